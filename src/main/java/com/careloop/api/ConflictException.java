@@ -1,0 +1,9 @@
+package com.careloop.api;
+
+/** The request is well-formed but clashes with the current state: HTTP 409. */
+public class ConflictException extends RuntimeException {
+
+    public ConflictException(String message) {
+        super(message);
+    }
+}

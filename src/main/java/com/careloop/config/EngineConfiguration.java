@@ -1,0 +1,27 @@
+package com.careloop.config;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class EngineConfiguration {
+
+    /** Registers the "careloop" history level (full minus personal variables); selected by camunda.bpm.history-level. */
+    @Bean
+    public ProcessEnginePlugin privacyHistoryLevelPlugin() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                var levels = configuration.getCustomHistoryLevels() == null
+                        ? new ArrayList<HistoryLevel>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+                levels.add(new PrivacyHistoryLevel());
+                configuration.setCustomHistoryLevels(levels);
+            }
+        };
+    }
+}

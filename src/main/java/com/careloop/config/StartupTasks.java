@@ -1,0 +1,27 @@
+package com.careloop.config;
+
+import com.careloop.demo.DemoData;
+import com.careloop.identity.IdentitySetup;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** After start: identity (groups, authorizations, filters, users), then demo data where enabled. */
+@Component
+public class StartupTasks {
+
+    private final IdentitySetup identity;
+    private final ObjectProvider<DemoData> demo;
+
+    public StartupTasks(IdentitySetup identity, ObjectProvider<DemoData> demo) {
+        this.identity = identity;
+        this.demo = demo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void run() {
+        identity.run();
+        demo.ifAvailable(DemoData::load);
+    }
+}

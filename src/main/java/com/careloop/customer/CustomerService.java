@@ -1,0 +1,71 @@
+package com.careloop.customer;
+
+import com.careloop.api.NotFoundException;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    public CustomerService(CustomerRepository customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    public record Upserted(Customer customer, boolean created) {}
+
+    /** Creates the customer or updates the one with the same externalId; absent optional fields are left as they are. */
+    @Transactional
+    public Upserted upsert(CustomerRequest r) {
+        var existing = customers.findByExternalId(r.externalId().strip());
+        Customer c = existing.orElseGet(() -> new Customer(r.externalId().strip(), clock.instant()));
+        c.setName(r.name().strip());
+        if (r.company() != null) c.setCompany(r.company());
+        if (r.phone() != null) {
+            if (!r.phone().equals(c.getPhone())) c.setContactInvalid(false);
+            c.setPhone(r.phone());
+        }
+        if (r.email() != null) c.setEmail(r.email());
+        if (r.tier() != null) c.setTier(r.tier());
+        if (r.accountAgent() != null) c.setAccountAgent(r.accountAgent().isBlank() ? null : r.accountAgent());
+        if (r.optOut() != null) c.setOptOut(r.optOut());
+        if (r.tags() != null) c.setTags(r.tags());
+        if (r.firstPurchaseAt() != null) c.setFirstPurchaseAt(r.firstPurchaseAt());
+        if (r.lastPurchaseAt() != null) c.setLastPurchaseAt(r.lastPurchaseAt());
+        if (r.lastResolvedAt() != null) c.setLastResolvedAt(r.lastResolvedAt());
+        if (r.lastLoginAt() != null) c.setLastLoginAt(r.lastLoginAt());
+        c.setUpdatedAt(clock.instant());
+        return new Upserted(customers.save(c), existing.isEmpty());
+    }
+
+    @Transactional
+    public Customer get(long id) {
+        return customers.findById(id).orElseThrow(() -> new NotFoundException("customer", String.valueOf(id)));
+    }
+
+    /** A wrong number was reached: the contact data must be corrected before the customer is called again. */
+    @Transactional
+    public void flagContactInvalid(long id) {
+        Customer c = get(id);
+        c.setContactInvalid(true);
+        c.setUpdatedAt(clock.instant());
+    }
+
+    /** The customer refused the follow-up: screening leaves them alone for the cooling period. */
+    @Transactional
+    public void recordRefusal(long id) {
+        Customer c = get(id);
+        c.setRefusedAt(clock.instant());
+        c.setUpdatedAt(clock.instant());
+    }
+
+    @Transactional
+    public void recordFollowUpContact(long id) {
+        Customer c = get(id);
+        c.setLastFollowUpAt(clock.instant());
+    }
+}

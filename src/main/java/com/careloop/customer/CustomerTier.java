@@ -1,0 +1,3 @@
+package com.careloop.customer;
+
+public enum CustomerTier { STANDARD, VIP }

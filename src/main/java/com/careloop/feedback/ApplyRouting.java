@@ -1,0 +1,65 @@
+package com.careloop.feedback;
+
+import com.careloop.sla.SlaClock;
+import com.careloop.sla.WorkCalendar;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the feedbackRouting decision into deadlines on the work calendar: the owner group, response and
+ * resolution due dates and their 80 % reminders. Task due dates and SLA timers read these same instants.
+ */
+@Component("applyRouting")
+public class ApplyRouting implements JavaDelegate {
+
+    private final FeedbackService feedback;
+    private final WorkCalendar calendar;
+    private final FeedbackProperties props;
+    private final Clock clock;
+
+    public ApplyRouting(FeedbackService feedback, WorkCalendar calendar, FeedbackProperties props, Clock clock) {
+        this.feedback = feedback;
+        this.calendar = calendar;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> routing = (Map<String, Object>) execution.getVariable("routing");
+        if (routing == null) {
+            throw new IllegalStateException("feedbackRouting returned no rule for type " + execution.getVariable("feedbackType")
+                    + " and urgency " + execution.getVariable("feedbackUrgency"));
+        }
+        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        String group = (String) routing.get("candidateGroup");
+        SlaClock slaClock = SlaClock.parse(routing.get("clock"));
+        String resolutionSla = (String) routing.get("resolutionSla");
+        Instant start = item.getCreatedAt();
+        Instant responseDue = calendar.deadline(start, (String) routing.get("responseSla"), slaClock);
+        Instant resolutionDue = calendar.deadline(start, resolutionSla, slaClock);
+        Instant now = clock.instant();
+
+        boolean firstRouting = item.getDepartment() == null;
+        item.route(group, responseDue, resolutionDue);
+        if (firstRouting) {
+            feedback.log(item, null, ProgressKind.ROUTED, "分派至 Routed to " + group);
+        }
+        execution.setVariable("candidateGroup", group);
+        execution.setVariable("slaClock", slaClock.name());
+        execution.setVariable("resolutionSla", resolutionSla);
+        execution.setVariable("responseDue", Date.from(responseDue));
+        execution.setVariable("responseReminderAt", Date.from(WorkCalendar.fractionOf(start, responseDue, props.reminderAt())));
+        execution.setVariable("resolutionDue", Date.from(resolutionDue));
+        execution.setVariable("resolutionReminderAt", Date.from(WorkCalendar.fractionOf(start, resolutionDue, props.reminderAt())));
+        execution.setVariable("revisitRequired", Boolean.TRUE.equals(routing.get("revisitRequired")));
+        execution.setVariable("urgent", item.getUrgency() == Urgency.URGENT);
+        execution.setVariable("routedAt", Date.from(now));
+    }
+}

@@ -1,0 +1,3 @@
+package com.careloop.feedback;
+
+public enum Compensation { NONE, COUPON, FREE_UPGRADE, REFUND, OTHER }

@@ -1,0 +1,52 @@
+package com.careloop.feedback;
+
+import com.careloop.identity.ApiAccess;
+import com.careloop.identity.ApiUser;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/feedback")
+public class FeedbackController {
+
+    private final FeedbackService service;
+    private final FeedbackProgressRepository progress;
+    private final CommentSync comments;
+    private final ApiAccess access;
+
+    public FeedbackController(FeedbackService service, FeedbackProgressRepository progress, CommentSync comments, ApiAccess access) {
+        this.service = service;
+        this.progress = progress;
+        this.comments = comments;
+        this.access = access;
+    }
+
+    /** The item with its progress log; Tasklist comments added since the last step are copied in first. */
+    @GetMapping("/{number}")
+    @Transactional
+    public FeedbackView get(@PathVariable String number) {
+        access.requireAny(ApiAccess.READ);
+        FeedbackItem item = service.get(number);
+        if (item.getProcessInstanceId() != null) {
+            comments.sync(item, item.getProcessInstanceId());
+        }
+        return FeedbackView.of(item, progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(item.getId()));
+    }
+
+    /** Registers inbound feedback (hotline, e-mail, CRM) and starts its handling: 201 with the item. */
+    @PostMapping
+    public ResponseEntity<FeedbackView> register(@Valid @RequestBody InboundFeedbackRequest request) {
+        ApiUser user = access.requireAny(ApiAccess.REGISTER_FEEDBACK);
+        FeedbackItem item = service.registerInbound(request, user.id());
+        return ResponseEntity.created(URI.create("/api/feedback/" + item.getNumber()))
+                .body(FeedbackView.of(service.get(item.getId()), progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(item.getId())));
+    }
+}

@@ -1,0 +1,206 @@
+package com.careloop.feedback;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** One piece of feedback (from a call or inbound) routed to an owning team with deadlines. */
+@Entity
+@Table(name = "feedback_item")
+public class FeedbackItem {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FeedbackSource source;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FeedbackType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Urgency urgency;
+
+    private String description;
+
+    @Column(name = "customer_id", nullable = false)
+    private Long customerId;
+
+    @Column(name = "follow_up_id")
+    private Long followUpId;
+
+    private String department;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FeedbackStatus status = FeedbackStatus.NEW;
+
+    @Enumerated(EnumType.STRING)
+    private FeedbackResult result;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "handling_outcome")
+    private HandlingOutcome handlingOutcome;
+
+    @Column(nullable = false)
+    private boolean overdue;
+
+    @Column(name = "response_due_at")
+    private Instant responseDueAt;
+    @Column(name = "resolution_due_at")
+    private Instant resolutionDueAt;
+    @Column(name = "responded_at")
+    private Instant respondedAt;
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Column(name = "reopen_count", nullable = false)
+    private int reopenCount;
+
+    @Enumerated(EnumType.STRING)
+    private Compensation compensation;
+
+    private String solution;
+    @Column(name = "response_plan")
+    private String responsePlan;
+    @Column(name = "revisit_agent")
+    private String revisitAgent;
+    @Column(name = "revisit_attempts", nullable = false)
+    private int revisitAttempts;
+    @Column(name = "customer_satisfied")
+    private Boolean customerSatisfied;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "manager_decision")
+    private ManagerDecision managerDecision;
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected FeedbackItem() {
+    }
+
+    public FeedbackItem(String number, FeedbackSource source, FeedbackType type, Urgency urgency, String description,
+                        Long customerId, Long followUpId, String revisitAgent, Instant createdAt) {
+        this.number = number;
+        this.source = source;
+        this.type = type;
+        this.urgency = urgency;
+        this.description = description;
+        this.customerId = customerId;
+        this.followUpId = followUpId;
+        this.revisitAgent = revisitAgent;
+        this.createdAt = createdAt;
+    }
+
+    public void route(String department, Instant responseDue, Instant resolutionDue) {
+        this.department = department;
+        this.responseDueAt = responseDue;
+        this.resolutionDueAt = resolutionDue;
+        if (status == FeedbackStatus.NEW) {
+            this.status = FeedbackStatus.AWAITING_RESPONSE;
+        }
+    }
+
+    public void respond(String plan, Instant at) {
+        this.responsePlan = plan;
+        if (respondedAt == null) {
+            this.respondedAt = at;
+        }
+        this.status = FeedbackStatus.IN_PROGRESS;
+    }
+
+    public void resolve(HandlingOutcome outcome, String solution, Compensation compensation, Instant at) {
+        this.handlingOutcome = outcome;
+        this.solution = solution;
+        this.compensation = compensation;
+        this.resolvedAt = at;
+        this.status = FeedbackStatus.AWAITING_CONFIRMATION;
+    }
+
+    public void recordRevisit(int attempts, Boolean satisfied) {
+        this.revisitAttempts = attempts;
+        this.customerSatisfied = satisfied;
+    }
+
+    public void reopen(Instant newResolutionDue) {
+        this.reopenCount++;
+        this.status = FeedbackStatus.REOPENED;
+        this.resolutionDueAt = newResolutionDue;
+        this.resolvedAt = null;
+        this.customerSatisfied = null;
+        this.revisitAttempts = 0;
+    }
+
+    public void markOverdue() {
+        this.overdue = true;
+    }
+
+    /** The result this item earns when it is closed now. */
+    public FeedbackResult closingResult(boolean revisitRequired) {
+        if (managerDecision != null) {
+            return FeedbackResult.CLOSED_BY_MANAGER;
+        }
+        if (!revisitRequired) {
+            return FeedbackResult.withoutRevisit(handlingOutcome);
+        }
+        return Boolean.TRUE.equals(customerSatisfied) ? FeedbackResult.RESOLVED_SATISFIED : FeedbackResult.RESOLVED_UNCONFIRMED;
+    }
+
+    public void close(FeedbackResult result, Instant at) {
+        this.result = result;
+        this.closedAt = at;
+        this.status = FeedbackStatus.CLOSED;
+    }
+
+    public Long getId() { return id; }
+    public String getNumber() { return number; }
+    public FeedbackSource getSource() { return source; }
+    public FeedbackType getType() { return type; }
+    public Urgency getUrgency() { return urgency; }
+    public String getDescription() { return description; }
+    public Long getCustomerId() { return customerId; }
+    public Long getFollowUpId() { return followUpId; }
+    public String getDepartment() { return department; }
+    public FeedbackStatus getStatus() { return status; }
+    public void setStatus(FeedbackStatus status) { this.status = status; }
+    public FeedbackResult getResult() { return result; }
+    public HandlingOutcome getHandlingOutcome() { return handlingOutcome; }
+    public boolean isOverdue() { return overdue; }
+    public Instant getResponseDueAt() { return responseDueAt; }
+    public Instant getResolutionDueAt() { return resolutionDueAt; }
+    public Instant getRespondedAt() { return respondedAt; }
+    public Instant getResolvedAt() { return resolvedAt; }
+    public Instant getClosedAt() { return closedAt; }
+    public int getReopenCount() { return reopenCount; }
+    public Compensation getCompensation() { return compensation; }
+    public void setCompensation(Compensation compensation) { this.compensation = compensation; }
+    public String getSolution() { return solution; }
+    public String getResponsePlan() { return responsePlan; }
+    public String getRevisitAgent() { return revisitAgent; }
+    public int getRevisitAttempts() { return revisitAttempts; }
+    public Boolean getCustomerSatisfied() { return customerSatisfied; }
+    public ManagerDecision getManagerDecision() { return managerDecision; }
+    public void setManagerDecision(ManagerDecision managerDecision) { this.managerDecision = managerDecision; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+    public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,82 @@
+package com.careloop.feedback;
+
+import com.careloop.api.InvalidRequestException;
+import com.careloop.api.NotFoundException;
+import com.careloop.customer.CustomerRepository;
+import com.careloop.numbering.BusinessNumbers;
+import java.time.Clock;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers feedback items, from calls and inbound, and keeps their progress log. */
+@Service
+@EnableConfigurationProperties(FeedbackProperties.class)
+public class FeedbackService {
+
+    public static final String PROCESS_KEY = "feedbackHandling";
+
+    private final FeedbackItemRepository items;
+    private final FeedbackProgressRepository progress;
+    private final CustomerRepository customers;
+    private final BusinessNumbers numbers;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    public FeedbackService(FeedbackItemRepository items, FeedbackProgressRepository progress, CustomerRepository customers,
+                           BusinessNumbers numbers, RuntimeService runtime, Clock clock) {
+        this.items = items;
+        this.progress = progress;
+        this.customers = customers;
+        this.numbers = numbers;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /**
+     * An item reported on a follow-up call; handled by the follow-up's call activity. Idempotent: the same
+     * follow-up and type give the same item.
+     */
+    @Transactional
+    public FeedbackItem registerFromCall(Long followUpId, Long customerId, FeedbackType type, Urgency urgency,
+                                         String description, String agent) {
+        return items.findByFollowUpIdAndType(followUpId, type).orElseGet(() -> {
+            FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.FOLLOW_UP_CALL,
+                    type, urgency, description, customerId, followUpId, agent, clock.instant()));
+            log(item, agent, ProgressKind.CREATED, "由回访记录 Reported on follow-up call");
+            return item;
+        });
+    }
+
+    /** Inbound feedback (hotline, e-mail, CRM): registered and its handling process started at once. */
+    @Transactional
+    public FeedbackItem registerInbound(InboundFeedbackRequest r, String registeredBy) {
+        if (!customers.existsById(r.customerId())) {
+            throw new InvalidRequestException("customerId", "customer " + r.customerId() + " does not exist");
+        }
+        FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.INBOUND, r.type(),
+                r.urgency() == null ? Urgency.NORMAL : r.urgency(), r.description().strip(), r.customerId(), null, null,
+                clock.instant()));
+        log(item, registeredBy, ProgressKind.CREATED, "来电/来函登记 Registered inbound");
+        var pi = runtime.startProcessInstanceByKey(PROCESS_KEY, item.getNumber(), Map.of("feedbackItemId", item.getId()));
+        item.setProcessInstanceId(pi.getId());
+        return item;
+    }
+
+    @Transactional
+    public FeedbackItem get(String number) {
+        return items.findByNumber(number).orElseThrow(() -> new NotFoundException("feedback", number));
+    }
+
+    @Transactional
+    public FeedbackItem get(long id) {
+        return items.findById(id).orElseThrow(() -> new NotFoundException("feedback item", String.valueOf(id)));
+    }
+
+    @Transactional
+    public void log(FeedbackItem item, String author, ProgressKind kind, String note) {
+        progress.save(new FeedbackProgress(item.getId(), clock.instant(), author, kind, note, null));
+    }
+}

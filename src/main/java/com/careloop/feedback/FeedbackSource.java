@@ -1,0 +1,3 @@
+package com.careloop.feedback;
+
+public enum FeedbackSource { FOLLOW_UP_CALL, INBOUND }

@@ -1,0 +1,42 @@
+package com.careloop.feedback;
+
+import com.careloop.customer.CustomerRepository;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** What a feedback task's form shows on top: item number, type, urgency, customer, deadlines (task-local). */
+@Component("feedbackTaskContext")
+public class FeedbackTaskContext implements TaskListener {
+
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final FeedbackService feedback;
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    public FeedbackTaskContext(FeedbackService feedback, CustomerRepository customers, Clock clock) {
+        this.feedback = feedback;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        FeedbackItem item = feedback.get(((Number) task.getVariable("feedbackItemId")).longValue());
+        task.setVariableLocal("feedbackTypeLabel", item.getType().label());
+        task.setVariableLocal("urgencyLabel", item.getUrgency().label());
+        task.setVariableLocal("customerName", customers.findById(item.getCustomerId()).map(c -> c.getName()).orElse("?"));
+        task.setVariableLocal("responseDueLabel", label(task.getVariable("responseDue")));
+        task.setVariableLocal("resolutionDueLabel", label(task.getVariable("resolutionDue")));
+        // the re-visit form asks again: do not pre-fill the previous attempt's answer
+        task.getExecution().removeVariable("callOutcome");
+    }
+
+    private String label(Object date) {
+        return date instanceof Date d ? LABEL.format(d.toInstant().atZone(clock.getZone())) : "";
+    }
+}

@@ -1,0 +1,3 @@
+package com.careloop.feedback;
+
+public enum HandlingOutcome { RESOLVED, REJECTED, CONVERTED, NOT_CONVERTED }

@@ -1,0 +1,3 @@
+package com.careloop.feedback;
+
+public enum ManagerDecision { CLOSE, CLOSE_WITH_COMPENSATION }

@@ -1,0 +1,3 @@
+package com.careloop.feedback;
+
+public enum ProgressKind { CREATED, ROUTED, RESPONDED, COMMENT, RESOLVED, REMINDER, ESCALATED, REVISIT, REOPENED, MANAGER_REVIEW, CLOSED }

@@ -1,0 +1,50 @@
+package com.careloop.feedback;
+
+import com.careloop.followup.CallOutcome;
+import com.careloop.followup.FollowUpProperties;
+import com.careloop.sla.CallingHours;
+import java.time.Clock;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Stores one closure re-visit attempt: whether the customer was reached and is satisfied, or when to call again. */
+@Component("recordConfirmation")
+public class RecordConfirmation implements JavaDelegate {
+
+    private final FeedbackService feedback;
+    private final CommentSync comments;
+    private final CallingHours callingHours;
+    private final FollowUpProperties followUpProps;
+    private final Clock clock;
+
+    public RecordConfirmation(FeedbackService feedback, CommentSync comments, CallingHours callingHours,
+                              FollowUpProperties followUpProps, Clock clock) {
+        this.feedback = feedback;
+        this.comments = comments;
+        this.callingHours = callingHours;
+        this.followUpProps = followUpProps;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FeedbackForms.Confirmation c = FeedbackForms.Confirmation.read(execution, clock.getZone());
+        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        int attempts = ((Number) execution.getVariable("revisitAttempts")).intValue() + 1;
+        boolean reached = c.callOutcome() == CallOutcome.REACHED;
+        item.recordRevisit(attempts, reached ? c.customerSatisfied() : null);
+        String what = reached
+                ? (c.customerSatisfied() ? "客户满意 Customer satisfied" : "客户不满意 Customer not satisfied") + " (" + c.satisfaction() + "/5)"
+                : "未接通 Not reached: " + c.callOutcome();
+        feedback.log(item, (String) execution.getVariable("completedBy"), ProgressKind.REVISIT,
+                what + (c.notes() == null ? "" : " — " + c.notes()));
+        comments.sync(item, execution.getProcessInstanceId());
+        execution.setVariable("revisitAttempts", attempts);
+        execution.setVariable("customerSatisfied", reached && c.customerSatisfied());
+        execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(clock.instant().plus(followUpProps.retryInterval()))));
+        execution.removeVariable("notes");
+        execution.removeVariable("satisfaction");
+    }
+}

@@ -1,0 +1,38 @@
+package com.careloop.feedback;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Stores the manager's decision on an item that failed resolution twice. */
+@Component("recordManagerReview")
+public class RecordManagerReview implements JavaDelegate {
+
+    private final FeedbackService feedback;
+    private final CommentSync comments;
+    private final Clock clock;
+
+    public RecordManagerReview(FeedbackService feedback, CommentSync comments, Clock clock) {
+        this.feedback = feedback;
+        this.comments = comments;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FeedbackForms.ManagerReview r = FeedbackForms.ManagerReview.read(execution, clock.getZone());
+        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        if (item.getManagerDecision() == null) {
+            item.setManagerDecision(r.managerDecision());
+            if (r.compensation() != Compensation.NONE) {
+                item.setCompensation(r.compensation());
+            }
+            feedback.log(item, (String) execution.getVariable("completedBy"), ProgressKind.MANAGER_REVIEW,
+                    r.managerDecision() + ": " + r.notes());
+        }
+        comments.sync(item, execution.getProcessInstanceId());
+        execution.setVariable("managerDecision", r.managerDecision().name());
+        execution.removeVariable("notes");
+    }
+}

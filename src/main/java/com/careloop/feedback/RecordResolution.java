@@ -1,0 +1,40 @@
+package com.careloop.feedback;
+
+import java.time.Clock;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Stores how the owner handled the item; the re-visit is due within the configured time (24 h). */
+@Component("recordResolution")
+public class RecordResolution implements JavaDelegate {
+
+    private final FeedbackService feedback;
+    private final CommentSync comments;
+    private final FeedbackProperties props;
+    private final Clock clock;
+
+    public RecordResolution(FeedbackService feedback, CommentSync comments, FeedbackProperties props, Clock clock) {
+        this.feedback = feedback;
+        this.comments = comments;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FeedbackForms.Resolution r = FeedbackForms.Resolution.read(execution, clock.getZone());
+        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        var now = clock.instant();
+        item.resolve(r.handlingOutcome(), r.solution(), r.compensation(), now);
+        feedback.log(item, (String) execution.getVariable("completedBy"), ProgressKind.RESOLVED,
+                r.handlingOutcome() + (r.compensation() == Compensation.NONE ? "" : " / " + r.compensation()) + ": " + r.solution());
+        comments.sync(item, execution.getProcessInstanceId());
+        execution.setVariable("handlingOutcome", r.handlingOutcome().name());
+        execution.setVariable("confirmDue", Date.from(now.plus(props.confirmWithin())));
+        for (String field : FeedbackForms.FREE_TEXT_FIELDS) {
+            execution.removeVariable(field);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.careloop.feedback;
+
+import java.time.Clock;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Stores the owner's first response (and, if solved on that contact, the resolution) on the item. */
+@Component("recordResponse")
+public class RecordResponse implements JavaDelegate {
+
+    private final FeedbackService feedback;
+    private final CommentSync comments;
+    private final FeedbackProperties props;
+    private final Clock clock;
+
+    public RecordResponse(FeedbackService feedback, CommentSync comments, FeedbackProperties props, Clock clock) {
+        this.feedback = feedback;
+        this.comments = comments;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FeedbackForms.Response r = FeedbackForms.Response.read(execution, clock.getZone());
+        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        var now = clock.instant();
+        String author = (String) execution.getVariable("completedBy");
+        item.respond(r.responsePlan(), now);
+        feedback.log(item, author, ProgressKind.RESPONDED,
+                (r.contactMade() ? "已联系客户 Customer contacted: " : "未联系上客户 Not yet contacted: ") + r.responsePlan());
+        if (r.resolvedOnFirstContact()) {
+            HandlingOutcome outcome = item.getType() == FeedbackType.SALES_LEAD ? HandlingOutcome.CONVERTED : HandlingOutcome.RESOLVED;
+            item.resolve(outcome, r.responsePlan(), Compensation.NONE, now);
+            feedback.log(item, author, ProgressKind.RESOLVED, "首次联系即解决 Resolved on first contact");
+            execution.setVariable("handlingOutcome", outcome.name());
+            execution.setVariable("confirmDue", Date.from(now.plus(props.confirmWithin())));
+        }
+        comments.sync(item, execution.getProcessInstanceId());
+        execution.setVariable("contactMade", r.contactMade());
+        execution.setVariable("resolvedOnFirstContact", r.resolvedOnFirstContact());
+        for (String field : FeedbackForms.FREE_TEXT_FIELDS) {
+            execution.removeVariable(field);
+        }
+    }
+}

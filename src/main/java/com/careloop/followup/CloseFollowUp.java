@@ -1,0 +1,27 @@
+package com.careloop.followup;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Closes the follow-up with the result of its last call (completed, unreachable, wrong number, refused). */
+@Component("closeFollowUp")
+public class CloseFollowUp implements JavaDelegate {
+
+    private final FollowUpService followUps;
+    private final Clock clock;
+
+    public CloseFollowUp(FollowUpService followUps, Clock clock) {
+        this.followUps = followUps;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FollowUp followUp = followUps.get(((Number) execution.getVariable("followUpId")).longValue());
+        CallOutcome last = CallOutcome.valueOf((String) execution.getVariable("callOutcome"));
+        followUp.close(FollowUpResult.afterLastCall(last), clock.instant());
+        execution.setVariable("followUpResult", followUp.getResult().name());
+    }
+}

@@ -1,0 +1,110 @@
+package com.careloop.followup;
+
+import com.careloop.customer.Customer;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "follow_up")
+public class FollowUp {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String number;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id")
+    private Customer customer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Scenario scenario;
+
+    @Column(nullable = false)
+    private int priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FollowUpStatus status = FollowUpStatus.OPEN;
+
+    @Enumerated(EnumType.STRING)
+    private FollowUpResult result;
+
+    @Column(name = "assigned_agent")
+    private String assignedAgent;
+    @Column(name = "last_agent")
+    private String lastAgent;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    @Column(name = "attempt_count", nullable = false)
+    private int attemptCount;
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    protected FollowUp() {
+    }
+
+    public FollowUp(String number, Customer customer, Scenario scenario, int priority, String assignedAgent,
+                    Instant dueAt, Instant createdAt) {
+        this.number = number;
+        this.customer = customer;
+        this.scenario = scenario;
+        this.priority = priority;
+        this.assignedAgent = assignedAgent;
+        this.dueAt = dueAt;
+        this.createdAt = createdAt;
+    }
+
+    public void recordAttempt(int attemptNo, String agent) {
+        this.attemptCount = Math.max(attemptCount, attemptNo);
+        if (agent != null) {
+            this.lastAgent = agent;
+        }
+    }
+
+    public void close(FollowUpResult result, Instant at) {
+        if (status == FollowUpStatus.CLOSED) {
+            return;
+        }
+        this.status = FollowUpStatus.CLOSED;
+        this.result = result;
+        this.closedAt = at;
+    }
+
+    public Long getId() { return id; }
+    public String getNumber() { return number; }
+    public Customer getCustomer() { return customer; }
+    public Scenario getScenario() { return scenario; }
+    public int getPriority() { return priority; }
+    public FollowUpStatus getStatus() { return status; }
+    public FollowUpResult getResult() { return result; }
+    public String getAssignedAgent() { return assignedAgent; }
+    public String getLastAgent() { return lastAgent; }
+    public Instant getDueAt() { return dueAt; }
+    public int getAttemptCount() { return attemptCount; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getClosedAt() { return closedAt; }
+}

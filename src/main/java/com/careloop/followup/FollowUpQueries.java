@@ -1,0 +1,58 @@
+package com.careloop.followup;
+
+import com.careloop.feedback.FeedbackItem;
+import com.careloop.feedback.FeedbackItemRepository;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of follow-ups for the API. */
+@Service
+public class FollowUpQueries {
+
+    private final FollowUpRepository followUps;
+    private final CallAttemptRepository attempts;
+    private final SurveyResponseRepository surveys;
+    private final FeedbackItemRepository feedback;
+
+    public FollowUpQueries(FollowUpRepository followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
+                           FeedbackItemRepository feedback) {
+        this.followUps = followUps;
+        this.attempts = attempts;
+        this.surveys = surveys;
+        this.feedback = feedback;
+    }
+
+    @Transactional(readOnly = true)
+    public FollowUpView byNumber(String number) {
+        return view(followUps.findByNumber(number)
+                .orElseThrow(() -> new com.careloop.api.NotFoundException("follow-up", number)));
+    }
+
+    @Transactional(readOnly = true)
+    public FollowUpView byId(long id) {
+        return view(followUps.findById(id).orElseThrow(() -> new com.careloop.api.NotFoundException("follow-up", String.valueOf(id))));
+    }
+
+    @Transactional(readOnly = true)
+    public List<FollowUpView> byCustomerExternalId(String externalId) {
+        return followUps.findByCustomerExternalIdOrderByCreatedAtDesc(externalId).stream().map(this::view).toList();
+    }
+
+    private FollowUpView view(FollowUp f) {
+        List<FollowUpView.Attempt> calls = attempts.findByFollowUpIdOrderByAttemptNo(f.getId()).stream()
+                .map(a -> new FollowUpView.Attempt(a.getAttemptNo(), a.getOutcome(), a.getAgent(), a.getCalledAt(), a.getCallbackAt()))
+                .toList();
+        FollowUpView.Survey survey = surveys.findByFollowUpId(f.getId())
+                .map(s -> new FollowUpView.Survey(s.getSatisfaction(), s.getNps(), s.getScoreAttitude(), s.getScoreExpertise(),
+                        s.getScoreTimeliness(), s.getScoreResolution(), s.getScoreConvenience(), s.getIssueResolved(),
+                        s.isPurchaseIntent(), s.getFeedbackType(), s.getFeedbackUrgency(), s.getFeedbackText(), s.getNotes(),
+                        s.getTags(), s.getAnsweredAt()))
+                .orElse(null);
+        List<String> numbers = feedback.findByFollowUpIdOrderById(f.getId()).stream().map(FeedbackItem::getNumber).toList();
+        return new FollowUpView(f.getId(), f.getNumber(), f.getCustomer().getId(), f.getCustomer().getExternalId(),
+                f.getScenario(), f.getPriority(), f.getStatus(), f.getResult(), f.getAssignedAgent(), f.getLastAgent(),
+                f.getDueAt(), f.getAttemptCount(), f.getProcessInstanceId(), f.getCreatedAt(), f.getClosedAt(), calls,
+                survey, numbers);
+    }
+}

@@ -1,0 +1,16 @@
+package com.careloop.followup;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
+
+    Optional<FollowUp> findByNumber(String number);
+
+    List<FollowUp> findByCustomerExternalIdOrderByCreatedAtDesc(String externalId);
+
+    List<FollowUp> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
+
+    Optional<FollowUp> findFirstByCustomerIdAndStatus(Long customerId, FollowUpStatus status);
+}

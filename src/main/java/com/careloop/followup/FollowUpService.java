@@ -1,0 +1,91 @@
+package com.careloop.followup;
+
+import com.careloop.api.ConflictException;
+import com.careloop.api.InvalidRequestException;
+import com.careloop.api.NotFoundException;
+import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerRepository;
+import com.careloop.numbering.BusinessNumbers;
+import com.careloop.sla.SlaClock;
+import com.careloop.sla.WorkCalendar;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates follow-ups and starts their `followUp` process in one transaction. */
+@Service
+public class FollowUpService {
+
+    public static final String PROCESS_KEY = "followUp";
+
+    private final FollowUpRepository followUps;
+    private final CustomerRepository customers;
+    private final BusinessNumbers numbers;
+    private final RuntimeService runtime;
+    private final WorkCalendar calendar;
+    private final FollowUpProperties props;
+    private final Clock clock;
+
+    public FollowUpService(FollowUpRepository followUps, CustomerRepository customers, BusinessNumbers numbers,
+                           RuntimeService runtime, WorkCalendar calendar, FollowUpProperties props, Clock clock) {
+        this.followUps = followUps;
+        this.customers = customers;
+        this.numbers = numbers;
+        this.runtime = runtime;
+        this.calendar = calendar;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public FollowUp start(Long customerId, Scenario scenario) {
+        if (customerId == null) {
+            throw new InvalidRequestException("customerId", "is required");
+        }
+        if (scenario == null) {
+            throw new InvalidRequestException("scenario", "is required (one of " + List.of(Scenario.values()) + ")");
+        }
+        Customer customer = customers.findById(customerId)
+                .orElseThrow(() -> new InvalidRequestException("customerId", "customer " + customerId + " does not exist"));
+        if (customer.isOptOut()) {
+            throw new ConflictException("customer " + customer.getExternalId() + " has opted out of follow-up calls");
+        }
+        followUps.findFirstByCustomerIdAndStatus(customerId, FollowUpStatus.OPEN).ifPresent(open -> {
+            throw new ConflictException("customer " + customer.getExternalId() + " already has open follow-up " + open.getNumber());
+        });
+        Instant now = clock.instant();
+        Instant due = calendar.deadline(now, "P" + scenario.dueWorkingDays() + "D", SlaClock.WORKING);
+        String agent = customer.isVip() && customer.getAccountAgent() != null ? customer.getAccountAgent() : null;
+        int priority = scenario.priority() + (customer.isVip() ? 5 : 0);
+        FollowUp followUp = followUps.save(new FollowUp(numbers.nextFollowUpNumber(), customer, scenario, priority, agent, due, now));
+
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("followUpId", followUp.getId());
+        vars.put("customerId", customer.getId());
+        vars.put("scenario", scenario.name());
+        vars.put("priority", priority);
+        vars.put("assignedAgent", agent);
+        vars.put("callDue", Date.from(due));
+        vars.put("maxAttempts", props.maxAttempts());
+        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, followUp.getNumber(), vars);
+        followUp.setProcessInstanceId(pi.getId());
+        return followUp;
+    }
+
+    @Transactional
+    public FollowUp get(String number) {
+        return followUps.findByNumber(number).orElseThrow(() -> new NotFoundException("follow-up", number));
+    }
+
+    @Transactional
+    public FollowUp get(long id) {
+        return followUps.findById(id).orElseThrow(() -> new NotFoundException("follow-up", String.valueOf(id)));
+    }
+}

@@ -1,0 +1,3 @@
+package com.careloop.followup;
+
+public enum FollowUpStatus { OPEN, CLOSED }

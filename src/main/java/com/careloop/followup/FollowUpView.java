@@ -1,0 +1,18 @@
+package com.careloop.followup;
+
+import java.time.Instant;
+import java.util.List;
+
+public record FollowUpView(Long id, String number, Long customerId, String customerExternalId, Scenario scenario,
+                           int priority, FollowUpStatus status, FollowUpResult result, String assignedAgent,
+                           String lastAgent, Instant dueAt, int attemptCount, String processInstanceId,
+                           Instant createdAt, Instant closedAt, List<Attempt> attempts, Survey survey,
+                           List<String> feedbackNumbers) {
+
+    public record Attempt(int attemptNo, CallOutcome outcome, String agent, Instant calledAt, Instant callbackAt) {}
+
+    public record Survey(int satisfaction, int nps, Integer scoreAttitude, Integer scoreExpertise, Integer scoreTimeliness,
+                         Integer scoreResolution, Integer scoreConvenience, Boolean issueResolved, boolean purchaseIntent,
+                         String feedbackType, String feedbackUrgency, String feedbackText, String notes, String tags,
+                         Instant answeredAt) {}
+}

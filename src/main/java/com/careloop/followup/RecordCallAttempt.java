@@ -1,0 +1,99 @@
+package com.careloop.followup;
+
+import com.careloop.customer.CustomerService;
+import com.careloop.engine.CompletedBy;
+import com.careloop.feedback.FeedbackItem;
+import com.careloop.feedback.FeedbackService;
+import com.careloop.feedback.FeedbackType;
+import com.careloop.feedback.Urgency;
+import com.careloop.sla.CallingHours;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores one call: the attempt; when reached the survey and one feedback item per reported issue, a sales
+ * lead for purchase intent and a service-recovery item for a detractor who did not complain. Leaves in the
+ * process only what its gateways and timers need (attemptCount, retryAt, callbackDue, feedbackItemIds).
+ */
+@Component("recordCallAttempt")
+public class RecordCallAttempt implements JavaDelegate {
+
+    private final FollowUpService followUps;
+    private final CallAttemptRepository attempts;
+    private final SurveyResponseRepository surveys;
+    private final FeedbackService feedback;
+    private final CustomerService customers;
+    private final CallingHours callingHours;
+    private final FollowUpProperties props;
+    private final Clock clock;
+
+    public RecordCallAttempt(FollowUpService followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
+                             FeedbackService feedback, CustomerService customers, CallingHours callingHours,
+                             FollowUpProperties props, Clock clock) {
+        this.followUps = followUps;
+        this.attempts = attempts;
+        this.surveys = surveys;
+        this.feedback = feedback;
+        this.customers = customers;
+        this.callingHours = callingHours;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CallReport report = CallReport.read(execution, clock);
+        FollowUp followUp = followUps.get(((Number) execution.getVariable("followUpId")).longValue());
+        String agent = (String) execution.getVariable(CompletedBy.VARIABLE);
+        Instant now = clock.instant();
+        int attemptNo = followUp.getAttemptCount() + 1;
+        attempts.save(new CallAttempt(followUp.getId(), attemptNo, report.callOutcome(), agent, now, report.callbackAt()));
+        followUp.recordAttempt(attemptNo, agent);
+        customers.recordFollowUpContact(followUp.getCustomer().getId());
+
+        List<Long> feedbackIds = new ArrayList<>();
+        if (report.callOutcome() == CallOutcome.REACHED) {
+            if (surveys.findByFollowUpId(followUp.getId()).isEmpty()) {
+                surveys.save(new SurveyResponse(followUp.getId(), report, agent, now));
+            }
+            Long customerId = followUp.getCustomer().getId();
+            if (report.feedbackType() != CallFeedbackType.NONE) {
+                feedbackIds.add(register(followUp, customerId, FeedbackType.valueOf(report.feedbackType().name()),
+                        report.feedbackUrgency(), report.feedbackText(), agent));
+            }
+            if (report.purchaseIntent()) {
+                feedbackIds.add(register(followUp, customerId, FeedbackType.SALES_LEAD, Urgency.NORMAL,
+                        "回访中表达购买意向 Purchase intent expressed on follow-up call", agent));
+            }
+            if (report.isDetractor() && report.feedbackType() != CallFeedbackType.COMPLAINT) {
+                feedbackIds.add(register(followUp, customerId, FeedbackType.SERVICE_RECOVERY, Urgency.NORMAL,
+                        "低分客户服务补救 Detractor (satisfaction " + report.satisfaction() + "/5, NPS " + report.nps() + ")", agent));
+            }
+        }
+        execution.setVariable("attemptCount", attemptNo);
+        execution.setVariable("feedbackItemIds", feedbackIds);
+        if (report.callOutcome().isRetryable()) {
+            execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(now.plus(props.retryInterval()))));
+        }
+        if (report.callbackAt() != null) {
+            execution.setVariable("callbackDue", Date.from(callingHours.nextCallTime(report.callbackAt())));
+        }
+        for (String field : CallReport.FREE_TEXT_FIELDS) {
+            execution.removeVariable(field);
+        }
+        for (String field : CallReport.SURVEY_FIELDS) {
+            execution.removeVariable(field);
+        }
+    }
+
+    private Long register(FollowUp followUp, Long customerId, FeedbackType type, Urgency urgency, String text, String agent) {
+        FeedbackItem item = feedback.registerFromCall(followUp.getId(), customerId, type, urgency, text, agent);
+        return item.getId();
+    }
+}

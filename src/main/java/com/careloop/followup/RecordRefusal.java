@@ -1,0 +1,22 @@
+package com.careloop.followup;
+
+import com.careloop.customer.CustomerService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The customer refused: remembered, so that screening leaves them alone for the cooling period. */
+@Component("recordRefusal")
+public class RecordRefusal implements JavaDelegate {
+
+    private final CustomerService customers;
+
+    public RecordRefusal(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        customers.recordRefusal(((Number) execution.getVariable("customerId")).longValue());
+    }
+}

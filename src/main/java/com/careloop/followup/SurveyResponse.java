@@ -1,0 +1,94 @@
+package com.careloop.followup;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** What the customer answered on a reached call. */
+@Entity
+@Table(name = "survey_response")
+public class SurveyResponse {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "follow_up_id", nullable = false, unique = true)
+    private Long followUpId;
+
+    @Column(nullable = false)
+    private int satisfaction;
+    @Column(nullable = false)
+    private int nps;
+    @Column(name = "score_attitude")
+    private Integer scoreAttitude;
+    @Column(name = "score_expertise")
+    private Integer scoreExpertise;
+    @Column(name = "score_timeliness")
+    private Integer scoreTimeliness;
+    @Column(name = "score_resolution")
+    private Integer scoreResolution;
+    @Column(name = "score_convenience")
+    private Integer scoreConvenience;
+    @Column(name = "issue_resolved")
+    private Boolean issueResolved;
+    @Column(name = "purchase_intent", nullable = false)
+    private boolean purchaseIntent;
+    @Column(name = "feedback_type")
+    private String feedbackType;
+    @Column(name = "feedback_urgency")
+    private String feedbackUrgency;
+    @Column(name = "feedback_text")
+    private String feedbackText;
+    private String notes;
+    private String tags;
+    private String agent;
+    @Column(name = "answered_at", nullable = false)
+    private Instant answeredAt;
+
+    protected SurveyResponse() {
+    }
+
+    public SurveyResponse(Long followUpId, CallReport r, String agent, Instant answeredAt) {
+        this.followUpId = followUpId;
+        this.satisfaction = r.satisfaction();
+        this.nps = r.nps();
+        this.scoreAttitude = r.scoreAttitude();
+        this.scoreExpertise = r.scoreExpertise();
+        this.scoreTimeliness = r.scoreTimeliness();
+        this.scoreResolution = r.scoreResolution();
+        this.scoreConvenience = r.scoreConvenience();
+        this.issueResolved = r.issueResolved();
+        this.purchaseIntent = r.purchaseIntent();
+        this.feedbackType = r.feedbackType() == null ? null : r.feedbackType().name();
+        this.feedbackUrgency = r.feedbackUrgency() == null ? null : r.feedbackUrgency().name();
+        this.feedbackText = r.feedbackText();
+        this.notes = r.notes();
+        this.tags = r.tags();
+        this.agent = agent;
+        this.answeredAt = answeredAt;
+    }
+
+    public Long getId() { return id; }
+    public Long getFollowUpId() { return followUpId; }
+    public int getSatisfaction() { return satisfaction; }
+    public int getNps() { return nps; }
+    public Integer getScoreAttitude() { return scoreAttitude; }
+    public Integer getScoreExpertise() { return scoreExpertise; }
+    public Integer getScoreTimeliness() { return scoreTimeliness; }
+    public Integer getScoreResolution() { return scoreResolution; }
+    public Integer getScoreConvenience() { return scoreConvenience; }
+    public Boolean getIssueResolved() { return issueResolved; }
+    public boolean isPurchaseIntent() { return purchaseIntent; }
+    public String getFeedbackType() { return feedbackType; }
+    public String getFeedbackUrgency() { return feedbackUrgency; }
+    public String getFeedbackText() { return feedbackText; }
+    public String getNotes() { return notes; }
+    public String getTags() { return tags; }
+    public String getAgent() { return agent; }
+    public Instant getAnsweredAt() { return answeredAt; }
+}

@@ -1,0 +1,9 @@
+package com.careloop.followup;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SurveyResponseRepository extends JpaRepository<SurveyResponse, Long> {
+
+    Optional<SurveyResponse> findByFollowUpId(Long followUpId);
+}

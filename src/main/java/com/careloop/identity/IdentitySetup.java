@@ -1,0 +1,169 @@
+package com.careloop.identity;
+
+import static com.careloop.identity.CareLoopGroups.*;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates at start, idempotently: the contract's groups, their authorizations (who sees Tasklist, who sees
+ * Cockpit), the shared Tasklist filters, the administrator from the environment and — in the default run
+ * only — the demo users.
+ */
+@Component
+@Order(1)
+@EnableConfigurationProperties(IdentityProperties.class)
+public class IdentitySetup {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    static final List<String> STAFF_GROUPS = List.of(AGENTS, CS_SUPERVISORS, CS_MANAGERS, CS_CENTER, AFTERSALES_TECH, PRODUCT, SALES);
+    static final Map<String, List<String>> DEMO_USERS = Map.of(
+            "demo", List.of(ADMIN, CS_MANAGERS),
+            "agent1", List.of(AGENTS),
+            "agent2", List.of(AGENTS),
+            "supervisor1", List.of(CS_SUPERVISORS),
+            "manager1", List.of(CS_MANAGERS),
+            "center1", List.of(CS_CENTER),
+            "tech1", List.of(AFTERSALES_TECH),
+            "product1", List.of(PRODUCT),
+            "sales1", List.of(SALES));
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final IdentityProperties props;
+
+    public IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                         TaskService tasks, IdentityProperties props) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.props = props;
+    }
+
+    public void run() {
+        for (GroupInfo info : ALL) {
+            if (identity.createGroupQuery().groupId(info.id()).count() == 0) {
+                Group g = identity.newGroup(info.id());
+                g.setName(info.name());
+                g.setType(ADMIN.equals(info.id()) ? "SYSTEM" : "WORKFLOW");
+                identity.saveGroup(g);
+            }
+        }
+        grantAuthorizations();
+        if (props.adminUser() != null && !props.adminUser().isBlank()) {
+            if (props.adminPassword() == null || props.adminPassword().isBlank()) {
+                throw new IllegalStateException("CARELOOP_ADMIN_USER is set but CARELOOP_ADMIN_PASSWORD is empty");
+            }
+            ensureUser(props.adminUser(), props.adminPassword(), List.of(ADMIN, CS_MANAGERS));
+        }
+        if (props.demoUsers()) {
+            DEMO_USERS.forEach((id, groups) -> ensureUser(id, id, groups));
+        }
+        createFilters();
+    }
+
+    private void ensureUser(String id, String password, List<String> groups) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User u = identity.newUser(id);
+            u.setFirstName(id);
+            u.setLastName("CareLoop");
+            u.setEmail(id + "@careloop.local");
+            u.setPassword(password);
+            identity.saveUser(u);
+            log.info("Created user {} in groups {}", id, groups);
+        }
+        for (String g : groups) {
+            if (identity.createUserQuery().userId(id).memberOfGroup(g).count() == 0) {
+                identity.createMembership(id, g);
+            }
+        }
+    }
+
+    private void grantAuthorizations() {
+        for (Resources r : Resources.values()) {
+            grant(ADMIN, r, "*", Permissions.ALL);
+        }
+        for (String g : STAFF_GROUPS) {
+            grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // read the definitions so Tasklist can show process names and start forms
+            grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        }
+        for (String g : List.of(CS_MANAGERS, CS_SUPERVISORS)) {
+            grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
+            grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
+            grant(g, Resources.TASK, "*", Permissions.ALL);
+            grant(g, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
+            grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
+            grant(g, Resources.HISTORIC_TASK, "*", Permissions.ALL);
+            grant(g, Resources.HISTORIC_PROCESS_INSTANCE, "*", Permissions.ALL);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        a.setGroupId(groupId);
+        a.setResource(resource);
+        a.setResourceId(resourceId);
+        a.addPermission(permission);
+        authorizations.saveAuthorization(a);
+    }
+
+    private void createFilters() {
+        filter("我的任务 My tasks", 10, "Tasks assigned to me",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        filter("待认领回访 Unclaimed calls", 20, "Follow-up calls nobody has claimed yet",
+                tasks.createTaskQuery().taskCandidateGroup(AGENTS).taskUnassigned().taskDefinitionKey("Task_CallCustomer"));
+        filter("今日到期 Due today", 30, "Everything I can see that is due before tomorrow",
+                tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay().toDate()}"));
+        filter("已超期 Overdue", 40, "Everything I can see whose due date has passed",
+                tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+        filter("本组反馈 My team's feedback", 50, "Feedback items routed to my groups",
+                tasks.createTaskQuery().processDefinitionKey("feedbackHandling")
+                        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    }
+
+    private void filter(String name, int priority, String description, TaskQuery query) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return;
+        }
+        Filter f = filters.newTaskFilter(name);
+        f.setQuery(query);
+        f.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filters.saveFilter(f);
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+        read.setUserId(Authorization.ANY);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(f.getId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+    }
+}

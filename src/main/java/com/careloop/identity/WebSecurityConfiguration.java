@@ -1,0 +1,37 @@
+package com.careloop.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Authentication for the two HTTP APIs: CareLoop's /api and Camunda's /engine-rest (which is open by default).
+ * Both take HTTP Basic with a Camunda user; the engine then checks its authorizations for /engine-rest calls.
+ */
+@Configuration
+public class WebSecurityConfiguration {
+
+    @Bean
+    public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(10);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<ApiBasicAuthenticationFilter> apiAuthentication(IdentityService identityService) {
+        FilterRegistrationBean<ApiBasicAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiBasicAuthenticationFilter(identityService));
+        registration.setName("careloop-api-auth");
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(11);
+        return registration;
+    }
+}

@@ -1,0 +1,3 @@
+package com.careloop.notification;
+
+public enum Channel { EMAIL, SMS }

@@ -1,0 +1,102 @@
+package com.careloop.notification;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a message to each recipient and writes one delivery-log row per recipient in its own transaction, right
+ * after the send. A failure throws (the async job retries, then raises an incident); a retry skips the
+ * recipients already logged, so nobody is lost and nobody gets it twice.
+ */
+@Service
+@EnableConfigurationProperties(NotificationProperties.class)
+public class Notifier {
+
+    private final NotificationProperties props;
+    private final MessageSource templates;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final SmsChannel sms;
+    private final NotificationDeliveryRepository log;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    public Notifier(NotificationProperties props, @org.springframework.beans.factory.annotation.Qualifier("notificationTemplates") MessageSource templates,
+                    ObjectProvider<JavaMailSender> mail, SmsChannel sms, NotificationDeliveryRepository log,
+                    PlatformTransactionManager transactionManager, Clock clock) {
+        this.props = props;
+        this.templates = templates;
+        this.mail = mail;
+        this.sms = sms;
+        this.log = log;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    public void send(Message m) {
+        String subject = templates.getMessage(m.type() + ".subject", m.args(), props.locale());
+        String body = templates.getMessage(m.type() + ".body", m.args(), props.locale());
+        for (String to : m.emailTo()) {
+            String key = m.idempotencyKey() + ":EMAIL:" + to;
+            if (log.existsByIdempotencyKey(key)) {
+                continue;
+            }
+            NotificationDelivery.Status status = NotificationDelivery.Status.LOGGED;
+            JavaMailSender sender = props.emailEnabled() ? mail.getIfAvailable() : null;
+            if (sender != null) {
+                SimpleMailMessage mailMessage = new SimpleMailMessage();
+                mailMessage.setFrom(props.from());
+                mailMessage.setTo(to);
+                mailMessage.setSubject(subject);
+                mailMessage.setText(body);
+                sender.send(mailMessage);
+                status = NotificationDelivery.Status.SENT;
+            }
+            record(new NotificationDelivery(key, Channel.EMAIL, m.type(), to, subject, body, m.reference(), status, clock.instant()));
+        }
+        String text = subject + " — " + body;
+        for (String to : m.smsTo()) {
+            String key = m.idempotencyKey() + ":SMS:" + to;
+            if (log.existsByIdempotencyKey(key)) {
+                continue;
+            }
+            boolean sent = sms.send(to, text);
+            record(new NotificationDelivery(key, Channel.SMS, m.type(), to, subject, text.length() > 4000 ? text.substring(0, 4000) : text,
+                    m.reference(), sent ? NotificationDelivery.Status.SENT : NotificationDelivery.Status.LOGGED, clock.instant()));
+        }
+    }
+
+    private void record(NotificationDelivery delivery) {
+        ownTransaction.executeWithoutResult(status -> log.save(delivery));
+    }
+
+    @Configuration
+    static class NotifierConfiguration {
+
+        @Bean
+        MessageSource notificationTemplates() {
+            ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+            source.setBasename("notifications/messages");
+            source.setDefaultEncoding("UTF-8");
+            source.setFallbackToSystemLocale(false);
+            return source;
+        }
+
+        @Bean
+        @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(SmsChannel.class)
+        SmsChannel smsChannel() {
+            return new LoggingSmsChannel();
+        }
+    }
+}

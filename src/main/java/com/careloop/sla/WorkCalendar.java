@@ -1,0 +1,123 @@
+package com.careloop.sla;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The company's working time: working hours on working days in one time zone. A day is a working day
+ * when it is a weekday that is not a public holiday, or when it is an adjusted working day (调休) that
+ * falls on a weekend.
+ */
+public class WorkCalendar {
+
+    private final ZoneId zone;
+    private final LocalTime workStart;
+    private final LocalTime workEnd;
+    private final Map<LocalDate, DayKind> specialDays;
+    private final Set<Integer> yearsWithData;
+
+    public enum DayKind { HOLIDAY, WORKDAY }
+
+    public WorkCalendar(ZoneId zone, LocalTime workStart, LocalTime workEnd,
+                        Map<LocalDate, DayKind> specialDays, Set<Integer> yearsWithData) {
+        if (!workStart.isBefore(workEnd)) {
+            throw new IllegalArgumentException("working hours must start before they end: " + workStart + "-" + workEnd);
+        }
+        this.zone = zone;
+        this.workStart = workStart;
+        this.workEnd = workEnd;
+        this.specialDays = Map.copyOf(specialDays);
+        this.yearsWithData = Set.copyOf(yearsWithData);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean hasDataFor(int year) {
+        return yearsWithData.contains(year);
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        DayKind kind = specialDays.get(date);
+        if (kind != null) {
+            return kind == DayKind.WORKDAY;
+        }
+        DayOfWeek dow = date.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    }
+
+    /** Wall-clock or working-time deadline for an SLA given as an ISO-8601 duration (PT2H, P1D, P3DT4H). */
+    public Instant deadline(Instant start, String isoDuration, SlaClock clock) {
+        SlaDuration sla = SlaDuration.parse(isoDuration);
+        if (clock == SlaClock.WALL) {
+            return start.atZone(zone).plusDays(sla.days()).toInstant().plus(sla.time());
+        }
+        Instant afterDays = plusWorkingDays(start, sla.days());
+        return plusWorkingTime(afterDays, sla.time());
+    }
+
+    /**
+     * The same time of day {@code days} working days later; a start outside working hours counts from the
+     * next opening. Zero days returns the start moved into working hours.
+     */
+    public Instant plusWorkingDays(Instant start, int days) {
+        LocalDateTime t = normalizeForward(start.atZone(zone).toLocalDateTime());
+        LocalDate date = t.toLocalDate();
+        for (int i = 0; i < days; i++) {
+            date = nextWorkingDay(date);
+        }
+        return ZonedDateTime.of(date, t.toLocalTime(), zone).toInstant();
+    }
+
+    /** Adds working time (hours inside working hours on working days). */
+    public Instant plusWorkingTime(Instant start, Duration amount) {
+        LocalDateTime t = normalizeForward(start.atZone(zone).toLocalDateTime());
+        Duration left = amount;
+        while (!left.isZero() && !left.isNegative()) {
+            LocalDateTime endOfDay = LocalDateTime.of(t.toLocalDate(), workEnd);
+            Duration available = Duration.between(t, endOfDay);
+            if (left.compareTo(available) <= 0) {
+                t = t.plus(left);
+                left = Duration.ZERO;
+            } else {
+                left = left.minus(available);
+                t = LocalDateTime.of(nextWorkingDay(t.toLocalDate()), workStart);
+            }
+        }
+        return t.atZone(zone).toInstant();
+    }
+
+    /** The instant at {@code fraction} (0..1) of the way from start to end, wall clock. */
+    public static Instant fractionOf(Instant start, Instant end, double fraction) {
+        long millis = Duration.between(start, end).toMillis();
+        return start.plusMillis(Math.round(millis * fraction));
+    }
+
+    private LocalDateTime normalizeForward(LocalDateTime t) {
+        LocalDate date = t.toLocalDate();
+        if (!isWorkingDay(date) || !t.toLocalTime().isBefore(workEnd)) {
+            return LocalDateTime.of(isWorkingDay(date) && t.toLocalTime().isBefore(workStart) ? date : nextWorkingDay(date), workStart);
+        }
+        if (t.toLocalTime().isBefore(workStart)) {
+            return LocalDateTime.of(date, workStart);
+        }
+        return t;
+    }
+
+    private LocalDate nextWorkingDay(LocalDate date) {
+        LocalDate d = date.plusDays(1);
+        for (int guard = 0; guard < 400 && !isWorkingDay(d); guard++) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+}
