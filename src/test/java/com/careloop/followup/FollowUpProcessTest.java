@@ -1,0 +1,223 @@
+package com.careloop.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerService;
+import com.careloop.customer.CustomerTier;
+import com.careloop.feedback.FeedbackItem;
+import com.careloop.feedback.FeedbackItemRepository;
+import com.careloop.feedback.FeedbackType;
+import com.careloop.feedback.Urgency;
+import com.careloop.testsupport.CareLoopTest;
+import com.careloop.testsupport.Fixtures;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of bpmn/followUp.bpmn. */
+class FollowUpProcessTest extends CareLoopTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired CustomerService customerService;
+    @Autowired CustomerRepository customers;
+    @Autowired FollowUpService followUpService;
+    @Autowired FollowUpRepository followUps;
+    @Autowired CallAttemptRepository attempts;
+    @Autowired SurveyResponseRepository surveys;
+    @Autowired FeedbackItemRepository feedback;
+
+    Fixtures fx;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        fx = new Fixtures(engine, customerService, followUpService);
+    }
+
+    ProcessInstance instance(FollowUp f) {
+        return runtime.createProcessInstanceQuery().processInstanceId(f.getProcessInstanceId()).singleResult();
+    }
+
+    FollowUp reload(FollowUp f) {
+        return followUps.findById(f.getId()).orElseThrow();
+    }
+
+    Task callTask(FollowUp f) {
+        return fx.task(f.getProcessInstanceId(), "Task_CallCustomer");
+    }
+
+    @Test
+    void reachedWithoutFeedbackClosesCompleted() {
+        Customer c = fx.customer();
+        FollowUp f = fx.followUp(c, Scenario.NEW_PURCHASE);
+        ProcessInstance pi = instance(f);
+        assertThat(pi).isWaitingAt("Task_CallCustomer");
+        Task task = callTask(f);
+        assertThat(task).hasCandidateGroup("agents");
+        assertThat(task.getDueDate()).isEqualTo(Date.from(f.getDueAt()));
+        assertThat(task.getPriority()).isEqualTo(Scenario.NEW_PURCHASE.priority());
+
+        fx.complete(task, "callOutcome", "REACHED", "satisfaction", 5, "nps", 10, "scoreAttitude", 5,
+                "issueResolved", true, "feedbackType", "NONE", "notes", "客户很满意", "tags", "好评");
+
+        assertThat(pi).isEnded().hasPassed("Task_RecordCallAttempt", "Gateway_HasFeedback", "Task_CloseFollowUp");
+        FollowUp closed = reload(f);
+        assertThat(closed.getStatus()).isEqualTo(FollowUpStatus.CLOSED);
+        assertThat(closed.getResult()).isEqualTo(FollowUpResult.COMPLETED);
+        SurveyResponse survey = surveys.findByFollowUpId(f.getId()).orElseThrow();
+        assertThat(survey.getSatisfaction()).isEqualTo(5);
+        assertThat(survey.getNotes()).isEqualTo("客户很满意");
+        assertThat(feedback.findByFollowUpIdOrderById(f.getId())).isEmpty();
+        // free text lives in survey_response, not in the process history
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("notes").count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("feedbackText").count()).isZero();
+    }
+
+    @Test
+    void noAnswerIsRetriedInsideCallingHoursThenClosesUnreachable() {
+        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        ProcessInstance pi = instance(f);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            fx.complete(callTask(f), "callOutcome", attempt == 2 ? "BUSY" : "NO_ANSWER");
+            if (attempt < 3) {
+                assertThat(pi).isWaitingAt("Timer_RetryDue");
+                Date retryAt = (Date) runtime.getVariable(pi.getId(), "retryAt");
+                assertThat(retryAt).isAfter(new Date());
+                fx.executeJobs(pi.getId(), "Timer_RetryDue");
+                assertThat(pi).isWaitingAt("Task_CallCustomer");
+            }
+        }
+        assertThat(pi).isEnded();
+        FollowUp closed = reload(f);
+        assertThat(closed.getResult()).isEqualTo(FollowUpResult.UNREACHABLE);
+        assertThat(closed.getAttemptCount()).isEqualTo(3);
+        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).extracting(CallAttempt::getOutcome)
+                .containsExactly(CallOutcome.NO_ANSWER, CallOutcome.BUSY, CallOutcome.NO_ANSWER);
+    }
+
+    @Test
+    void callBackLaterWaitsForTheAgreedTime() {
+        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        ProcessInstance pi = instance(f);
+        Instant callback = Instant.now().plus(2, ChronoUnit.DAYS);
+        fx.complete(callTask(f), "callOutcome", "CALL_BACK_LATER", "callbackAt", callback.toString());
+        assertThat(pi).isWaitingAt("Timer_CallbackDue");
+        Date due = fx.job(pi.getId(), "Timer_CallbackDue").getDuedate();
+        assertThat(due.toInstant()).isAfterOrEqualTo(callback.truncatedTo(ChronoUnit.SECONDS));
+        fx.executeJobs(pi.getId(), "Timer_CallbackDue");
+        Task again = callTask(f);
+        assertThat(runtime.getVariable(pi.getId(), "callOutcome")).as("the previous answer is not pre-filled").isNull();
+        fx.complete(again, "callOutcome", "REACHED", "satisfaction", 4, "nps", 8);
+        assertThat(pi).isEnded();
+        assertThat(reload(f).getResult()).isEqualTo(FollowUpResult.COMPLETED);
+    }
+
+    @Test
+    void wrongNumberFlagsTheContactData() {
+        Customer c = fx.customer();
+        FollowUp f = fx.followUp(c, Scenario.USAGE);
+        ProcessInstance pi = instance(f);
+        fx.complete(callTask(f), "callOutcome", "WRONG_NUMBER");
+        assertThat(pi).isEnded().hasPassed("Task_FlagContactData");
+        assertThat(customers.findById(c.getId()).orElseThrow().isContactInvalid()).isTrue();
+        assertThat(reload(f).getResult()).isEqualTo(FollowUpResult.WRONG_NUMBER);
+    }
+
+    @Test
+    void refusalIsRememberedForTheCoolingPeriod() {
+        Customer c = fx.customer();
+        FollowUp f = fx.followUp(c, Scenario.CHURN_RISK);
+        ProcessInstance pi = instance(f);
+        fx.complete(callTask(f), "callOutcome", "REFUSED");
+        assertThat(pi).isEnded().hasPassed("Task_RecordRefusal");
+        assertThat(customers.findById(c.getId()).orElseThrow().getRefusedAt()).isNotNull();
+        assertThat(reload(f).getResult()).isEqualTo(FollowUpResult.REFUSED);
+    }
+
+    @Test
+    void reportedIssuesBecomeFeedbackItemsHandledBeforeTheFollowUpCloses() {
+        FollowUp f = fx.followUp(fx.customer(), Scenario.POST_RESOLUTION);
+        ProcessInstance pi = instance(f);
+        fx.complete(callTask(f), "callOutcome", "REACHED", "satisfaction", 2, "nps", 3, "feedbackType", "COMPLAINT",
+                "feedbackUrgency", "URGENT", "feedbackText", "维修后仍然漏水", "purchaseIntent", true);
+
+        assertThat(pi).isWaitingAt("CallActivity_HandleFeedback");
+        List<FeedbackItem> items = feedback.findByFollowUpIdOrderById(f.getId());
+        assertThat(items).extracting(FeedbackItem::getType).containsExactly(FeedbackType.COMPLAINT, FeedbackType.SALES_LEAD);
+        assertThat(items.get(0).getUrgency()).isEqualTo(Urgency.URGENT);
+        assertThat(items.get(0).getDescription()).isEqualTo("维修后仍然漏水");
+        assertThat(items).allSatisfy(i -> assertThat(i.getNumber()).matches("FB\\d{8}\\d{4}"));
+        List<ProcessInstance> children = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list();
+        assertThat(children).hasSize(2).allSatisfy(child -> assertThat(child.getProcessDefinitionId()).startsWith("feedbackHandling:"));
+
+        // the complaint goes to the supervisors, the lead to sales; close both
+        for (FeedbackItem item : items) {
+            String child = item.getProcessInstanceId();
+            fx.executeJobs(child, "Task_NotifyUrgentAssignment");
+            Task respond = fx.task(child, "Task_RespondToCustomer");
+            fx.complete(respond, "contactMade", true, "responsePlan", "已致电", "resolvedOnFirstContact", false);
+            Task resolve = fx.task(child, "Task_ResolveFeedback");
+            if (item.getType() == FeedbackType.SALES_LEAD) {
+                fx.complete(resolve, "handlingOutcome", "CONVERTED", "solution", "已下单");
+            } else {
+                fx.complete(resolve, "handlingOutcome", "RESOLVED", "solution", "更换配件", "compensation", "COUPON");
+                fx.complete(fx.task(child, "Task_ConfirmResolution"), "callOutcome", "REACHED", "customerSatisfied", true, "satisfaction", 5);
+            }
+        }
+        assertThat(pi).isEnded().hasPassed("CallActivity_HandleFeedback", "Task_CloseFollowUp");
+        assertThat(reload(f).getResult()).isEqualTo(FollowUpResult.COMPLETED);
+    }
+
+    @Test
+    void detractorWithoutComplaintGetsAServiceRecoveryItem() {
+        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        fx.complete(callTask(f), "callOutcome", "REACHED", "satisfaction", 3, "nps", 5, "feedbackType", "NONE");
+        assertThat(feedback.findByFollowUpIdOrderById(f.getId())).extracting(FeedbackItem::getType)
+                .containsExactly(FeedbackType.SERVICE_RECOVERY);
+        assertThat(instance(f)).isWaitingAt("CallActivity_HandleFeedback");
+    }
+
+    @Test
+    void vipWithAccountAgentIsAssignedToThatAgent() {
+        Customer vip = fx.customer(CustomerTier.VIP, "agent2");
+        FollowUp f = fx.followUp(vip, Scenario.VIP_CARE);
+        assertThat(callTask(f)).isAssignedTo("agent2");
+        assertThat(f.getAssignedAgent()).isEqualTo("agent2");
+    }
+
+    @Test
+    void invalidSubmissionIsRefusedAndChangesNothing() {
+        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        Task task = callTask(f);
+        assertThatThrownBy(() -> fx.complete(task, "callOutcome", "REACHED", "satisfaction", 7, "nps", 11, "scoreAttitude", 0))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("satisfaction").hasMessageContaining("nps").hasMessageContaining("scoreAttitude");
+        assertThatThrownBy(() -> fx.complete(task, "callOutcome", "MAYBE"))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("callOutcome");
+        assertThatThrownBy(() -> fx.complete(task, "callOutcome", "REACHED", "satisfaction", 4, "nps", 8, "feedbackType", "COMPLAINT"))
+                .hasMessageContaining("feedbackText");
+        assertThatThrownBy(() -> fx.complete(task, "callOutcome", "CALL_BACK_LATER", "callbackAt", "2001-01-01T10:00:00Z"))
+                .hasMessageContaining("callbackAt");
+        assertThat(callTask(f).getId()).isEqualTo(task.getId());
+        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).isEmpty();
+        assertThat(surveys.findByFollowUpId(f.getId())).isEmpty();
+        assertThat(reload(f).getStatus()).isEqualTo(FollowUpStatus.OPEN);
+    }
+}

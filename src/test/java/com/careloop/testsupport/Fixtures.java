@@ -1,0 +1,77 @@
+package com.careloop.testsupport;
+
+import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerRequest;
+import com.careloop.customer.CustomerService;
+import com.careloop.customer.CustomerTier;
+import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpService;
+import com.careloop.followup.Scenario;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+
+/** Customers, follow-ups and task completions for process and integration tests. */
+public class Fixtures {
+
+    private final ProcessEngine engine;
+    private final CustomerService customers;
+    private final FollowUpService followUps;
+
+    public Fixtures(ProcessEngine engine, CustomerService customers, FollowUpService followUps) {
+        this.engine = engine;
+        this.customers = customers;
+        this.followUps = followUps;
+    }
+
+    public Customer customer(CustomerTier tier, String accountAgent) {
+        String id = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        return customers.upsert(new CustomerRequest(id, "测试客户 " + id, "测试公司", "13800138000", id.toLowerCase() + "@example.com",
+                tier, accountAgent, false, "test", null, null, null, null)).customer();
+    }
+
+    public Customer customer() {
+        return customer(CustomerTier.STANDARD, null);
+    }
+
+    public FollowUp followUp(Customer customer, Scenario scenario) {
+        return followUps.start(customer.getId(), scenario);
+    }
+
+    public Task task(String processInstanceId, String taskKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    public List<Task> tasks(String taskKey) {
+        return engine.getTaskService().createTaskQuery().taskDefinitionKey(taskKey).list();
+    }
+
+    public void complete(Task task, Object... keyValues) {
+        engine.getTaskService().complete(task.getId(), vars(keyValues));
+    }
+
+    public static Map<String, Object> vars(Object... keyValues) {
+        Map<String, Object> vars = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            vars.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return vars;
+    }
+
+    /** Runs every job (timers included, whatever their due date) of the process instance whose activity matches. */
+    public void executeJobs(String processInstanceId, String activityId) {
+        ManagementService m = engine.getManagementService();
+        for (Job job : m.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).list()) {
+            m.executeJob(job.getId());
+        }
+    }
+
+    public Job job(String processInstanceId, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+    }
+}
