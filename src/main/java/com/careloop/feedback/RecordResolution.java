@@ -33,6 +33,7 @@ public class RecordResolution implements JavaDelegate {
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable("handlingOutcome", r.handlingOutcome().name());
         execution.setVariable("confirmDue", Date.from(now.plus(props.confirmWithin())));
+        execution.removeVariable("compensation");
         for (String field : FeedbackForms.FREE_TEXT_FIELDS) {
             execution.removeVariable(field);
         }

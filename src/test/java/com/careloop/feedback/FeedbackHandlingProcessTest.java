@@ -1,0 +1,295 @@
+package com.careloop.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerService;
+import com.careloop.followup.FollowUpService;
+import com.careloop.notification.Channel;
+import com.careloop.notification.NotificationDelivery;
+import com.careloop.notification.NotificationDeliveryRepository;
+import com.careloop.testsupport.CareLoopTest;
+import com.careloop.testsupport.Fixtures;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of bpmn/feedbackHandling.bpmn, including SLA reminders, escalation and failed notifications. */
+class FeedbackHandlingProcessTest extends CareLoopTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired CustomerService customerService;
+    @Autowired FollowUpService followUpService;
+    @Autowired FeedbackService feedbackService;
+    @Autowired FeedbackItemRepository items;
+    @Autowired FeedbackProgressRepository progress;
+    @Autowired NotificationDeliveryRepository deliveries;
+
+    Fixtures fx;
+    Customer customer;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        fx = new Fixtures(engine, customerService, followUpService);
+        customer = fx.customer();
+    }
+
+    FeedbackItem inbound(FeedbackType type, Urgency urgency) {
+        return feedbackService.registerInbound(new InboundFeedbackRequest(customer.getId(), type, urgency, "客户来电反馈"), "center1");
+    }
+
+    ProcessInstance pi(FeedbackItem item) {
+        return runtime.createProcessInstanceQuery().processInstanceId(item.getProcessInstanceId()).singleResult();
+    }
+
+    FeedbackItem reload(FeedbackItem item) {
+        return items.findById(item.getId()).orElseThrow();
+    }
+
+    Task task(FeedbackItem item, String key) {
+        return fx.task(item.getProcessInstanceId(), key);
+    }
+
+    void respond(FeedbackItem item, boolean firstContact) {
+        fx.complete(task(item, "Task_RespondToCustomer"), "contactMade", true, "responsePlan", "致歉并安排上门", "resolvedOnFirstContact", firstContact);
+    }
+
+    void resolve(FeedbackItem item) {
+        fx.complete(task(item, "Task_ResolveFeedback"), "handlingOutcome", "RESOLVED", "solution", "已更换零件", "compensation", "COUPON");
+    }
+
+    void confirm(FeedbackItem item, boolean satisfied) {
+        fx.complete(task(item, "Task_ConfirmResolution"), "callOutcome", "REACHED", "customerSatisfied", satisfied, "satisfaction", satisfied ? 5 : 2);
+    }
+
+    static List<MimeMessage> mailsAbout(FeedbackItem item) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> subject(m).contains(item.getNumber())).toList();
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void complaintIsRoutedRespondedResolvedAndClosedAfterASatisfiedRevisit() {
+        FeedbackItem item = inbound(FeedbackType.COMPLAINT, Urgency.NORMAL);
+        ProcessInstance pi = pi(item);
+        assertThat(pi).isWaitingAt("Task_RespondToCustomer").hasBusinessKey(item.getNumber());
+        FeedbackItem routed = reload(item);
+        assertThat(routed.getDepartment()).isEqualTo("cs-supervisors");
+        assertThat(routed.getStatus()).isEqualTo(FeedbackStatus.AWAITING_RESPONSE);
+        Task respond = task(item, "Task_RespondToCustomer");
+        assertThat(respond).hasCandidateGroup("cs-supervisors");
+        // one computed instant for the task's due date, the item's deadline and the SLA timer
+        assertThat(respond.getDueDate()).isEqualTo(Date.from(routed.getResponseDueAt()));
+        assertThat(fx.job(pi.getId(), "Timer_ResponseSlaBreached").getDuedate()).isEqualTo(respond.getDueDate());
+        assertThat(routed.getResolutionDueAt()).isAfter(routed.getResponseDueAt());
+
+        tasks.createComment(respond.getId(), pi.getId(), "已电话联系客户，安排周五上门");
+        respond(item, false);
+        assertThat(pi).isWaitingAt("Task_ResolveFeedback");
+        assertThat(task(item, "Task_ResolveFeedback").getDueDate()).isEqualTo(Date.from(routed.getResolutionDueAt()));
+        resolve(item);
+        assertThat(pi).isWaitingAt("Task_ConfirmResolution");
+        Task confirmTask = task(item, "Task_ConfirmResolution");
+        assertThat(confirmTask).hasCandidateGroup("cs-center");
+        assertThat(confirmTask.getDueDate()).isAfter(new Date());
+        confirm(item, true);
+
+        assertThat(pi).isEnded().hasPassed("Task_RecordResponse", "Task_RecordResolution", "Task_RecordConfirmation", "Task_CloseFeedback");
+        FeedbackItem closed = reload(item);
+        assertThat(closed.getStatus()).isEqualTo(FeedbackStatus.CLOSED);
+        assertThat(closed.getResult()).isEqualTo(FeedbackResult.RESOLVED_SATISFIED);
+        assertThat(closed.getCompensation()).isEqualTo(Compensation.COUPON);
+        assertThat(closed.getRespondedAt()).isNotNull();
+        List<FeedbackProgress> log = progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(item.getId());
+        assertThat(log).extracting(FeedbackProgress::getKind).contains(ProgressKind.CREATED, ProgressKind.ROUTED,
+                ProgressKind.RESPONDED, ProgressKind.COMMENT, ProgressKind.RESOLVED, ProgressKind.REVISIT, ProgressKind.CLOSED);
+        assertThat(log).extracting(FeedbackProgress::getNote).contains("已电话联系客户，安排周五上门");
+    }
+
+    @Test
+    void resolvedOnFirstContactGoesStraightToTheRevisit() {
+        FeedbackItem item = inbound(FeedbackType.PROBLEM, Urgency.NORMAL);
+        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup("aftersales-tech");
+        respond(item, true);
+        assertThat(pi(item)).isWaitingAt("Task_ConfirmResolution");
+        assertThat(reload(item).getHandlingOutcome()).isEqualTo(HandlingOutcome.RESOLVED);
+    }
+
+    @Test
+    void dissatisfiedCustomerReopensTheItemOnce() {
+        FeedbackItem item = inbound(FeedbackType.COMPLAINT, Urgency.NORMAL);
+        ProcessInstance pi = pi(item);
+        respond(item, false);
+        resolve(item);
+        confirm(item, false);
+        assertThat(pi).isWaitingAt("Task_ResolveFeedback").hasPassed("Task_ReopenFeedback");
+        assertThat(reload(item).getReopenCount()).isEqualTo(1);
+        assertThat(reload(item).getStatus()).isEqualTo(FeedbackStatus.REOPENED);
+        resolve(item);
+        confirm(item, true);
+        assertThat(pi).isEnded();
+        assertThat(reload(item).getResult()).isEqualTo(FeedbackResult.RESOLVED_SATISFIED);
+    }
+
+    @Test
+    void secondFailureGoesToTheManager() {
+        FeedbackItem item = inbound(FeedbackType.COMPLAINT, Urgency.LOW);
+        ProcessInstance pi = pi(item);
+        respond(item, false);
+        resolve(item);
+        confirm(item, false);
+        resolve(item);
+        confirm(item, false);
+        assertThat(pi).isWaitingAt("Task_ManagerReview");
+        Task review = task(item, "Task_ManagerReview");
+        assertThat(review).hasCandidateGroup("cs-managers");
+        assertThatThrownBy(() -> fx.complete(review, "managerDecision", "CLOSE_WITH_COMPENSATION", "notes", "补偿"))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("compensation");
+        fx.complete(review, "managerDecision", "CLOSE_WITH_COMPENSATION", "compensation", "REFUND", "notes", "全额退款后结案");
+        assertThat(pi).isEnded().hasPassed("Task_RecordManagerReview");
+        FeedbackItem closed = reload(item);
+        assertThat(closed.getResult()).isEqualTo(FeedbackResult.CLOSED_BY_MANAGER);
+        assertThat(closed.getCompensation()).isEqualTo(Compensation.REFUND);
+        assertThat(closed.getManagerDecision()).isEqualTo(ManagerDecision.CLOSE_WITH_COMPENSATION);
+    }
+
+    @Test
+    void unreachableRevisitIsRetriedThenClosedUnconfirmed() {
+        FeedbackItem item = inbound(FeedbackType.PROBLEM, Urgency.LOW);
+        ProcessInstance pi = pi(item);
+        respond(item, true);
+        for (int i = 1; i <= 3; i++) {
+            fx.complete(task(item, "Task_ConfirmResolution"), "callOutcome", "NO_ANSWER");
+            if (i < 3) {
+                assertThat(pi).isWaitingAt("Timer_RevisitRetryDue");
+                fx.executeJobs(pi.getId(), "Timer_RevisitRetryDue");
+            }
+        }
+        assertThat(pi).isEnded();
+        assertThat(reload(item).getResult()).isEqualTo(FeedbackResult.RESOLVED_UNCONFIRMED);
+        assertThat(reload(item).getRevisitAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void suggestionNeedsNoRevisitAndClosesWithTheOutcome() {
+        FeedbackItem item = inbound(FeedbackType.SUGGESTION, Urgency.NORMAL);
+        ProcessInstance pi = pi(item);
+        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup("product");
+        respond(item, false);
+        assertThatThrownBy(() -> fx.complete(task(item, "Task_ResolveFeedback"), "handlingOutcome", "CONVERTED", "solution", "x"))
+                .hasMessageContaining("handlingOutcome");
+        fx.complete(task(item, "Task_ResolveFeedback"), "handlingOutcome", "REJECTED", "solution", "暂不纳入产品规划，已回复客户");
+        assertThat(pi).isEnded().hasNotPassed("Task_ConfirmResolution");
+        assertThat(reload(item).getResult()).isEqualTo(FeedbackResult.REJECTED);
+    }
+
+    @Test
+    void urgentItemsNotifyTheOwnersByMailAndTheHeadBySms() throws Exception {
+        FeedbackItem item = inbound(FeedbackType.COMPLAINT, Urgency.URGENT);
+        ProcessInstance pi = pi(item);
+        Job notify = fx.job(pi.getId(), "Task_NotifyUrgentAssignment");
+        assertThat(notify).as("notifications are asynchronous jobs").isNotNull();
+        management.executeJob(notify.getId());
+        List<MimeMessage> mails = mailsAbout(item);
+        assertThat(mails).isNotEmpty().allSatisfy(m -> assertThat(m.getSubject()).contains("紧急"));
+        assertThat(mails).anySatisfy(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("supervisor1@careloop.local"));
+        assertThat(deliveries.findByReferenceOrderById(item.getNumber())).extracting(NotificationDelivery::getChannel)
+                .contains(Channel.EMAIL, Channel.SMS);
+        // urgent: 2 h wall clock to respond
+        FeedbackItem routed = reload(item);
+        assertThat(java.time.Duration.between(routed.getCreatedAt(), routed.getResponseDueAt())).isEqualTo(java.time.Duration.ofHours(2));
+    }
+
+    @Test
+    void slaReminderAtEightyPercentThenEscalationWhenBreached() {
+        FeedbackItem item = inbound(FeedbackType.PROBLEM, Urgency.NORMAL);
+        ProcessInstance pi = pi(item);
+        FeedbackItem routed = reload(item);
+        Job reminder = fx.job(pi.getId(), "Timer_ResponseSlaReminder");
+        long total = routed.getResponseDueAt().toEpochMilli() - routed.getCreatedAt().toEpochMilli();
+        assertThat(reminder.getDuedate().getTime() - routed.getCreatedAt().toEpochMilli()).isCloseTo(Math.round(total * 0.8), org.assertj.core.data.Offset.offset(1000L));
+
+        management.executeJob(reminder.getId());
+        fx.executeJobs(pi.getId(), "Task_SendResponseReminder");
+        assertThat(mailsAbout(item)).anySatisfy(m -> assertThat(m.getSubject()).contains("即将到期"));
+        assertThat(pi).isWaitingAt("Task_RespondToCustomer");
+
+        fx.executeJobs(pi.getId(), "Timer_ResponseSlaBreached");
+        FeedbackItem overdue = reload(item);
+        assertThat(overdue.isOverdue()).isTrue();
+        Task late = task(item, "Task_RespondToCustomer");
+        assertThat(tasks.getIdentityLinksForTask(late.getId())).extracting(IdentityLink::getGroupId)
+                .contains("aftersales-tech", "cs-supervisors");
+        fx.executeJobs(pi.getId(), "Task_NotifyResponseEscalation");
+        assertThat(mailsAbout(item).stream().filter(m -> subject(m).contains("已超时")).flatMap(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).map(Object::toString);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        })).contains("supervisor1@careloop.local", "tech-head@careloop.local");
+        assertThat(progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(item.getId())).extracting(FeedbackProgress::getKind)
+                .contains(ProgressKind.REMINDER, ProgressKind.ESCALATED);
+
+        // the resolution stage has the same pair of timers
+        respond(item, false);
+        fx.executeJobs(pi.getId(), "Timer_ResolutionSlaReminder");
+        fx.executeJobs(pi.getId(), "Task_SendResolutionReminder");
+        fx.executeJobs(pi.getId(), "Timer_ResolutionSlaBreached");
+        fx.executeJobs(pi.getId(), "Task_NotifyResolutionEscalation");
+        assertThat(pi).hasPassed("Task_EscalateResolution", "Task_SendResolutionReminder", "Task_NotifyResolutionEscalation")
+                .isWaitingAt("Task_ResolveFeedback");
+    }
+
+    @Test
+    void aFailedSendBecomesAnIncidentAndSucceedsOnRetryWithoutDuplicates() {
+        FeedbackItem item = inbound(FeedbackType.CONSULTATION, Urgency.URGENT);
+        ProcessInstance pi = pi(item);
+        Job job = fx.job(pi.getId(), "Task_NotifyUrgentAssignment");
+        MAIL.stop();
+        try {
+            // the retry cycle R5/PT5M: five attempts, then an incident
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+            }
+            Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+            assertThat(incident).as("no retries left: an incident, visible in Cockpit").isNotNull();
+            assertThat(incident.getActivityId()).isEqualTo("Task_NotifyUrgentAssignment");
+        } finally {
+            MAIL.start();
+        }
+        management.setJobRetries(job.getId(), 1);
+        management.executeJob(job.getId());
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        List<NotificationDelivery> sent = deliveries.findByReferenceOrderById(item.getNumber());
+        assertThat(sent).isNotEmpty();
+        assertThat(sent.stream().map(NotificationDelivery::getIdempotencyKey).distinct().count()).isEqualTo(sent.size());
+    }
+}
