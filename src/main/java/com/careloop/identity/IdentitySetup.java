@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -107,22 +108,28 @@ public class IdentitySetup {
         }
         for (String g : STAFF_GROUPS) {
             grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        for (String g : List.of(AGENTS, CS_CENTER, AFTERSALES_TECH, PRODUCT, SALES)) {
             // read the definitions so Tasklist can show process names and start forms
             grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }
-        for (String g : List.of(CS_MANAGERS, CS_SUPERVISORS)) {
-            grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-            grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
-            grant(g, Resources.TASK, "*", Permissions.ALL);
-            grant(g, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-            grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
-            grant(g, Resources.HISTORIC_TASK, "*", Permissions.ALL);
-            grant(g, Resources.HISTORIC_PROCESS_INSTANCE, "*", Permissions.ALL);
+        // managers: Cockpit with full operations (retry incidents, see every task)
+        grant(CS_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        for (Resources r : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK,
+                Resources.DECISION_DEFINITION, Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE)) {
+            grant(CS_MANAGERS, r, "*", Permissions.ALL);
         }
+        grant(CS_MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ);
+        // supervisors: Cockpit read-only on instances; in Tasklist still only their own and escalated tasks
+        grant(CS_SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(CS_SUPERVISORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_INSTANCE);
+        grant(CS_SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grant(CS_SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grant(CS_SUPERVISORS, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).count() > 0;
         if (exists) {
@@ -132,7 +139,9 @@ public class IdentitySetup {
         a.setGroupId(groupId);
         a.setResource(resource);
         a.setResourceId(resourceId);
-        a.addPermission(permission);
+        for (Permission p : permissions) {
+            a.addPermission(p);
+        }
         authorizations.saveAuthorization(a);
     }
 
