@@ -1,13 +1,187 @@
 package com.careloop.demo;
 
+import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerRequest;
+import com.careloop.customer.CustomerService;
+import com.careloop.customer.CustomerTier;
+import com.careloop.feedback.FeedbackService;
+import com.careloop.feedback.FeedbackType;
+import com.careloop.feedback.InboundFeedbackRequest;
+import com.careloop.feedback.Urgency;
+import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpService;
+import com.careloop.followup.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Demo customers and follow-ups in every state, for the default run (careloop.demo.enabled=true). */
+/**
+ * Demo data for the default run (careloop.demo.enabled=true), loaded once into an empty database: 30
+ * customers and follow-ups in every state — waiting for a call, waiting for a retry or a call-back, closed
+ * in each way — with feedback items at every handling step and one overdue item escalated by its SLA timer.
+ * Everything goes through the real processes, as agents would drive it.
+ */
 @Component
 @ConditionalOnProperty(name = "careloop.demo.enabled", havingValue = "true")
 public class DemoData {
 
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private static final String[] NAMES = {"王芳", "李伟", "张敏", "刘洋", "陈静", "杨磊", "赵丽", "黄强", "周婷", "吴军",
+        "徐娜", "孙涛", "胡杰", "朱琳", "高峰", "林霞", "何斌", "郭燕", "马超", "罗红", "梁勇", "宋佳", "郑浩", "谢颖",
+        "韩冰", "唐亮", "冯雪", "于波", "董倩", "萧然"};
+    private static final String[] COMPANIES = {"华兴科技", "远航贸易", "金桥制造", "蓝天物流", "青松医疗", "个人客户"};
+
+    private final CustomerService customers;
+    private final CustomerRepository customerRepository;
+    private final FollowUpService followUps;
+    private final FeedbackService feedback;
+    private final TaskService tasks;
+
+    public DemoData(CustomerService customers, CustomerRepository customerRepository, FollowUpService followUps,
+                    FeedbackService feedback, TaskService tasks) {
+        this.customers = customers;
+        this.customerRepository = customerRepository;
+        this.followUps = followUps;
+        this.feedback = feedback;
+        this.tasks = tasks;
+    }
+
     public void load() {
+        if (customerRepository.count() > 0) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<Customer> cs = new ArrayList<>();
+        for (int i = 0; i < NAMES.length; i++) {
+            boolean vip = i % 6 == 0;
+            cs.add(customers.upsert(new CustomerRequest(String.format("CRM-%05d", 10001 + i), NAMES[i], COMPANIES[i % COMPANIES.length],
+                    String.format("1380013%04d", 1000 + i), String.format("customer%02d@example.com", i + 1),
+                    vip ? CustomerTier.VIP : CustomerTier.STANDARD, vip ? (i % 12 == 0 ? "agent1" : "agent2") : null,
+                    i == 29, vip ? "VIP" : null, now.minus(Duration.ofDays(3 + i * 7L)), now.minus(Duration.ofDays(2 + i)),
+                    i % 5 == 0 ? now.minus(Duration.ofDays(1)) : null, now.minus(Duration.ofDays(i * 3L)))).customer());
+        }
+        Scenario[] scenarios = Scenario.values();
+        // 0-7: waiting for the first call (0 and 6 are VIPs assigned to their account agent)
+        for (int i = 0; i < 8; i++) {
+            followUps.start(cs.get(i).getId(), scenarios[i % scenarios.length]);
+        }
+        // 8-9: no answer once, waiting for the retry
+        for (int i = 8; i < 10; i++) {
+            call(start(cs.get(i), Scenario.USAGE), "agent1", "callOutcome", "NO_ANSWER");
+        }
+        // 10: asked to be called back tomorrow
+        call(start(cs.get(10), Scenario.NEW_PURCHASE), "agent2", "callOutcome", "CALL_BACK_LATER",
+                "callbackAt", now.plus(Duration.ofDays(1)).toString());
+        // 11-13: reached, satisfied, closed
+        for (int i = 11; i < 14; i++) {
+            call(start(cs.get(i), Scenario.NEW_PURCHASE), "agent1", reached(5, 10, "NONE"));
+        }
+        // 14: unreachable after three attempts (attempts recorded; the remaining retries run on the job executor)
+        FollowUp unreachable = start(cs.get(14), Scenario.CHURN_RISK);
+        call(unreachable, "agent2", "callOutcome", "BUSY");
+        // 15: refused, 16: wrong number
+        call(start(cs.get(15), Scenario.CHURN_RISK), "agent1", "callOutcome", "REFUSED");
+        call(start(cs.get(16), Scenario.USAGE), "agent2", "callOutcome", "WRONG_NUMBER");
+        // 17: complaint awaiting the supervisors' response, plus a sales lead
+        Map<String, Object> complaint = reached(2, 3, "COMPLAINT");
+        complaint.put("feedbackUrgency", "NORMAL");
+        complaint.put("feedbackText", "安装师傅迟到两个小时，态度也不好");
+        complaint.put("purchaseIntent", true);
+        call(start(cs.get(17), Scenario.POST_RESOLUTION), "agent1", complaint);
+        // 18: product problem, responded, awaiting resolution by after-sales
+        Map<String, Object> problem = reached(3, 6, "PROBLEM");
+        problem.put("feedbackText", "空调制冷效果差，外机有异响");
+        FollowUp p = start(cs.get(18), Scenario.USAGE);
+        call(p, "agent2", problem);
+        complete(p.getProcessInstanceId(), "Task_RespondToCustomer", "tech1", "contactMade", true,
+                "responsePlan", "已电话联系，预约周三上门检修", "resolvedOnFirstContact", false);
+        // 19: suggestion with the product team
+        Map<String, Object> suggestion = reached(4, 8, "SUGGESTION");
+        suggestion.put("feedbackUrgency", "LOW");
+        suggestion.put("feedbackText", "希望 App 能查看维修进度");
+        call(start(cs.get(19), Scenario.USAGE), "agent1", suggestion);
+        // 20: detractor, recovered, waiting for the closure re-visit by the original agent
+        FollowUp r = start(cs.get(20), Scenario.NEW_PURCHASE);
+        call(r, "agent2", reached(2, 4, "NONE"));
+        complete(r.getProcessInstanceId(), "Task_RespondToCustomer", "supervisor1", "contactMade", true,
+                "responsePlan", "致歉并赠送保养券", "resolvedOnFirstContact", false);
+        complete(r.getProcessInstanceId(), "Task_ResolveFeedback", "supervisor1", "handlingOutcome", "RESOLVED",
+                "solution", "上门回访并赠送一次免费保养", "compensation", "COUPON");
+        // 21: inbound consultation at the service centre
+        feedback.registerInbound(new InboundFeedbackRequest(cs.get(21).getId(), FeedbackType.CONSULTATION, Urgency.NORMAL,
+                "咨询延保服务的价格和范围"), "center1");
+        // 22: an overdue problem registered three days ago: its SLA timers fire as soon as the job executor runs
+        ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(3))));
+        try {
+            feedback.registerInbound(new InboundFeedbackRequest(cs.get(22).getId(), FeedbackType.PROBLEM, Urgency.NORMAL,
+                    "热水器漏水，已报修三天无人上门"), "center1");
+        } finally {
+            ClockUtil.reset();
+        }
+        log.info("Demo data loaded: {} customers, follow-ups and feedback in every state", cs.size());
+    }
+
+    private FollowUp start(Customer c, Scenario s) {
+        return followUps.start(c.getId(), s);
+    }
+
+    private static Map<String, Object> reached(int satisfaction, int nps, String feedbackType) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("callOutcome", "REACHED");
+        v.put("satisfaction", satisfaction);
+        v.put("nps", nps);
+        v.put("scoreAttitude", Math.max(1, satisfaction));
+        v.put("scoreTimeliness", Math.max(1, satisfaction - 1));
+        v.put("issueResolved", satisfaction >= 4);
+        v.put("feedbackType", feedbackType);
+        return v;
+    }
+
+    private void call(FollowUp f, String agent, Object... keyValues) {
+        Map<String, Object> v = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            v.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        call(f, agent, v);
+    }
+
+    private void call(FollowUp f, String agent, Map<String, Object> vars) {
+        complete(f.getProcessInstanceId(), "Task_CallCustomer", agent, vars);
+    }
+
+    private void complete(String processInstanceId, String taskKey, String user, Object... keyValues) {
+        Map<String, Object> v = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            v.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        complete(processInstanceId, taskKey, user, v);
+    }
+
+    /** Completes the task of the process (or of its feedback sub-process) as the given user. */
+    private void complete(String processInstanceId, String taskKey, String user, Map<String, Object> vars) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKeyLike("%").taskDefinitionKey(taskKey).list().stream()
+                .filter(t -> t.getProcessInstanceId().equals(processInstanceId) || isChildOf(t, processInstanceId))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no task " + taskKey + " in " + processInstanceId));
+        tasks.setAssignee(task.getId(), user);
+        tasks.complete(task.getId(), vars);
+    }
+
+    private boolean isChildOf(Task t, String parentId) {
+        var child = tasks.createTaskQuery().taskId(t.getId()).singleResult();
+        return child != null && org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getRuntimeService()
+                .createProcessInstanceQuery().processInstanceId(child.getProcessInstanceId()).superProcessInstanceId(parentId).count() > 0;
     }
 }

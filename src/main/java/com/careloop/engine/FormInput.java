@@ -101,7 +101,8 @@ public class FormInput {
 
     /** Optional boolean: null when the field was not submitted. */
     public Boolean optionalBool(String key) {
-        return vars.getVariable(key) == null ? null : bool(key);
+        Object raw = vars.getVariable(key);
+        return raw == null || raw.toString().isBlank() ? null : bool(key);
     }
 
     public String text(String key, int maxLength, boolean required) {

@@ -55,9 +55,9 @@ public class ApplyRouting implements JavaDelegate {
         execution.setVariable("slaClock", slaClock.name());
         execution.setVariable("resolutionSla", resolutionSla);
         execution.setVariable("responseDue", Date.from(responseDue));
-        execution.setVariable("responseReminderAt", Date.from(WorkCalendar.fractionOf(start, responseDue, props.reminderAt())));
+        execution.setVariable("responseReminderAt", Date.from(calendar.reminder(start, responseDue, slaClock, props.reminderAt())));
         execution.setVariable("resolutionDue", Date.from(resolutionDue));
-        execution.setVariable("resolutionReminderAt", Date.from(WorkCalendar.fractionOf(start, resolutionDue, props.reminderAt())));
+        execution.setVariable("resolutionReminderAt", Date.from(calendar.reminder(start, resolutionDue, slaClock, props.reminderAt())));
         execution.setVariable("revisitRequired", Boolean.TRUE.equals(routing.get("revisitRequired")));
         execution.setVariable("urgent", item.getUrgency() == Urgency.URGENT);
         execution.setVariable("routedAt", Date.from(now));

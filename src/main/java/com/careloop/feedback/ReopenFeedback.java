@@ -29,8 +29,8 @@ public class ReopenFeedback implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
         Instant now = clock.instant();
-        Instant due = calendar.deadline(now, (String) execution.getVariable("resolutionSla"),
-                SlaClock.parse(execution.getVariable("slaClock")));
+        SlaClock slaClock = SlaClock.parse(execution.getVariable("slaClock"));
+        Instant due = calendar.deadline(now, (String) execution.getVariable("resolutionSla"), slaClock);
         int expectedCount = ((Number) execution.getVariable("reopenCount")).intValue() + 1;
         if (item.getReopenCount() < expectedCount) {
             item.reopen(due);
@@ -39,6 +39,6 @@ public class ReopenFeedback implements JavaDelegate {
         execution.setVariable("reopenCount", item.getReopenCount());
         execution.setVariable("revisitAttempts", 0);
         execution.setVariable("resolutionDue", Date.from(due));
-        execution.setVariable("resolutionReminderAt", Date.from(WorkCalendar.fractionOf(now, due, props.reminderAt())));
+        execution.setVariable("resolutionReminderAt", Date.from(calendar.reminder(now, due, slaClock, props.reminderAt())));
     }
 }

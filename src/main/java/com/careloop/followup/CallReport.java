@@ -38,9 +38,10 @@ public record CallReport(
             }
         }
         if (outcome != CallOutcome.REACHED) {
+            String notes = in.text("notes", 2000, false);
             in.validate();
             return new CallReport(outcome, callbackAt, null, null, null, null, null, null, null,
-                    null, CallFeedbackType.NONE, null, null, false, in.text("notes", 2000, false), null);
+                    null, CallFeedbackType.NONE, null, null, false, notes, null);
         }
         Integer satisfaction = in.requiredInt("satisfaction", 1, 5);
         Integer nps = in.requiredInt("nps", 0, 10);

@@ -13,8 +13,9 @@ public record SlaDuration(int days, Duration time) {
         if (iso == null) {
             throw new IllegalArgumentException("SLA duration is missing");
         }
-        Matcher m = ISO.matcher(iso.trim().toUpperCase());
-        if (!m.matches() || iso.trim().equals("P") || iso.trim().endsWith("T")) {
+        String normalized = iso.trim().toUpperCase();
+        Matcher m = ISO.matcher(normalized);
+        if (!m.matches() || normalized.equals("P") || normalized.endsWith("T")) {
             throw new IllegalArgumentException("not an ISO-8601 SLA duration (e.g. PT2H, P1D): " + iso);
         }
         int days = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));

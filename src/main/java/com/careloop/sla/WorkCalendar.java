@@ -96,6 +96,39 @@ public class WorkCalendar {
         return t.atZone(zone).toInstant();
     }
 
+    /**
+     * When to remind about an SLA running from start to due: at {@code fraction} of it, counted on the same
+     * clock as the SLA (a working-time SLA is reminded in working time, never on a Sunday evening).
+     */
+    public Instant reminder(Instant start, Instant due, SlaClock clock, double fraction) {
+        if (clock == SlaClock.WALL) {
+            return fractionOf(start, due, fraction);
+        }
+        Duration working = workingTimeBetween(start, due);
+        return plusWorkingTime(start, Duration.ofMillis(Math.round(working.toMillis() * fraction)));
+    }
+
+    /** Working time between two instants. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        LocalDateTime t = from.atZone(zone).toLocalDateTime();
+        LocalDateTime end = to.atZone(zone).toLocalDateTime();
+        LocalDate day = t.toLocalDate();
+        while (!day.isAfter(end.toLocalDate())) {
+            if (isWorkingDay(day)) {
+                LocalDateTime open = LocalDateTime.of(day, workStart);
+                LocalDateTime close = LocalDateTime.of(day, workEnd);
+                LocalDateTime a = t.isAfter(open) ? t : open;
+                LocalDateTime b = end.isBefore(close) ? end : close;
+                if (b.isAfter(a)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+            day = day.plusDays(1);
+        }
+        return total;
+    }
+
     /** The instant at {@code fraction} (0..1) of the way from start to end, wall clock. */
     public static Instant fractionOf(Instant start, Instant end, double fraction) {
         long millis = Duration.between(start, end).toMillis();
