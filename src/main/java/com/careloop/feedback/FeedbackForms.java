@@ -1,7 +1,6 @@
 package com.careloop.feedback;
 
 import com.careloop.engine.FormInput;
-import com.careloop.followup.CallOutcome;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -41,13 +40,13 @@ public final class FeedbackForms {
         }
     }
 
-    public record Confirmation(CallOutcome callOutcome, boolean customerSatisfied, Integer satisfaction, String notes) {
+    public record Confirmation(RevisitOutcome callOutcome, boolean customerSatisfied, Integer satisfaction, String notes) {
         public static Confirmation read(VariableScope vars, ZoneId zone) {
             FormInput in = new FormInput(vars, zone);
-            CallOutcome outcome = in.requiredEnum("callOutcome", CallOutcome.class);
+            RevisitOutcome outcome = in.requiredEnum("callOutcome", RevisitOutcome.class);
             boolean satisfied = false;
             Integer satisfaction = null;
-            if (outcome == CallOutcome.REACHED) {
+            if (outcome == RevisitOutcome.REACHED) {
                 satisfied = in.bool("customerSatisfied");
                 satisfaction = in.requiredInt("satisfaction", 1, 5);
             }

@@ -1,7 +1,5 @@
 package com.careloop.feedback;
 
-import com.careloop.followup.CallOutcome;
-import com.careloop.followup.FollowUpProperties;
 import com.careloop.sla.CallingHours;
 import java.time.Clock;
 import java.util.Date;
@@ -16,15 +14,15 @@ public class RecordConfirmation implements JavaDelegate {
     private final FeedbackService feedback;
     private final CommentSync comments;
     private final CallingHours callingHours;
-    private final FollowUpProperties followUpProps;
+    private final FeedbackProperties props;
     private final Clock clock;
 
     public RecordConfirmation(FeedbackService feedback, CommentSync comments, CallingHours callingHours,
-                              FollowUpProperties followUpProps, Clock clock) {
+                              FeedbackProperties props, Clock clock) {
         this.feedback = feedback;
         this.comments = comments;
         this.callingHours = callingHours;
-        this.followUpProps = followUpProps;
+        this.props = props;
         this.clock = clock;
     }
 
@@ -33,7 +31,7 @@ public class RecordConfirmation implements JavaDelegate {
         FeedbackForms.Confirmation c = FeedbackForms.Confirmation.read(execution, clock.getZone());
         FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
         int attempts = ((Number) execution.getVariable("revisitAttempts")).intValue() + 1;
-        boolean reached = c.callOutcome() == CallOutcome.REACHED;
+        boolean reached = c.callOutcome() == RevisitOutcome.REACHED;
         item.recordRevisit(attempts, reached ? c.customerSatisfied() : null);
         String what = reached
                 ? (c.customerSatisfied() ? "客户满意 Customer satisfied" : "客户不满意 Customer not satisfied") + " (" + c.satisfaction() + "/5)"
@@ -43,7 +41,7 @@ public class RecordConfirmation implements JavaDelegate {
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable("revisitAttempts", attempts);
         execution.setVariable("customerSatisfied", reached && c.customerSatisfied());
-        execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(clock.instant().plus(followUpProps.retryInterval()))));
+        execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(clock.instant().plus(props.revisitRetryInterval()))));
         execution.removeVariable("notes");
         execution.removeVariable("satisfaction");
     }
