@@ -43,6 +43,7 @@ public class Customer {
     private boolean contactInvalid;
 
     private String tags;
+    private String products;
 
     @Column(name = "first_purchase_at")
     private Instant firstPurchaseAt;
@@ -94,6 +95,8 @@ public class Customer {
     public void setContactInvalid(boolean contactInvalid) { this.contactInvalid = contactInvalid; }
     public String getTags() { return tags; }
     public void setTags(String tags) { this.tags = tags; }
+    public String getProducts() { return products; }
+    public void setProducts(String products) { this.products = products; }
     public Instant getFirstPurchaseAt() { return firstPurchaseAt; }
     public void setFirstPurchaseAt(Instant firstPurchaseAt) { this.firstPurchaseAt = firstPurchaseAt; }
     public Instant getLastPurchaseAt() { return lastPurchaseAt; }

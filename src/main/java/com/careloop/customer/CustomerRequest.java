@@ -21,5 +21,6 @@ public record CustomerRequest(
         Instant firstPurchaseAt,
         Instant lastPurchaseAt,
         Instant lastResolvedAt,
-        Instant lastLoginAt) {
+        Instant lastLoginAt,
+        @Size(max = 500) String products) {
 }

@@ -34,12 +34,37 @@ public class CustomerService {
         if (r.accountAgent() != null) c.setAccountAgent(r.accountAgent().isBlank() ? null : r.accountAgent());
         if (r.optOut() != null) c.setOptOut(r.optOut());
         if (r.tags() != null) c.setTags(r.tags());
+        if (r.products() != null) c.setProducts(r.products());
         if (r.firstPurchaseAt() != null) c.setFirstPurchaseAt(r.firstPurchaseAt());
         if (r.lastPurchaseAt() != null) c.setLastPurchaseAt(r.lastPurchaseAt());
         if (r.lastResolvedAt() != null) c.setLastResolvedAt(r.lastResolvedAt());
         if (r.lastLoginAt() != null) c.setLastLoginAt(r.lastLoginAt());
         c.setUpdatedAt(clock.instant());
         return new Upserted(customers.save(c), existing.isEmpty());
+    }
+
+    /** Applies an event; dates only move forward (first purchase only backward). */
+    @Transactional
+    public Customer record(String externalId, CustomerEvent event) {
+        Customer c = customers.findByExternalId(externalId).orElseThrow(() -> new NotFoundException("customer", externalId));
+        java.time.Instant at = event.at() == null ? clock.instant() : event.at();
+        if (at.isAfter(clock.instant().plusSeconds(300))) {
+            throw new com.careloop.api.InvalidRequestException("at", "must not be in the future");
+        }
+        switch (event.type()) {
+            case PURCHASE -> {
+                if (c.getFirstPurchaseAt() == null || at.isBefore(c.getFirstPurchaseAt())) c.setFirstPurchaseAt(at);
+                if (c.getLastPurchaseAt() == null || at.isAfter(c.getLastPurchaseAt())) c.setLastPurchaseAt(at);
+            }
+            case RESOLUTION -> {
+                if (c.getLastResolvedAt() == null || at.isAfter(c.getLastResolvedAt())) c.setLastResolvedAt(at);
+            }
+            case LOGIN -> {
+                if (c.getLastLoginAt() == null || at.isAfter(c.getLastLoginAt())) c.setLastLoginAt(at);
+            }
+        }
+        c.setUpdatedAt(clock.instant());
+        return c;
     }
 
     @Transactional

@@ -71,7 +71,7 @@ public class DemoData {
                     String.format("1380013%04d", 1000 + i), String.format("customer%02d@example.com", i + 1),
                     vip ? CustomerTier.VIP : CustomerTier.STANDARD, vip ? (i % 12 == 0 ? "agent1" : "agent2") : null,
                     i == 29, vip ? "VIP" : null, now.minus(Duration.ofDays(3 + i * 7L)), now.minus(Duration.ofDays(2 + i)),
-                    i % 5 == 0 ? now.minus(Duration.ofDays(1)) : null, now.minus(Duration.ofDays(i * 3L)))).customer());
+                    i % 5 == 0 ? now.minus(Duration.ofDays(1)) : null, now.minus(Duration.ofDays(i * 3L)), i % 3 == 0 ? "空调" : "热水器")).customer());
         }
         Scenario[] scenarios = Scenario.values();
         // 0-7: waiting for the first call (0 and 6 are VIPs assigned to their account agent)

@@ -59,6 +59,11 @@ public class FollowUp {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "period_key")
+    private String periodKey;
+    @Column(name = "screening_run_id")
+    private Long screeningRunId;
+
     @Version
     private long version;
 
@@ -92,6 +97,14 @@ public class FollowUp {
         this.closedAt = at;
     }
 
+    /** Marks a follow-up created by screening: one per customer, scenario and period (a unique index). */
+    public void fromScreening(Long runId, String periodKey) {
+        this.screeningRunId = runId;
+        this.periodKey = periodKey;
+    }
+
+    public String getPeriodKey() { return periodKey; }
+    public Long getScreeningRunId() { return screeningRunId; }
     public Long getId() { return id; }
     public String getNumber() { return number; }
     public Customer getCustomer() { return customer; }

@@ -62,10 +62,36 @@ public class FollowUpService {
         });
         Instant now = clock.instant();
         Instant due = calendar.deadline(now, "P" + scenario.dueWorkingDays() + "D", SlaClock.WORKING);
-        String agent = customer.isVip() && customer.getAccountAgent() != null ? customer.getAccountAgent() : null;
-        int priority = scenario.priority() + (customer.isVip() ? 5 : 0);
-        FollowUp followUp = followUps.save(new FollowUp(numbers.nextFollowUpNumber(), customer, scenario, priority, agent, due, now));
+        FollowUp followUp = followUps.save(new FollowUp(numbers.nextFollowUpNumber(), customer, scenario,
+                priorityOf(scenario.priority(), customer), agentOf(customer), due, now));
+        startProcess(followUp);
+        return followUp;
+    }
 
+    /** VIP customers with an account agent are called by that agent. */
+    public static String agentOf(Customer customer) {
+        return customer.isVip() && customer.getAccountAgent() != null ? customer.getAccountAgent() : null;
+    }
+
+    /** A VIP's call ranks a little higher than the same scenario for a standard customer. */
+    public static int priorityOf(int scenarioPriority, Customer customer) {
+        return scenarioPriority + (customer.isVip() ? 5 : 0);
+    }
+
+    /** Saves a follow-up built by the caller (e.g. screening), flushed at once so a duplicate fails here. */
+    @Transactional
+    public FollowUp save(FollowUp followUp) {
+        return followUps.saveAndFlush(followUp);
+    }
+
+    /** Starts the followUp process of a saved follow-up (business key = its number), in the caller's transaction. */
+    @Transactional
+    public void startProcess(FollowUp followUp) {
+        Customer customer = followUp.getCustomer();
+        Scenario scenario = followUp.getScenario();
+        String agent = followUp.getAssignedAgent();
+        int priority = followUp.getPriority();
+        Instant due = followUp.getDueAt();
         Map<String, Object> vars = new HashMap<>();
         vars.put("followUpId", followUp.getId());
         vars.put("customerId", customer.getId());
@@ -76,7 +102,6 @@ public class FollowUpService {
         vars.put("maxAttempts", props.maxAttempts());
         ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, followUp.getNumber(), vars);
         followUp.setProcessInstanceId(pi.getId());
-        return followUp;
     }
 
     @Transactional

@@ -37,25 +37,41 @@ public class BusinessNumbers {
         return "FU-" + day + "-" + String.format("%06d", next("FU" + day));
     }
 
+    /** {@code count} consecutive follow-up numbers in one counter update (for bulk creation). */
+    public java.util.List<String> nextFollowUpNumbers(int count) {
+        String day = LocalDate.now(clock).format(DAY);
+        long last = next("FU" + day, count);
+        java.util.List<String> numbers = new java.util.ArrayList<>(count);
+        for (long n = last - count + 1; n <= last; n++) {
+            numbers.add("FU-" + day + "-" + String.format("%06d", n));
+        }
+        return numbers;
+    }
+
     public String nextFeedbackNumber() {
         String day = LocalDate.now(clock).format(DAY);
         return "FB" + day + String.format("%04d", next("FB" + day));
     }
 
     private long next(String counter) {
+        return next(counter, 1);
+    }
+
+    /** Adds {@code by} to the counter and returns its new value (the last number of the block). */
+    private long next(String counter, int by) {
         try {
-            return ownTransaction.execute(status -> increment(counter));
+            return ownTransaction.execute(status -> increment(counter, by));
         } catch (DuplicateKeyException firstOfTheDayRace) {
             // another caller created today's counter at the same moment: the row exists now
-            return ownTransaction.execute(status -> increment(counter));
+            return ownTransaction.execute(status -> increment(counter, by));
         }
     }
 
-    private long increment(String counter) {
-        int updated = jdbc.update("update business_counter set counter_value = counter_value + 1 where counter_name = ?", counter);
+    private long increment(String counter, int by) {
+        int updated = jdbc.update("update business_counter set counter_value = counter_value + ? where counter_name = ?", by, counter);
         if (updated == 0) {
-            jdbc.update("insert into business_counter (counter_name, counter_value) values (?, 1)", counter);
-            return 1;
+            jdbc.update("insert into business_counter (counter_name, counter_value) values (?, ?)", counter, by);
+            return by;
         }
         Long value = jdbc.queryForObject("select counter_value from business_counter where counter_name = ?", Long.class, counter);
         return value == null ? 1 : value;

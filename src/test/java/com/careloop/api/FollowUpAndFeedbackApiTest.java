@@ -77,7 +77,7 @@ class FollowUpAndFeedbackApiTest extends CareLoopTest {
         assertThat(unknown.getBody().get("errors").toString()).contains("customerId").contains("does not exist");
 
         Customer optedOut = customers.upsert(new CustomerRequest("OPT-" + System.nanoTime(), "拒访客户", null, null, null, null,
-                null, true, null, null, null, null, null)).customer();
+                null, true, null, null, null, null, null, null)).customer();
         ResponseEntity<Map<String, Object>> optOut = Api.as(rest, "agent1").post("/api/follow-ups",
                 Map.of("customerId", optedOut.getId(), "scenario", "USAGE"));
         assertThat(optOut.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

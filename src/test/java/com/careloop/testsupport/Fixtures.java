@@ -32,7 +32,7 @@ public class Fixtures {
     public Customer customer(CustomerTier tier, String accountAgent) {
         String id = "T-" + UUID.randomUUID().toString().substring(0, 8);
         return customers.upsert(new CustomerRequest(id, "测试客户 " + id, "测试公司", "13800138000", id.toLowerCase() + "@example.com",
-                tier, accountAgent, false, "test", null, null, null, null)).customer();
+                tier, accountAgent, false, "test", null, null, null, null, null)).customer();
     }
 
     public Customer customer() {

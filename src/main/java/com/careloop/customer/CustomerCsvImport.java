@@ -1,0 +1,392 @@
+package com.careloop.customer;
+
+import com.careloop.api.InvalidRequestException;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports customers from a CRM export (CSV) as a stream: header row required, column order free, names
+ * case-insensitive with Chinese aliases, UTF-8 (with or without BOM) or GBK. Good rows are upserted by externalId
+ * in batches of 1000 (one transaction each); every bad row is reported with its line, column and reason and
+ * changes nothing. Empty cells leave an existing customer's value unchanged.
+ */
+@Service
+public class CustomerCsvImport {
+
+    public record RowError(int line, String column, String message) {}
+
+    public record Result(long accepted, long created, long updated, long rejected, List<RowError> errors, boolean errorsTruncated,
+                         String encoding, List<String> ignoredColumns) {}
+
+    static final int BATCH = 1000;
+    static final int MAX_ERRORS = 1000;
+    static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 \\-]{5,19}$");
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    /** Column → accepted header names (lower case). */
+    static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("externalId", List.of("externalid", "external_id", "客户编号", "客户id", "客户代码"));
+        COLUMNS.put("name", List.of("name", "客户名称", "客户姓名", "姓名", "名称"));
+        COLUMNS.put("company", List.of("company", "公司", "公司名称", "单位"));
+        COLUMNS.put("phone", List.of("phone", "联系电话", "电话", "手机", "手机号"));
+        COLUMNS.put("email", List.of("email", "邮箱", "电子邮箱", "电子邮件"));
+        COLUMNS.put("tier", List.of("tier", "客户等级", "等级"));
+        COLUMNS.put("accountAgent", List.of("accountagent", "account_agent", "客户经理", "专属客服"));
+        COLUMNS.put("firstPurchaseAt", List.of("firstpurchaseat", "first_purchase_at", "首次购买时间", "首次购买日期"));
+        COLUMNS.put("lastPurchaseAt", List.of("lastpurchaseat", "last_purchase_at", "最近购买时间", "最近购买日期", "最后购买时间"));
+        COLUMNS.put("lastResolvedAt", List.of("lastresolvedat", "last_resolved_at", "最近解决时间", "问题解决时间"));
+        COLUMNS.put("lastLoginAt", List.of("lastloginat", "last_login_at", "最近登录时间", "最后登录时间"));
+        COLUMNS.put("optOut", List.of("optout", "opt_out", "拒绝回访", "免打扰"));
+        COLUMNS.put("tags", List.of("tags", "标签"));
+        COLUMNS.put("products", List.of("products", "产品", "购买产品"));
+    }
+
+    private static final String[] TIMESTAMP_COLUMNS = {"firstPurchaseAt", "lastPurchaseAt", "lastResolvedAt", "lastLoginAt"};
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public CustomerCsvImport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.tx = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    public Result importCsv(InputStream raw) {
+        try {
+            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+            Charset charset = detectCharset(in);
+            CsvReader csv = new CsvReader(new BufferedReader(new InputStreamReader(in, charset), 1 << 16));
+            List<String> header = csv.next();
+            if (header == null || header.stream().allMatch(String::isBlank)) {
+                throw new InvalidRequestException("file", "the file is empty: a header row is required");
+            }
+            Map<String, Integer> index = new HashMap<>();
+            List<String> ignored = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i).replace("\uFEFF", "").strip();
+                String column = columnFor(h);
+                if (column == null) {
+                    if (!h.isEmpty()) {
+                        ignored.add(h);
+                    }
+                } else {
+                    index.putIfAbsent(column, i);
+                }
+            }
+            List<InvalidRequestException.FieldError> missing = new ArrayList<>();
+            for (String required : List.of("externalId", "name")) {
+                if (!index.containsKey(required)) {
+                    missing.add(new InvalidRequestException.FieldError("file", "header has no " + required + " column (accepted names: "
+                            + COLUMNS.get(required) + "); found " + header + " read as " + charset.name()));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidRequestException(missing);
+            }
+            Counter counter = new Counter();
+            Map<String, Row> batch = new LinkedHashMap<>();
+            List<String> fields;
+            while ((fields = csv.next()) != null) {
+                if (fields.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                Row row = parse(csv.recordLine(), fields, index, counter);
+                if (row == null) {
+                    continue;
+                }
+                if (batch.containsKey(row.externalId)) {
+                    write(batch, counter); // the same customer twice: the later row wins
+                }
+                batch.put(row.externalId, row);
+                if (batch.size() >= BATCH) {
+                    write(batch, counter);
+                }
+            }
+            write(batch, counter);
+            return new Result(counter.created + counter.updated, counter.created, counter.updated, counter.rejected,
+                    counter.errors, counter.truncated, charset.name(), ignored);
+        } catch (IOException e) {
+            throw new InvalidRequestException("file", "the file cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String columnFor(String header) {
+        String h = header.toLowerCase(Locale.ROOT).replace(" ", "");
+        for (var e : COLUMNS.entrySet()) {
+            if (e.getValue().contains(h)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * UTF-8 when the file starts with a BOM (skipped) or its first 64 KB decode as UTF-8; otherwise GB18030 (a
+     * superset of GBK, what Excel in China writes).
+     */
+    static Charset detectCharset(BufferedInputStream in) throws IOException {
+        in.mark(1 << 16);
+        byte[] sample = in.readNBytes((1 << 16) - 1);
+        in.reset();
+        if (sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF) {
+            in.skipNBytes(3);
+            return StandardCharsets.UTF_8;
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(sample);
+        CoderResult result = utf8.decode(bytes, CharBuffer.allocate(sample.length + 1), true);
+        boolean cutInTheMiddleOfACharacter = result.isMalformed() && bytes.remaining() <= 3 && sample.length == (1 << 16) - 1;
+        if (!result.isError() || cutInTheMiddleOfACharacter) {
+            return StandardCharsets.UTF_8;
+        }
+        return Charset.forName("GB18030");
+    }
+
+    static final class Counter {
+        long created;
+        long updated;
+        long rejected;
+        boolean truncated;
+        final List<RowError> errors = new ArrayList<>();
+
+        void reject(int line, String column, String message) {
+            if (errors.size() < MAX_ERRORS) {
+                errors.add(new RowError(line, column, message));
+            } else {
+                truncated = true;
+            }
+        }
+    }
+
+    static final class Row {
+        int line;
+        String externalId;
+        String name;
+        String company;
+        String phone;
+        String email;
+        String tier;
+        String accountAgent;
+        Boolean optOut;
+        String tags;
+        String products;
+        final Map<String, Instant> times = new HashMap<>();
+    }
+
+    private Row parse(int line, List<String> fields, Map<String, Integer> index, Counter counter) {
+        Row r = new Row();
+        r.line = line;
+        List<RowError> errors = new ArrayList<>();
+        r.externalId = cell(fields, index, "externalId");
+        r.name = cell(fields, index, "name");
+        if (r.externalId == null) {
+            errors.add(new RowError(line, "externalId", "is required"));
+        } else if (r.externalId.length() > 64) {
+            errors.add(new RowError(line, "externalId", "must be at most 64 characters"));
+        }
+        if (r.name == null) {
+            errors.add(new RowError(line, "name", "is required"));
+        } else if (r.name.length() > 200) {
+            errors.add(new RowError(line, "name", "must be at most 200 characters"));
+        }
+        r.company = limited(cell(fields, index, "company"), 200, "company", line, errors);
+        r.phone = cell(fields, index, "phone");
+        if (r.phone != null && !PHONE.matcher(r.phone).matches()) {
+            errors.add(new RowError(line, "phone", "'" + r.phone + "' is not a phone number (6-20 digits, optionally +, spaces, dashes)"));
+        }
+        r.email = cell(fields, index, "email");
+        if (r.email != null && (!EMAIL.matcher(r.email).matches() || r.email.length() > 200)) {
+            errors.add(new RowError(line, "email", "'" + r.email + "' is not an e-mail address"));
+        }
+        String tier = cell(fields, index, "tier");
+        if (tier != null) {
+            r.tier = switch (tier.toUpperCase(Locale.ROOT)) {
+                case "VIP", "贵宾", "重要客户" -> "VIP";
+                case "STANDARD", "普通", "一般", "标准" -> "STANDARD";
+                default -> {
+                    errors.add(new RowError(line, "tier", "'" + tier + "' is not a tier (STANDARD or VIP)"));
+                    yield null;
+                }
+            };
+        }
+        r.accountAgent = limited(cell(fields, index, "accountAgent"), 64, "accountAgent", line, errors);
+        String optOut = cell(fields, index, "optOut");
+        if (optOut != null) {
+            switch (optOut.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "y", "是" -> r.optOut = true;
+                case "false", "0", "no", "n", "否" -> r.optOut = false;
+                default -> errors.add(new RowError(line, "optOut", "'" + optOut + "' is not true/false (是/否)"));
+            }
+        }
+        r.tags = limited(cell(fields, index, "tags"), 500, "tags", line, errors);
+        r.products = limited(cell(fields, index, "products"), 500, "products", line, errors);
+        Instant now = clock.instant();
+        for (String column : TIMESTAMP_COLUMNS) {
+            String value = cell(fields, index, column);
+            if (value != null) {
+                Instant at = timestamp(value, clock.getZone());
+                if (at == null) {
+                    errors.add(new RowError(line, column, "'" + value + "' is not a date (2026-05-01, 2026/05/01, 2026-05-01 14:30 or ISO-8601)"));
+                } else if (at.isAfter(now.plusSeconds(86400))) {
+                    errors.add(new RowError(line, column, "'" + value + "' is in the future"));
+                } else {
+                    r.times.put(column, at);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            counter.rejected++;
+            errors.forEach(e -> counter.reject(e.line(), e.column(), e.message()));
+            return null;
+        }
+        return r;
+    }
+
+    private static String limited(String value, int max, String column, int line, List<RowError> errors) {
+        if (value != null && value.length() > max) {
+            errors.add(new RowError(line, column, "must be at most " + max + " characters"));
+        }
+        return value;
+    }
+
+    private static String cell(List<String> fields, Map<String, Integer> index, String column) {
+        Integer i = index.get(column);
+        if (i == null || i >= fields.size()) {
+            return null;
+        }
+        String v = fields.get(i).strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static final DateTimeFormatter[] LOCAL_DATE_TIMES = {
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
+        DateTimeFormatter.ofPattern("yyyy/M/d H:mm:ss"), DateTimeFormatter.ofPattern("yyyy/M/d H:mm")};
+    private static final DateTimeFormatter[] DATES = {DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("yyyy/M/d")};
+
+    static Instant timestamp(String value, ZoneId zone) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // next format
+        }
+        try {
+            return LocalDateTime.parse(value).atZone(zone).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // next format
+        }
+        for (DateTimeFormatter f : LOCAL_DATE_TIMES) {
+            try {
+                return LocalDateTime.parse(value, f).atZone(zone).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // next format
+            }
+        }
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(value, f).atStartOfDay(zone).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // next format
+            }
+        }
+        return null;
+    }
+
+    /** Upserts one batch in its own transaction; a batch that lost a race against a concurrent import is redone once. */
+    private void write(Map<String, Row> batch, Counter counter) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Row> rows = new ArrayList<>(batch.values());
+        batch.clear();
+        long[] result;
+        try {
+            result = tx.execute(status -> upsert(rows));
+        } catch (DuplicateKeyException concurrentInsert) {
+            result = tx.execute(status -> upsert(rows));
+        }
+        counter.created += result[0];
+        counter.updated += result[1];
+    }
+
+    private long[] upsert(List<Row> rows) {
+        Map<String, Long> existing = new HashMap<>();
+        named.query("select id, external_id from customer where external_id in (:ids)",
+                new MapSqlParameterSource("ids", rows.stream().map(r -> r.externalId).toList()),
+                rs -> { existing.put(rs.getString(2), rs.getLong(1)); });
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Row r : rows) {
+            Long id = existing.get(r.externalId);
+            if (id == null) {
+                inserts.add(new Object[] {r.externalId, r.name, r.company, r.phone, r.email, r.tier == null ? "STANDARD" : r.tier,
+                    r.accountAgent, r.optOut != null && r.optOut, r.tags, r.products, ts(r, "firstPurchaseAt"), ts(r, "lastPurchaseAt"),
+                    ts(r, "lastResolvedAt"), ts(r, "lastLoginAt"), now, now});
+            } else {
+                updates.add(new Object[] {r.name, r.company, r.phone, r.phone, r.email, r.tier, r.accountAgent, r.optOut, r.tags, r.products,
+                    ts(r, "firstPurchaseAt"), ts(r, "lastPurchaseAt"), ts(r, "lastResolvedAt"), ts(r, "lastLoginAt"), now, id});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("insert into customer (external_id, name, company, phone, email, tier, account_agent, opt_out, tags, products,"
+                    + " first_purchase_at, last_purchase_at, last_resolved_at, last_login_at, created_at, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("update customer set name = ?, company = coalesce(?, company),"
+                    + " contact_invalid = case when cast(? as varchar) is not null then false else contact_invalid end, phone = coalesce(?, phone),"
+                    + " email = coalesce(?, email), tier = coalesce(?, tier), account_agent = coalesce(?, account_agent),"
+                    + " opt_out = coalesce(?, opt_out), tags = coalesce(?, tags), products = coalesce(?, products),"
+                    + " first_purchase_at = coalesce(?, first_purchase_at), last_purchase_at = coalesce(?, last_purchase_at),"
+                    + " last_resolved_at = coalesce(?, last_resolved_at), last_login_at = coalesce(?, last_login_at),"
+                    + " updated_at = ?, version = version + 1 where id = ?", updates);
+        }
+        return new long[] {inserts.size(), updates.size()};
+    }
+
+    private static Timestamp ts(Row r, String column) {
+        Instant at = r.times.get(column);
+        return at == null ? null : Timestamp.from(at);
+    }
+
+}

@@ -1,0 +1,224 @@
+package com.careloop.screening;
+
+import com.careloop.customer.CustomerTier;
+import com.careloop.followup.Scenario;
+import com.careloop.sla.WorkCalendar;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Selects the candidates of a run with set-based SQL: the exclusions (opted out, wrong number on file, an open
+ * follow-up, inside the cooling period) are counted and filtered in the database; the remaining customers are
+ * streamed (never all in memory), run through the screeningRules table (or the campaign's scenario), and the
+ * chosen ones are written in batches to screening_candidate, numbered into chunks for parallel starts.
+ */
+@Component
+public class CandidateSelector {
+
+    /** Why a customer was not selected. */
+    public enum SkipReason { OPTED_OUT, CONTACT_INVALID, OPEN_FOLLOW_UP, COOLING_PERIOD, NO_RULE_MATCHED, DUPLICATE_PERIOD }
+
+    public record Selection(int candidates, int chunks, Map<SkipReason, Long> skipped) {}
+
+    static final int NEVER = 99999;
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final ScreeningRules rules;
+    private final WorkCalendar calendar;
+    private final ScreeningProperties props;
+    private final Clock clock;
+
+    public CandidateSelector(JdbcTemplate jdbc, ScreeningRules rules, WorkCalendar calendar, ScreeningProperties props, Clock clock) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.calendar = calendar;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    public Selection select(ScreeningRun run) {
+        Instant now = clock.instant();
+        Timestamp coolingStart = Timestamp.from(now.minus(props.coolingPeriod()));
+        Filter filter = Filter.of(run.campaign(), calendar.zone());
+        Map<SkipReason, Long> skipped = countExclusions(filter, coolingStart);
+
+        ZoneId zone = calendar.zone();
+        LocalDate asOf = run.getAsOf();
+        Campaign campaign = run.campaign();
+        ScreeningRules.Table table = campaign == null ? rules.latest() : null;
+        DueDatePlanner planner = new DueDatePlanner(calendar, now, props.agentDailyCapacity(), props.poolDailyCapacity());
+        List<Object[]> batch = new ArrayList<>(BATCH);
+        int[] selected = {0};
+        long[] noRule = {0};
+
+        String sql = "select c.id, c.tier, c.account_agent, c.first_purchase_at, c.last_purchase_at, c.last_resolved_at,"
+                + " c.last_login_at, c.last_follow_up_at from customer c where " + ELIGIBLE + filter.sql + " order by c.id";
+        List<Object> params = new ArrayList<>(List.of(coolingStart, coolingStart));
+        params.addAll(filter.params);
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(2000);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+            long customerId = rs.getLong(1);
+            String tier = rs.getString(2);
+            String accountAgent = rs.getString(3);
+            Instant first = instant(rs, 4);
+            Instant lastPurchase = instant(rs, 5);
+            Instant lastResolved = instant(rs, 6);
+            Instant lastLogin = instant(rs, 7);
+            Instant lastFollowUp = instant(rs, 8);
+            Scenario scenario;
+            int priority;
+            int dueDays;
+            String periodKey;
+            if (campaign != null) {
+                scenario = campaign.scenario();
+                priority = scenario.priority();
+                dueDays = scenario.dueWorkingDays();
+                periodKey = ScreeningPeriods.campaignKey(campaign.name());
+            } else {
+                ScreeningRules.Match match = table.evaluate(days(first, asOf, zone), days(lastPurchase, asOf, zone),
+                        days(lastResolved, asOf, zone), days(lastLogin, asOf, zone),
+                        lastFollowUp == null ? NEVER : days(lastFollowUp, asOf, zone), tier);
+                if (match == null) {
+                    noRule[0]++;
+                    return;
+                }
+                scenario = match.scenario();
+                priority = match.priority();
+                dueDays = match.dueDays();
+                periodKey = ScreeningPeriods.periodKey(scenario, asOf, zone, first, lastPurchase, lastResolved);
+            }
+            boolean vip = CustomerTier.VIP.name().equals(tier);
+            String agent = vip && accountAgent != null ? accountAgent : null;
+            int chunk = selected[0] / props.chunkSize();
+            batch.add(new Object[] {run.getId(), chunk, customerId, scenario.name(), priority + (vip ? 5 : 0),
+                    Timestamp.from(planner.due(dueDays, agent)), periodKey, agent});
+            selected[0]++;
+            if (batch.size() == BATCH) {
+                insert(batch);
+            }
+        });
+        insert(batch);
+        if (noRule[0] > 0) {
+            skipped.put(SkipReason.NO_RULE_MATCHED, noRule[0]);
+        }
+        int chunks = (selected[0] + props.chunkSize() - 1) / props.chunkSize();
+        return new Selection(selected[0], chunks, skipped);
+    }
+
+    /** Not opted out, contact data valid, no refusal or follow-up contact in the cooling period, no open follow-up. */
+    static final String ELIGIBLE = "c.opt_out = false and c.contact_invalid = false"
+            + " and (c.refused_at is null or c.refused_at < ?) and (c.last_follow_up_at is null or c.last_follow_up_at < ?)"
+            + " and not exists (select 1 from follow_up f where f.customer_id = c.id and f.status = 'OPEN')";
+
+    private Map<SkipReason, Long> countExclusions(Filter filter, Timestamp coolingStart) {
+        String open = "exists (select 1 from follow_up f where f.customer_id = c.id and f.status = 'OPEN')";
+        String sql = "select"
+                + " coalesce(sum(case when c.opt_out then 1 else 0 end), 0),"
+                + " coalesce(sum(case when not c.opt_out and c.contact_invalid then 1 else 0 end), 0),"
+                + " coalesce(sum(case when not c.opt_out and not c.contact_invalid and " + open + " then 1 else 0 end), 0),"
+                + " coalesce(sum(case when not c.opt_out and not c.contact_invalid and not " + open
+                + "   and (c.refused_at >= ? or c.last_follow_up_at >= ?) then 1 else 0 end), 0)"
+                + " from customer c where 1 = 1" + filter.sql;
+        List<Object> params = new ArrayList<>(List.of(coolingStart, coolingStart));
+        params.addAll(filter.params);
+        Map<SkipReason, Long> counts = new LinkedHashMap<>();
+        jdbc.query(sql, rs -> {
+            put(counts, SkipReason.OPTED_OUT, rs.getLong(1));
+            put(counts, SkipReason.CONTACT_INVALID, rs.getLong(2));
+            put(counts, SkipReason.OPEN_FOLLOW_UP, rs.getLong(3));
+            put(counts, SkipReason.COOLING_PERIOD, rs.getLong(4));
+        }, params.toArray());
+        return counts;
+    }
+
+    private static void put(Map<SkipReason, Long> counts, SkipReason reason, long n) {
+        if (n > 0) {
+            counts.put(reason, n);
+        }
+    }
+
+    private void insert(List<Object[]> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into screening_candidate (run_id, chunk_no, customer_id, scenario, priority, due_at, period_key,"
+                + " assigned_agent) values (?, ?, ?, ?, ?, ?, ?, ?)", batch);
+        batch.clear();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Integer days(Instant at, LocalDate asOf, ZoneId zone) {
+        if (at == null) {
+            return null;
+        }
+        return (int) ChronoUnit.DAYS.between(at.atZone(zone).toLocalDate(), asOf);
+    }
+
+    /** The campaign's filters as SQL ("and …") with their parameters; empty for a rules run. */
+    record Filter(String sql, List<Object> params) {
+
+        static Filter of(Campaign campaign, ZoneId zone) {
+            if (campaign == null) {
+                return new Filter("", List.of());
+            }
+            StringBuilder sql = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            if (campaign.tier() != null) {
+                sql.append(" and c.tier = ?");
+                params.add(campaign.tier().name());
+            }
+            anyOf(sql, params, "c.tags", campaign.tags());
+            anyOf(sql, params, "c.products", campaign.products());
+            if (campaign.purchasedFrom() != null) {
+                sql.append(" and c.last_purchase_at >= ?");
+                params.add(Timestamp.from(campaign.purchasedFrom().atStartOfDay(zone).toInstant()));
+            }
+            if (campaign.purchasedTo() != null) {
+                sql.append(" and c.last_purchase_at < ?");
+                params.add(Timestamp.from(campaign.purchasedTo().plusDays(1).atStartOfDay(zone).toInstant()));
+            }
+            return new Filter(sql.toString(), params);
+        }
+
+        /** Comma-separated column contains any of the values (case-insensitive, whole entries). */
+        private static void anyOf(StringBuilder sql, List<Object> params, String column, List<String> values) {
+            if (values == null || values.isEmpty()) {
+                return;
+            }
+            sql.append(" and (");
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    sql.append(" or ");
+                }
+                sql.append("(',' || lower(replace(coalesce(").append(column).append(", ''), ' ', '')) || ',') like ?");
+                params.add("%," + values.get(i).toLowerCase().replace(" ", "") + ",%");
+            }
+            sql.append(")");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package com.careloop.screening;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ScreeningRunRepository extends JpaRepository<ScreeningRun, Long> {
+}

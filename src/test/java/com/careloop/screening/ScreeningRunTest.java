@@ -1,0 +1,276 @@
+package com.careloop.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerRequest;
+import com.careloop.customer.CustomerService;
+import com.careloop.customer.CustomerTier;
+import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpRepository;
+import com.careloop.followup.FollowUpService;
+import com.careloop.followup.FollowUpStatus;
+import com.careloop.followup.Scenario;
+import com.careloop.testsupport.Api;
+import com.careloop.testsupport.CareLoopTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Screening runs on PostgreSQL: rules, exclusions, campaigns, reruns, two runs at once, nightly and Tasklist starts. */
+class ScreeningRunTest extends CareLoopTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired CustomerService customers;
+    @Autowired FollowUpService followUpService;
+    @Autowired FollowUpRepository followUps;
+    @Autowired ScreeningService screening;
+
+    String prefix;
+    Instant now;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        prefix = "S" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        now = Instant.now();
+    }
+
+    Customer customer(String id, CustomerTier tier, String agent, boolean optOut, String tags, Integer firstPurchaseDaysAgo,
+                      Integer lastPurchaseDaysAgo, Integer resolvedDaysAgo, Integer loginDaysAgo) {
+        return customers.upsert(new CustomerRequest(prefix + id, "客户" + id, null, null, null, tier, agent, optOut, tags,
+                ago(firstPurchaseDaysAgo), ago(lastPurchaseDaysAgo), ago(resolvedDaysAgo), ago(loginDaysAgo), null)).customer();
+    }
+
+    Instant ago(Integer days) {
+        return days == null ? null : now.minus(Duration.ofDays(days));
+    }
+
+    List<FollowUp> followUpsOf(Customer c) {
+        return followUps.findByCustomerIdOrderByCreatedAtDesc(c.getId());
+    }
+
+    /** Runs every due job of the process instance (and its children) until none is left. */
+    void drive(String processInstanceId) {
+        for (int round = 0; round < 500; round++) {
+            List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (Job job : jobs) {
+                management.executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("jobs keep coming for " + processInstanceId);
+    }
+
+    ResponseEntity<Map<String, Object>> startRun(Map<String, Object> body) {
+        return Api.as(rest, "manager1").post("/api/screening/runs", body);
+    }
+
+    Map<String, Object> run(Object id) {
+        return Api.as(rest, "manager1").get("/api/screening/runs/" + id).getBody();
+    }
+
+    @Test
+    void rulesRunPicksOneScenarioPerCustomerByPriorityAndSkipsTheExcluded() {
+        Customer resolved = customer("resolved", CustomerTier.STANDARD, null, false, null, null, null, 1, null);
+        Customer both = customer("both", CustomerTier.STANDARD, null, false, null, 3, 3, 2, null);
+        Customer fresh = customer("new", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        Customer vip = customer("vip", CustomerTier.VIP, "agent2", false, null, 200, 100, null, 1);
+        Customer usage = customer("usage", CustomerTier.STANDARD, null, false, null, 100, 30, null, 1);
+        Customer churn = customer("churn", CustomerTier.STANDARD, null, false, null, 300, 200, null, 40);
+        Customer optedOut = customer("optout", CustomerTier.STANDARD, null, true, null, 3, 3, null, null);
+        Customer busy = customer("open", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        FollowUp alreadyOpen = followUpService.start(busy.getId(), Scenario.USAGE);
+        Customer quiet = customer("quiet", CustomerTier.STANDARD, null, false, null, 100, 100, null, 1);
+
+        ResponseEntity<Map<String, Object>> started = startRun(Map.of());
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Object runId = started.getBody().get("id");
+        String pi = (String) started.getBody().get("processInstanceId");
+        assertThat(started.getBody()).containsEntry("status", "RUNNING");
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult();
+        assertThat(instance).isWaitingAt("Task_SelectCandidates");
+        drive(pi);
+        assertThat(instance).isEnded().hasPassed("Task_SelectCandidates", "Task_StartFollowUps", "Task_CompleteRun");
+
+        Map<String, Object> report = run(runId);
+        assertThat(report).containsEntry("status", "COMPLETED").containsKey("finishedAt");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> skipped = (Map<String, Number>) report.get("skipped");
+        assertThat(skipped).containsKeys("OPTED_OUT", "OPEN_FOLLOW_UP", "NO_RULE_MATCHED");
+        assertThat(((Number) report.get("created")).intValue()).isGreaterThanOrEqualTo(6).isLessThanOrEqualTo((Integer) report.get("candidates"));
+
+        assertThat(followUpsOf(resolved)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.POST_RESOLUTION);
+        assertThat(followUpsOf(both)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.POST_RESOLUTION);
+        assertThat(followUpsOf(fresh)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.NEW_PURCHASE);
+        FollowUp vipCall = followUpsOf(vip).get(0);
+        assertThat(vipCall.getScenario()).isEqualTo(Scenario.VIP_CARE);
+        assertThat(vipCall.getAssignedAgent()).isEqualTo("agent2");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(vipCall.getProcessInstanceId()).count()).isEqualTo(1);
+        assertThat(followUpsOf(usage)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.USAGE);
+        assertThat(followUpsOf(churn)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.CHURN_RISK);
+        assertThat(followUpsOf(optedOut)).isEmpty();
+        assertThat(followUpsOf(busy)).extracting(FollowUp::getId).containsExactly(alreadyOpen.getId());
+        assertThat(followUpsOf(quiet)).isEmpty();
+
+        // a rerun creates nothing new for these customers: they all hold an open follow-up now
+        ResponseEntity<Map<String, Object>> rerun = startRun(Map.of());
+        drive((String) rerun.getBody().get("processInstanceId"));
+        for (Customer c : List.of(resolved, both, fresh, vip, usage, churn, busy)) {
+            assertThat(followUpsOf(c)).as(c.getExternalId()).hasSize(1);
+        }
+        assertThat(run(rerun.getBody().get("id"))).containsEntry("status", "COMPLETED");
+    }
+
+    @Test
+    void twoRunsAtOnceNeverDuplicateAFollowUp() throws Exception {
+        List<Customer> targets = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            targets.add(customer("twin" + i, CustomerTier.STANDARD, null, false, "twins-" + prefix, 2, 2, null, null));
+        }
+        Map<String, Object> campaign = Map.of("campaign", Map.of("name", "双跑 " + prefix, "scenario", "PROMOTION", "tags", List.of("twins-" + prefix)));
+        String a = (String) startRun(campaign).getBody().get("processInstanceId");
+        String b = (String) startRun(campaign).getBody().get("processInstanceId");
+        // both select before either starts anything: the same customers are candidates of both runs
+        for (String pi : List.of(a, b)) {
+            management.executeJob(management.createJobQuery().processInstanceId(pi).activityId("Task_SelectCandidates").singleResult().getId());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (String pi : List.of(a, b)) {
+                running.add(pool.submit(() -> {
+                    try {
+                        drive(pi);
+                    } catch (RuntimeException collision) {
+                        // the unique index refused the loser's chunk: its job is retried below
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String pi : List.of(a, b)) {
+            for (Job failed : management.createJobQuery().processInstanceId(pi).list()) {
+                management.setJobRetries(failed.getId(), 1);
+                management.setJobDuedate(failed.getId(), null);
+            }
+            drive(pi);
+        }
+        for (Customer c : targets) {
+            assertThat(followUpsOf(c)).as(c.getExternalId()).singleElement()
+                    .satisfies(f -> assertThat(f.getScenario()).isEqualTo(Scenario.PROMOTION));
+        }
+        assertThat(followUps.findAll().stream().filter(f -> f.getScreeningRunId() != null
+                && targets.stream().anyMatch(t -> t.getId().equals(f.getCustomer().getId()))).count()).isEqualTo(targets.size());
+    }
+
+    @Test
+    void theDatabaseRefusesASecondFollowUpForTheSamePeriod() {
+        Customer c = customer("unique", CustomerTier.STANDARD, null, false, null, null, null, null, null);
+        FollowUp first = new FollowUp("FU-T-" + prefix + "1", c, Scenario.VIP_CARE, 80, null, now, now);
+        first.fromScreening(null, "M2026-11");
+        followUpService.save(first);
+        FollowUp second = new FollowUp("FU-T-" + prefix + "2", c, Scenario.VIP_CARE, 80, null, now, now);
+        second.fromScreening(null, "M2026-11");
+        assertThatThrownBy(() -> followUpService.save(second)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void campaignSelectsByFiltersAndRunsOncePerCustomer() {
+        Customer inTier = customer("c1", CustomerTier.VIP, null, false, "camp-" + prefix, 100, 20, null, 1);
+        Customer otherTier = customer("c2", CustomerTier.STANDARD, null, false, "camp-" + prefix, 100, 20, null, 1);
+        Customer otherTag = customer("c3", CustomerTier.VIP, null, false, "other", 100, 20, null, 1);
+        Customer oldPurchase = customer("c4", CustomerTier.VIP, null, false, "camp-" + prefix, 400, 400, null, 1);
+        LocalDate today = LocalDate.now();
+        Map<String, Object> body = Map.of("campaign", Map.of("name", "服务升级 " + prefix, "scenario", "PROMOTION", "tier", "VIP",
+                "tags", List.of("camp-" + prefix), "purchasedFrom", today.minusDays(60).toString(), "purchasedTo", today.toString()));
+        ResponseEntity<Map<String, Object>> started = startRun(body);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        drive((String) started.getBody().get("processInstanceId"));
+        Map<String, Object> report = run(started.getBody().get("id"));
+        assertThat(report).containsEntry("status", "COMPLETED").containsEntry("candidates", 1).containsEntry("created", 1);
+        assertThat(followUpsOf(inTier)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.PROMOTION);
+        assertThat(followUpsOf(otherTier)).isEmpty();
+        assertThat(followUpsOf(otherTag)).isEmpty();
+        assertThat(followUpsOf(oldPurchase)).isEmpty();
+    }
+
+    @Test
+    void badRunRequestsAreA400AndStartNothing() {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("screening").count();
+        ResponseEntity<Map<String, Object>> noName = startRun(Map.of("campaign", Map.of("scenario", "PROMOTION")));
+        assertThat(noName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noName.getBody().get("errors").toString()).contains("campaign.name");
+        ResponseEntity<Map<String, Object>> badDates = startRun(Map.of("campaign", Map.of("name", "x", "scenario", "PROMOTION",
+                "purchasedFrom", "2026-05-02", "purchasedTo", "2026-05-01")));
+        assertThat(badDates.getBody().get("errors").toString()).contains("campaign.purchasedTo");
+        ResponseEntity<Map<String, Object>> badScenario = startRun(Map.of("campaign", Map.of("name", "x", "scenario", "LOTTERY")));
+        assertThat(badScenario.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(Api.as(rest, "agent1").post("/api/screening/runs", Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(Api.as(rest, "manager1").get("/api/screening/runs/987654").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("screening").count()).isEqualTo(before);
+    }
+
+    @Test
+    void managersStartACampaignFromTasklistAndTheNightlyTimerStartsARulesRun() {
+        Customer target = customer("form", CustomerTier.STANDARD, null, false, "form-" + prefix, 100, 10, null, 1);
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("screening")
+                .latestVersion().singleResult().getId();
+        engine.getIdentityService().setAuthentication("manager1", List.of("cs-managers"));
+        ProcessInstance viaForm;
+        try {
+            viaForm = engine.getFormService().submitStartForm(definitionId, Map.of("campaignName", "表单活动 " + prefix,
+                    "campaignScenario", "PROMOTION", "campaignTier", "ALL", "campaignTags", "form-" + prefix));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        drive(viaForm.getId());
+        assertThat(followUpsOf(target)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.PROMOTION);
+        ScreeningRun formRun = screening.get(((Number) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(viaForm.getId()).variableName("runId").singleResult().getValue()).longValue());
+        assertThat(formRun.getStartedBy()).isEqualTo("manager1");
+        assertThat(formRun.campaign().name()).isEqualTo("表单活动 " + prefix);
+
+        Job nightly = management.createJobQuery().processDefinitionKey("screeningNightly").timers().singleResult();
+        assertThat(nightly).as("the nightly timer is scheduled").isNotNull();
+        assertThat(nightly.getDuedate()).isAfter(new java.util.Date());
+        management.executeJob(nightly.getId());
+        ProcessInstance child = runtime.createProcessInstanceQuery().processDefinitionKey("screening").active().list().stream()
+                .filter(p -> runtime.createProcessInstanceQuery().processInstanceId(p.getId()).superProcessInstanceId(null).count() >= 0)
+                .filter(p -> !p.getId().equals(viaForm.getId())).findFirst().orElseThrow();
+        drive(child.getId());
+        assertThat(followUpsOf(target)).allSatisfy(f -> assertThat(f.getStatus()).isEqualTo(FollowUpStatus.OPEN));
+    }
+}
