@@ -34,7 +34,7 @@ class ModuleBoundariesTest {
             Map.entry("customer", Set.of("api", "identity")),
             Map.entry("feedback", Set.of("api", "identity", "engine", "numbering", "sla", "notification", "customer")),
             Map.entry("followup", Set.of("api", "identity", "engine", "numbering", "sla", "customer", "feedback")),
-            Map.entry("screening", Set.of("api", "identity", "engine", "sla", "customer", "followup")),
+            Map.entry("screening", Set.of("api", "identity", "engine", "numbering", "sla", "customer", "followup")),
             Map.entry("quality", Set.of("api", "identity", "customer", "followup", "feedback")),
             Map.entry("demo", Set.of("customer", "followup", "feedback", "screening")),
             Map.entry("config", Set.of("sla", "identity", "demo")));

@@ -10,5 +10,9 @@ public interface CallAttemptRepository extends JpaRepository<CallAttempt, Long> 
 
     Optional<CallAttempt> findByFollowUpIdAndAttemptNo(Long followUpId, int attemptNo);
 
-    List<CallAttempt> findTop5ByFollowUpIdInOrderByCalledAtDesc(List<Long> followUpIds);
+    /** The customer's latest call attempts over all their follow-ups. */
+    @org.springframework.data.jpa.repository.Query("select a from CallAttempt a, FollowUp f where f.id = a.followUpId"
+            + " and f.customer.id = :customerId order by a.calledAt desc")
+    List<CallAttempt> latestOfCustomer(@org.springframework.data.repository.query.Param("customerId") Long customerId,
+                                       org.springframework.data.domain.Pageable page);
 }

@@ -4,7 +4,7 @@ import com.careloop.customer.Customer;
 import com.careloop.customer.CustomerService;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import org.springframework.data.domain.PageRequest;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,15 +21,12 @@ public class CallTaskContext implements TaskListener {
 
     private final FollowUpService followUps;
     private final CustomerService customers;
-    private final FollowUpRepository followUpRepository;
     private final CallAttemptRepository attempts;
     private final Clock clock;
 
-    public CallTaskContext(FollowUpService followUps, CustomerService customers, FollowUpRepository followUpRepository,
-                           CallAttemptRepository attempts, Clock clock) {
+    public CallTaskContext(FollowUpService followUps, CustomerService customers, CallAttemptRepository attempts, Clock clock) {
         this.followUps = followUps;
         this.customers = customers;
-        this.followUpRepository = followUpRepository;
         this.attempts = attempts;
         this.clock = clock;
     }
@@ -41,8 +38,7 @@ public class CallTaskContext implements TaskListener {
         task.setVariableLocal("customerName", customer.getName());
         task.setVariableLocal("customerTier", customer.getTier().name());
         task.setVariableLocal("scenarioLabel", followUp.getScenario().label());
-        List<Long> ids = followUpRepository.findByCustomerIdOrderByCreatedAtDesc(customer.getId()).stream().map(FollowUp::getId).toList();
-        String last = ids.isEmpty() ? "" : attempts.findTop5ByFollowUpIdInOrderByCalledAtDesc(ids).stream()
+        String last = attempts.latestOfCustomer(customer.getId(), PageRequest.of(0, 5)).stream()
                 .map(a -> DAY.format(a.getCalledAt().atZone(clock.getZone())) + " " + a.getOutcome())
                 .collect(Collectors.joining("; "));
         task.setVariableLocal("lastContacts", last.isEmpty() ? "无 none" : last);
