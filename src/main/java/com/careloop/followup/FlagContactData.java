@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 public class FlagContactData implements JavaDelegate {
 
     private final CustomerService customers;
+    private final FollowUpService followUps;
 
-    public FlagContactData(CustomerService customers) {
+    public FlagContactData(CustomerService customers, FollowUpService followUps) {
         this.customers = customers;
+        this.followUps = followUps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        customers.flagContactInvalid(((Number) execution.getVariable("customerId")).longValue());
+        customers.flagContactInvalid(followUps.get(((Number) execution.getVariable("followUpId")).longValue()).getCustomer().getId());
     }
 }

@@ -11,11 +11,10 @@ import com.careloop.sla.WorkCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,21 +86,27 @@ public class FollowUpService {
     /** Starts the followUp process of a saved follow-up (business key = its number), in the caller's transaction. */
     @Transactional
     public void startProcess(FollowUp followUp) {
-        Customer customer = followUp.getCustomer();
-        Scenario scenario = followUp.getScenario();
-        String agent = followUp.getAssignedAgent();
-        int priority = followUp.getPriority();
-        Instant due = followUp.getDueAt();
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("followUpId", followUp.getId());
-        vars.put("customerId", customer.getId());
-        vars.put("scenario", scenario.name());
-        vars.put("priority", priority);
-        vars.put("assignedAgent", agent);
-        vars.put("callDue", Date.from(due));
-        vars.put("maxAttempts", props.maxAttempts());
-        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, followUp.getNumber(), vars);
-        followUp.setProcessInstanceId(pi.getId());
+        followUp.setProcessInstanceId(startProcess(followUp.getId(), followUp.getNumber(), followUp.getAssignedAgent(),
+                followUp.getDueAt(), followUp.getPriority(), null));
+    }
+
+    /**
+     * Starts a followUp process with only what its gateways, timers and task need: the follow-up id, the agent
+     * (or none: the agents pool), the call's due date and priority. A ready-made form context may be handed in
+     * (transient, never stored as a variable of the process).
+     *
+     * @return the process instance id
+     */
+    public String startProcess(long followUpId, String number, String agent, Instant due, int priority, String callContext) {
+        VariableMap vars = Variables.createVariables()
+                .putValue("followUpId", followUpId)
+                .putValue("assignedAgent", agent)
+                .putValue("callDue", Date.from(due))
+                .putValue("priority", priority);
+        if (callContext != null) {
+            vars.putValueTyped(CallTaskContext.VARIABLE, Variables.stringValue(callContext, true));
+        }
+        return runtime.startProcessInstanceByKey(PROCESS_KEY, number, vars).getId();
     }
 
     @Transactional

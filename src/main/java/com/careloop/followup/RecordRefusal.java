@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 public class RecordRefusal implements JavaDelegate {
 
     private final CustomerService customers;
+    private final FollowUpService followUps;
 
-    public RecordRefusal(CustomerService customers) {
+    public RecordRefusal(CustomerService customers, FollowUpService followUps) {
         this.customers = customers;
+        this.followUps = followUps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        customers.recordRefusal(((Number) execution.getVariable("customerId")).longValue());
+        customers.recordRefusal(followUps.get(((Number) execution.getVariable("followUpId")).longValue()).getCustomer().getId());
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -30,7 +31,15 @@ public class ScreeningRules {
     public record Match(Scenario scenario, int priority, int dueDays) {}
 
     private final RepositoryService repository;
-    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScreeningRules.class);
+    private static final int SELF_CHECK_SAMPLES = 1000;
+
+    private final DmnEngine dmn = engine();
+
+    /** The DMN engine screening evaluates with: the standard FEEL engine, without history. */
+    public static DmnEngine engine() {
+        return DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    }
 
     public ScreeningRules(RepositoryService repository) {
         this.repository = repository;
@@ -42,21 +51,63 @@ public class ScreeningRules {
         if (def == null) {
             throw new IllegalStateException("decision " + DECISION_KEY + " is not deployed");
         }
+        byte[] xml;
         try (InputStream in = SystemCalls.run(() -> repository.getResourceAsStream(def.getDeploymentId(), def.getResourceName()))) {
-            return new Table(dmn, dmn.parseDecision(DECISION_KEY, in));
+            xml = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return table(xml, def.getVersion());
     }
 
-    /** One parsed version of the table. Not thread-safe for callers sharing the input map; create one map per call. */
+    /**
+     * Parses the table and, where its FEEL is simple enough, compiles it for speed (a run evaluates it once per
+     * customer); the compiled form is used only after it agreed with the DMN engine on thousands of inputs
+     * built from the table's own thresholds.
+     */
+    Table table(byte[] xml, int version) {
+        DmnDecision decision = dmn.parseDecision(DECISION_KEY, new java.io.ByteArrayInputStream(xml));
+        Table exact = new Table(dmn, decision, null);
+        CompiledRules compiled = CompiledRules.compile(new java.io.ByteArrayInputStream(xml), DECISION_KEY);
+        if (compiled == null) {
+            log.info("screeningRules v{}: evaluated by the DMN engine (FEEL beyond the simple forms)", version);
+            return exact;
+        }
+        Table fast = new Table(dmn, decision, compiled);
+        java.util.Random random = new java.util.Random(42);
+        List<List<Object>> values = new java.util.ArrayList<>();
+        for (int i = 0; i < compiled.inputNames().size(); i++) {
+            values.add(CompiledRules.interestingValues(new java.io.ByteArrayInputStream(xml), DECISION_KEY, i));
+        }
+        for (int sample = 0; sample < SELF_CHECK_SAMPLES; sample++) {
+            Map<String, Object> in = new HashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                List<Object> candidates = values.get(i);
+                in.put(compiled.inputNames().get(i), candidates.get(random.nextInt(candidates.size())));
+            }
+            if (!java.util.Objects.equals(exact.evaluate(in), fast.evaluate(in))) {
+                log.warn("screeningRules v{}: compiled rules disagree with the DMN engine for {}; using the DMN engine", version, in);
+                return exact;
+            }
+        }
+        log.info("screeningRules v{}: compiled ({} samples agree with the DMN engine)", version, SELF_CHECK_SAMPLES);
+        return fast;
+    }
+
+    /** One parsed version of the table; safe for use by one thread at a time. */
     public static final class Table {
         private final DmnEngine dmn;
         private final DmnDecision decision;
+        private final CompiledRules compiled;
 
-        Table(DmnEngine dmn, DmnDecision decision) {
+        Table(DmnEngine dmn, DmnDecision decision, CompiledRules compiled) {
             this.dmn = dmn;
             this.decision = decision;
+            this.compiled = compiled;
+        }
+
+        public boolean isCompiled() {
+            return compiled != null;
         }
 
         public Match evaluate(Integer daysSinceFirstPurchase, Integer daysSinceLastPurchase, Integer daysSinceLastResolution,
@@ -68,14 +119,24 @@ public class ScreeningRules {
             in.put("daysSinceLastLogin", daysSinceLastLogin);
             in.put("daysSinceLastFollowUp", daysSinceLastFollowUp);
             in.put("tier", tier);
-            DmnDecisionTableResult result = dmn.evaluateDecisionTable(decision, in);
-            DmnDecisionRuleResult first = result.getFirstResult();
-            if (first == null) {
+            return evaluate(in);
+        }
+
+        Match evaluate(Map<String, Object> in) {
+            Map<String, Object> out;
+            if (compiled != null) {
+                out = compiled.evaluate(in);
+            } else {
+                DmnDecisionTableResult result = dmn.evaluateDecisionTable(decision, in);
+                DmnDecisionRuleResult first = result.getFirstResult();
+                out = first == null ? null : first.getEntryMap();
+            }
+            if (out == null) {
                 return null;
             }
-            Object scenario = first.getEntry("scenario");
-            Number priority = first.getEntry("priority");
-            Number dueDays = first.getEntry("dueDays");
+            Object scenario = out.get("scenario");
+            Number priority = (Number) out.get("priority");
+            Number dueDays = (Number) out.get("dueDays");
             return new Match(Scenario.valueOf(scenario.toString()), priority == null ? 50 : priority.intValue(),
                     dueDays == null ? 5 : dueDays.intValue());
         }

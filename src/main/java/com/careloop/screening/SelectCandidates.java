@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 @Component("selectCandidates")
 public class SelectCandidates implements JavaDelegate {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SelectCandidates.class);
+
     private final ScreeningService screening;
     private final CandidateSelector selector;
     private final JdbcTemplate jdbc;
@@ -26,7 +28,10 @@ public class SelectCandidates implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ScreeningRun run = screening.get(((Number) execution.getVariable("runId")).longValue());
         if (run.getChunks() == null) {
+            long t = System.nanoTime();
             CandidateSelector.Selection s = selector.select(run);
+            log.info("Screening run {}: {} candidates in {} chunks, skipped {}, selected in {} ms", run.getId(), s.candidates(),
+                    s.chunks(), s.skipped(), (System.nanoTime() - t) / 1_000_000);
             List<Object[]> skips = new ArrayList<>();
             s.skipped().forEach((reason, n) -> skips.add(new Object[] {run.getId(), reason.name(), n}));
             jdbc.batchUpdate("insert into screening_skip (run_id, reason, skip_count) values (?, ?, ?)", skips);

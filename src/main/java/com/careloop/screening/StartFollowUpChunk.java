@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 @Component("startFollowUpChunk")
 public class StartFollowUpChunk implements JavaDelegate {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StartFollowUpChunk.class);
+
     private final ChunkStarter starter;
 
     public StartFollowUpChunk(ChunkStarter starter) {
@@ -16,6 +18,10 @@ public class StartFollowUpChunk implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        starter.start(((Number) execution.getVariable("runId")).longValue(), ((Number) execution.getVariable("chunkNo")).intValue());
+        long t = System.nanoTime();
+        long runId = ((Number) execution.getVariable("runId")).longValue();
+        int chunkNo = ((Number) execution.getVariable("chunkNo")).intValue();
+        int created = starter.start(runId, chunkNo);
+        log.debug("Screening run {} chunk {}: {} follow-ups started in {} ms", runId, chunkNo, created, (System.nanoTime() - t) / 1_000_000);
     }
 }

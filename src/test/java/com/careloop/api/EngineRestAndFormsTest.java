@@ -62,10 +62,12 @@ class EngineRestAndFormsTest extends CareLoopTest {
         String callTask = fx.task(f.getProcessInstanceId(), "Task_CallCustomer").getId();
         String complaintTask = fx.task(complaint.getProcessInstanceId(), "Task_RespondToCustomer").getId();
 
-        JsonNode agentTasks = json.readTree(Api.as(rest, "agent1").getRaw("/engine-rest/task?maxResults=1000").getBody());
-        assertThat(agentTasks.findValuesAsText("id")).contains(callTask).doesNotContain(complaintTask);
-        JsonNode supervisorTasks = json.readTree(Api.as(rest, "supervisor1").getRaw("/engine-rest/task?maxResults=1000").getBody());
-        assertThat(supervisorTasks.findValuesAsText("id")).contains(complaintTask).doesNotContain(callTask);
+        String callPi = "/engine-rest/task?processInstanceId=" + f.getProcessInstanceId();
+        String complaintPi = "/engine-rest/task?processInstanceId=" + complaint.getProcessInstanceId();
+        assertThat(json.readTree(Api.as(rest, "agent1").getRaw(callPi).getBody()).findValuesAsText("id")).containsExactly(callTask);
+        assertThat(json.readTree(Api.as(rest, "agent1").getRaw(complaintPi).getBody()).findValuesAsText("id")).isEmpty();
+        assertThat(json.readTree(Api.as(rest, "supervisor1").getRaw(complaintPi).getBody()).findValuesAsText("id")).containsExactly(complaintTask);
+        assertThat(json.readTree(Api.as(rest, "supervisor1").getRaw(callPi).getBody()).findValuesAsText("id")).isEmpty();
         assertThat(Api.as(rest, "agent1").getRaw("/engine-rest/task/" + complaintTask).getStatusCode())
                 .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     }

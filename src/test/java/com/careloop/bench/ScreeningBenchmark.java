@@ -32,12 +32,12 @@ public final class ScreeningBenchmark {
         int bareStarts = Integer.parseInt(System.getProperty("bench.bareStarts", "5000"));
         String url = TestPostgres.jdbcUrl();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLoopApplication.class)
-                .properties("server.port=0", "server.address=127.0.0.1",
-                        "spring.datasource.url=" + url, "spring.datasource.username=postgres", "spring.datasource.password=",
-                        "spring.datasource.hikari.maximum-pool-size=20",
-                        "careloop.demo.enabled=false", "careloop.identity.demo-users=false", "careloop.notification.email-enabled=false",
-                        "camunda.bpm.job-execution.enabled=true", "logging.level.root=WARN", "logging.level.com.careloop=INFO")
-                .run();
+                .run("--server.port=0", "--server.address=127.0.0.1",
+                        "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                        "--spring.datasource.hikari.maximum-pool-size=20",
+                        "--careloop.demo.enabled=false", "--careloop.identity.demo-users=false", "--careloop.notification.email-enabled=false",
+                        "--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN", "--logging.level.com.careloop=INFO", "--logging.level.com.careloop.screening=DEBUG",
+                        "--careloop.screening.chunk-size=" + System.getProperty("bench.chunkSize", "200"));
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long t0 = System.nanoTime();

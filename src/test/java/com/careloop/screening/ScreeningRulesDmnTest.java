@@ -28,7 +28,7 @@ class ScreeningRulesDmnTest {
 
     @BeforeAll
     static void parseDecision() throws IOException {
-        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        engine = ScreeningRules.engine();
         try (InputStream in = Files.newInputStream(Path.of("bpmn/screeningRules.dmn"))) {
             decision = engine.parseDecision("screeningRules", in);
         }
