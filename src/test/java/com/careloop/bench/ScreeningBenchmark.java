@@ -1,10 +1,17 @@
 package com.careloop.bench;
 
 import com.careloop.CareLoopApplication;
+import com.careloop.customer.CustomerCsvImport;
 import com.careloop.screening.ScreeningRun;
 import com.careloop.screening.ScreeningService;
 import com.careloop.testsupport.TestPostgres;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
@@ -20,8 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The screening benchmark (scripts/bench-screening.sh): N synthetic customers on a real PostgreSQL, about 10 %
- * inside a follow-up window; one screening run measured end to end (selection, rules, follow-up rows, process
+ * The screening benchmark (scripts/bench-screening.sh): N synthetic customers imported from a streamed CSV file
+ * into a real PostgreSQL, about 10 % inside a follow-up window; one screening run measured end to end (selection, rules, follow-up rows, process
  * starts on the job executor); and, on the same database and history level, the bare engine starting a
  * one-user-task process in a plain loop. Writes target/bench/screening.json. Not a test: nothing is asserted.
  */
@@ -40,17 +47,26 @@ public final class ScreeningBenchmark {
                         "--careloop.screening.chunk-size=" + System.getProperty("bench.chunkSize", "200"));
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            resetPeaks();
             long t0 = System.nanoTime();
-            generate(jdbc, customers);
-            log("generated %d customers in %.1f s", customers, (System.nanoTime() - t0) / 1e9);
+            Path csv = writeCsv(customers);
+            try (InputStream in = Files.newInputStream(csv)) {
+                CustomerCsvImport.Result imported = app.getBean(CustomerCsvImport.class).importCsv(in);
+                if (imported.accepted() != customers) {
+                    throw new IllegalStateException("import accepted " + imported.accepted() + " of " + customers + ": " + imported.errors());
+                }
+            }
+            double importSeconds = (System.nanoTime() - t0) / 1e9;
+            double importHeapMb = peakHeap() / (1024.0 * 1024.0);
+            jdbc.execute("analyze customer");
+            log("imported %d customers from a %d MB CSV file in %.1f s (peak heap %.0f MB)", customers, Files.size(csv) >> 20,
+                    importSeconds, importHeapMb);
 
             double barePerSecond = bare(app.getBean(ProcessEngine.class), bareStarts);
             log("bare engine: %.1f starts/s (%d one-user-task instances, one per transaction)", barePerSecond, bareStarts);
 
             ScreeningService screening = app.getBean(ScreeningService.class);
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                pool.resetPeakUsage();
-            }
+            resetPeaks();
             AtomicLong peak = new AtomicLong();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -74,16 +90,17 @@ public final class ScreeningBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             sampler.interrupt();
-            long peakPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            long peakPools = peakHeap();
             long started = screening.created(run.getId());
             double perSecond = started / seconds;
             double peakHeapMb = Math.max(peak.get(), peakPools) / (1024.0 * 1024.0);
             String json = String.format(Locale.ROOT, "{%n  \"customers\": %d,%n  \"followUpsStarted\": %d,%n  \"seconds\": %.1f,%n"
                             + "  \"followUpsPerSecond\": %.1f,%n  \"bareEngineStartsPerSecond\": %.1f,%n  \"ratio\": %.2f,%n"
-                            + "  \"peakHeapMb\": %.0f,%n  \"maxHeapMb\": %d,%n  \"cores\": %d%n}%n",
+                            + "  \"peakHeapMb\": %.0f,%n  \"maxHeapMb\": %d,%n  \"cores\": %d,%n"
+                            + "  \"importSeconds\": %.1f,%n  \"importRowsPerSecond\": %.0f,%n  \"importPeakHeapMb\": %.0f%n}%n",
                     customers, started, seconds, perSecond, barePerSecond, perSecond / barePerSecond, peakHeapMb,
-                    Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors(),
+                    importSeconds, customers / importSeconds, importHeapMb);
             Path out = Path.of("target", "bench", "screening.json");
             Files.createDirectories(out.getParent());
             Files.writeString(out, json);
@@ -94,19 +111,38 @@ public final class ScreeningBenchmark {
         System.exit(0);
     }
 
-    /** N customers generated inside PostgreSQL; one in ten falls in a window (new purchase, resolution, usage, churn, VIP). */
-    static void generate(JdbcTemplate jdbc, int n) {
-        jdbc.execute("insert into customer (external_id, name, tier, account_agent, phone, first_purchase_at, last_purchase_at,"
-                + " last_resolved_at, last_login_at, created_at, updated_at)"
-                + " select 'BENCH-' || g, '客户' || g, case when g % 50 = 4 then 'VIP' else 'STANDARD' end,"
-                + "  case when g % 100 = 4 then 'agent1' end, '1380000' || lpad((g % 10000)::text, 4, '0'),"
-                + "  now() - case when g % 50 = 0 then interval '3 days' else interval '400 days' end,"
-                + "  now() - case when g % 50 = 0 then interval '3 days' when g % 50 = 2 then interval '30 days' else interval '200 days' end,"
-                + "  case when g % 50 = 1 then now() - interval '1 day' end,"
-                + "  now() - case when g % 50 = 3 then interval '40 days' else interval '2 days' end,"
-                + "  now(), now()"
-                + " from generate_series(1, " + n + ") g");
-        jdbc.execute("analyze customer");
+    /**
+     * A CRM export of N customers, written line by line (UTF-8, Chinese headers): one in ten falls in a window —
+     * new purchase, recent resolution, usage, churn risk, VIP care.
+     */
+    static Path writeCsv(int n) throws IOException {
+        Path csv = Path.of("target", "bench", "customers.csv");
+        Files.createDirectories(csv.getParent());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("客户编号,客户名称,联系电话,客户等级,客户经理,首次购买时间,最近购买时间,最近解决时间,最近登录时间\n");
+            for (int g = 1; g <= n; g++) {
+                int k = g % 50;
+                String first = (k == 0 ? today.minusDays(3) : today.minusDays(400)).toString();
+                String last = (k == 0 ? today.minusDays(3) : k == 2 ? today.minusDays(30) : today.minusDays(200)).toString();
+                String resolved = k == 1 ? today.minusDays(1).toString() : "";
+                String login = (k == 3 ? today.minusDays(40) : today.minusDays(2)).toString();
+                out.write("BENCH-" + g + ",客户" + g + "," + String.format("138%08d", g % 100_000_000) + "," + (k == 4 ? "VIP" : "STANDARD")
+                        + "," + (g % 100 == 4 ? "agent1" : "") + "," + first + "," + last + "," + resolved + "," + login + "\n");
+            }
+        }
+        return csv;
+    }
+
+    static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     /** One-user-task process started in a plain loop, one transaction per start. */
