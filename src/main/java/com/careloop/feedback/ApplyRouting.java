@@ -37,7 +37,7 @@ public class ApplyRouting implements JavaDelegate {
             throw new IllegalStateException("feedbackRouting returned no rule for type " + execution.getVariable("feedbackType")
                     + " and urgency " + execution.getVariable("feedbackUrgency"));
         }
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         String group = (String) routing.get("candidateGroup");
         SlaClock slaClock = SlaClock.parse(routing.get("clock"));
         String resolutionSla = (String) routing.get("resolutionSla");

@@ -21,7 +21,7 @@ public class CloseFeedback implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         if (item.getStatus() != FeedbackStatus.CLOSED) {
             FeedbackResult result = item.closingResult(Boolean.TRUE.equals(execution.getVariable("revisitRequired")));
             item.close(result, clock.instant());

@@ -28,7 +28,7 @@ public class EscalateOverdue implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String stage = (String) execution.getVariable("slaStage");
         String taskKey = "RESPONSE".equals(stage) ? "Task_RespondToCustomer" : "Task_ResolveFeedback";
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         item.markOverdue();
         feedback.log(item, null, ProgressKind.ESCALATED,
                 ("RESPONSE".equals(stage) ? "响应超时 Response" : "解决超时 Resolution") + " SLA breached, escalated to " + CS_SUPERVISORS);

@@ -70,6 +70,12 @@ public class FeedbackService {
         return items.findByNumber(number).orElseThrow(() -> new NotFoundException("feedback", number));
     }
 
+    /** The item a feedbackHandling process (or one of its tasks) is about: its variable feedbackItemId. */
+    @Transactional
+    public FeedbackItem itemOf(org.camunda.bpm.engine.delegate.VariableScope process) {
+        return get(((Number) process.getVariable("feedbackItemId")).longValue());
+    }
+
     @Transactional
     public FeedbackItem get(long id) {
         return items.findById(id).orElseThrow(() -> new NotFoundException("feedback item", String.valueOf(id)));

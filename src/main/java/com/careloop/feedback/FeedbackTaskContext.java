@@ -26,7 +26,7 @@ public class FeedbackTaskContext implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        FeedbackItem item = feedback.get(((Number) task.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(task);
         task.setVariableLocal("feedbackTypeLabel", item.getType().label());
         task.setVariableLocal("urgencyLabel", item.getUrgency().label());
         task.setVariableLocal("customerName", customers.findById(item.getCustomerId()).map(c -> c.getName()).orElse("?"));

@@ -21,7 +21,7 @@ public class LoadFeedbackFacts implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         if (item.getProcessInstanceId() == null) {
             item.setProcessInstanceId(execution.getProcessInstanceId());
         }

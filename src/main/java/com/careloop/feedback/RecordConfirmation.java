@@ -29,7 +29,7 @@ public class RecordConfirmation implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FeedbackForms.Confirmation c = FeedbackForms.Confirmation.read(execution, clock.getZone());
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         int attempts = ((Number) execution.getVariable("revisitAttempts")).intValue() + 1;
         boolean reached = c.callOutcome() == RevisitOutcome.REACHED;
         item.recordRevisit(attempts, reached ? c.customerSatisfied() : null);

@@ -22,7 +22,7 @@ public class RecordManagerReview implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FeedbackForms.ManagerReview r = FeedbackForms.ManagerReview.read(execution, clock.getZone());
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         if (item.getManagerDecision() == null) {
             item.setManagerDecision(r.managerDecision());
             if (r.compensation() != Compensation.NONE) {

@@ -25,7 +25,7 @@ public class RecordResolution implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FeedbackForms.Resolution r = FeedbackForms.Resolution.read(execution, clock.getZone());
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         var now = clock.instant();
         item.resolve(r.handlingOutcome(), r.solution(), r.compensation(), now);
         feedback.log(item, (String) execution.getVariable("completedBy"), ProgressKind.RESOLVED,

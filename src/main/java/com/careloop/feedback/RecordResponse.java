@@ -25,7 +25,7 @@ public class RecordResponse implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FeedbackForms.Response r = FeedbackForms.Response.read(execution, clock.getZone());
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         var now = clock.instant();
         String author = (String) execution.getVariable("completedBy");
         item.respond(r.responsePlan(), now);

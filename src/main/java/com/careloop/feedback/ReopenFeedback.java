@@ -27,7 +27,7 @@ public class ReopenFeedback implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         Instant now = clock.instant();
         SlaClock slaClock = SlaClock.parse(execution.getVariable("slaClock"));
         Instant due = calendar.deadline(now, (String) execution.getVariable("resolutionSla"), slaClock);

@@ -48,7 +48,7 @@ public class SendFeedbackNotification implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String type = (String) execution.getVariable("notificationType");
         String stage = (String) execution.getVariable("slaStage");
-        FeedbackItem item = feedback.get(((Number) execution.getVariable("feedbackItemId")).longValue());
+        FeedbackItem item = feedback.itemOf(execution);
         String group = item.getDepartment();
         Object due = "RESOLUTION".equals(stage) ? execution.getVariable("resolutionDue") : execution.getVariable("responseDue");
         String dueLabel = due instanceof Date d ? LABEL.format(d.toInstant().atZone(clock.getZone())) : "";

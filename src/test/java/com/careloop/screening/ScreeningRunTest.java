@@ -51,6 +51,7 @@ class ScreeningRunTest extends CareLoopTest {
     @Autowired FollowUpService followUpService;
     @Autowired FollowUpRepository followUps;
     @Autowired ScreeningService screening;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     String prefix;
     Instant now;
@@ -110,6 +111,12 @@ class ScreeningRunTest extends CareLoopTest {
         Customer busy = customer("open", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
         FollowUp alreadyOpen = followUpService.start(busy.getId(), Scenario.USAGE);
         Customer quiet = customer("quiet", CustomerTier.STANDARD, null, false, null, 100, 100, null, 1);
+        Customer refused = customer("refused", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        jdbc.update("update customer set refused_at = ? where id = ?", java.sql.Timestamp.from(ago(2)), refused.getId());
+        Customer recentlyCalled = customer("called", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        jdbc.update("update customer set last_follow_up_at = ? where id = ?", java.sql.Timestamp.from(ago(3)), recentlyCalled.getId());
+        Customer wrongNumber = customer("wrongnumber", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        jdbc.update("update customer set contact_invalid = true where id = ?", wrongNumber.getId());
 
         ResponseEntity<Map<String, Object>> started = startRun(Map.of());
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -125,7 +132,7 @@ class ScreeningRunTest extends CareLoopTest {
         assertThat(report).containsEntry("status", "COMPLETED").containsKey("finishedAt");
         @SuppressWarnings("unchecked")
         Map<String, Number> skipped = (Map<String, Number>) report.get("skipped");
-        assertThat(skipped).containsKeys("OPTED_OUT", "OPEN_FOLLOW_UP", "NO_RULE_MATCHED");
+        assertThat(skipped).containsKeys("OPTED_OUT", "OPEN_FOLLOW_UP", "NO_RULE_MATCHED", "COOLING_PERIOD", "CONTACT_INVALID");
         assertThat(((Number) report.get("created")).intValue()).isGreaterThanOrEqualTo(6).isLessThanOrEqualTo((Integer) report.get("candidates"));
 
         assertThat(followUpsOf(resolved)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.POST_RESOLUTION);
@@ -140,6 +147,9 @@ class ScreeningRunTest extends CareLoopTest {
         assertThat(followUpsOf(optedOut)).isEmpty();
         assertThat(followUpsOf(busy)).extracting(FollowUp::getId).containsExactly(alreadyOpen.getId());
         assertThat(followUpsOf(quiet)).isEmpty();
+        assertThat(followUpsOf(refused)).as("refused two days ago: cooling period").isEmpty();
+        assertThat(followUpsOf(recentlyCalled)).as("called three days ago: cooling period").isEmpty();
+        assertThat(followUpsOf(wrongNumber)).as("wrong number on file").isEmpty();
 
         // a rerun creates nothing new for these customers: they all hold an open follow-up now
         ResponseEntity<Map<String, Object>> rerun = startRun(Map.of());
@@ -194,6 +204,39 @@ class ScreeningRunTest extends CareLoopTest {
         }
         assertThat(followUps.findAll().stream().filter(f -> f.getScreeningRunId() != null
                 && targets.stream().anyMatch(t -> t.getId().equals(f.getCustomer().getId()))).count()).isEqualTo(targets.size());
+    }
+
+    @Test
+    void aFailingChunkIsAnIncidentAndFinishesWhenRetried() {
+        List<Customer> targets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            targets.add(customer("fail" + i, CustomerTier.STANDARD, null, false, "fail-" + prefix, 2, 2, null, null));
+        }
+        ResponseEntity<Map<String, Object>> started = startRun(Map.of("campaign",
+                Map.of("name", "失败重试 " + prefix, "scenario", "PROMOTION", "tags", List.of("fail-" + prefix))));
+        String pi = (String) started.getBody().get("processInstanceId");
+        Object runId = started.getBody().get("id");
+        management.executeJob(management.createJobQuery().processInstanceId(pi).activityId("Task_SelectCandidates").singleResult().getId());
+        // break one candidate row: its chunk cannot start
+        jdbc.update("update screening_candidate set scenario = 'BOGUS' where run_id = ? and customer_id = ?", ((Number) runId).longValue(),
+                targets.get(1).getId());
+        Job chunk = management.createJobQuery().processInstanceId(pi).activityId("Task_StartFollowUps").singleResult();
+        // the chunk's retry intervals (PT1S, PT5S, PT30S, PT2M, PT10M), then an incident
+        for (int attempt = 0; attempt < 10 && runtime.createIncidentQuery().processInstanceId(pi).count() == 0; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(chunk.getId())).isInstanceOf(RuntimeException.class);
+        }
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi).count()).isEqualTo(1);
+        assertThat(run(runId)).containsEntry("status", "FAILED").containsEntry("created", 0);
+        assertThat(followUpsOf(targets.get(0))).as("the failed chunk rolled back completely").isEmpty();
+
+        jdbc.update("update screening_candidate set scenario = 'PROMOTION' where scenario = 'BOGUS' and run_id = ?", ((Number) runId).longValue());
+        management.setJobRetries(chunk.getId(), 1); // "Retry" in Cockpit
+        management.setJobDuedate(chunk.getId(), null);
+        drive(pi);
+        assertThat(run(runId)).containsEntry("status", "COMPLETED").containsEntry("created", 3);
+        for (Customer c : targets) {
+            assertThat(followUpsOf(c)).hasSize(1);
+        }
     }
 
     @Test
