@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -49,14 +50,16 @@ public class DemoData {
     private final FollowUpService followUps;
     private final FeedbackService feedback;
     private final TaskService tasks;
+    private final RuntimeService runtime;
 
     public DemoData(CustomerService customers, CustomerRepository customerRepository, FollowUpService followUps,
-                    FeedbackService feedback, TaskService tasks) {
+                    FeedbackService feedback, TaskService tasks, RuntimeService runtime) {
         this.customers = customers;
         this.customerRepository = customerRepository;
         this.followUps = followUps;
         this.feedback = feedback;
         this.tasks = tasks;
+        this.runtime = runtime;
     }
 
     public void load() {
@@ -172,16 +175,12 @@ public class DemoData {
 
     /** Completes the task of the process (or of its feedback sub-process) as the given user. */
     private void complete(String processInstanceId, String taskKey, String user, Map<String, Object> vars) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKeyLike("%").taskDefinitionKey(taskKey).list().stream()
-                .filter(t -> t.getProcessInstanceId().equals(processInstanceId) || isChildOf(t, processInstanceId))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no task " + taskKey + " in " + processInstanceId));
+        List<String> instances = new ArrayList<>(List.of(processInstanceId));
+        runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().forEach(p -> instances.add(p.getId()));
+        Task task = tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).taskDefinitionKey(taskKey)
+                .list().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no task " + taskKey + " in " + processInstanceId));
         tasks.setAssignee(task.getId(), user);
         tasks.complete(task.getId(), vars);
-    }
-
-    private boolean isChildOf(Task t, String parentId) {
-        var child = tasks.createTaskQuery().taskId(t.getId()).singleResult();
-        return child != null && org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getRuntimeService()
-                .createProcessInstanceQuery().processInstanceId(child.getProcessInstanceId()).superProcessInstanceId(parentId).count() > 0;
     }
 }
