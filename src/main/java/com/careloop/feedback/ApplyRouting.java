@@ -2,7 +2,6 @@ package com.careloop.feedback;
 
 import com.careloop.sla.SlaClock;
 import com.careloop.sla.WorkCalendar;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -20,13 +19,11 @@ public class ApplyRouting implements JavaDelegate {
     private final FeedbackService feedback;
     private final WorkCalendar calendar;
     private final FeedbackProperties props;
-    private final Clock clock;
 
-    public ApplyRouting(FeedbackService feedback, WorkCalendar calendar, FeedbackProperties props, Clock clock) {
+    public ApplyRouting(FeedbackService feedback, WorkCalendar calendar, FeedbackProperties props) {
         this.feedback = feedback;
         this.calendar = calendar;
         this.props = props;
-        this.clock = clock;
     }
 
     @Override
@@ -44,7 +41,6 @@ public class ApplyRouting implements JavaDelegate {
         Instant start = item.getCreatedAt();
         Instant responseDue = calendar.deadline(start, (String) routing.get("responseSla"), slaClock);
         Instant resolutionDue = calendar.deadline(start, resolutionSla, slaClock);
-        Instant now = clock.instant();
 
         boolean firstRouting = item.getDepartment() == null;
         item.route(group, responseDue, resolutionDue);
@@ -60,6 +56,5 @@ public class ApplyRouting implements JavaDelegate {
         execution.setVariable("resolutionReminderAt", Date.from(calendar.reminder(start, resolutionDue, slaClock, props.reminderAt())));
         execution.setVariable("revisitRequired", Boolean.TRUE.equals(routing.get("revisitRequired")));
         execution.setVariable("urgent", item.getUrgency() == Urgency.URGENT);
-        execution.setVariable("routedAt", Date.from(now));
     }
 }

@@ -39,7 +39,6 @@ public class RecordResponse implements JavaDelegate {
             execution.setVariable("confirmDue", Date.from(now.plus(props.confirmWithin())));
         }
         comments.sync(item, execution.getProcessInstanceId());
-        execution.setVariable("contactMade", r.contactMade());
         execution.setVariable("resolvedOnFirstContact", r.resolvedOnFirstContact());
         for (String field : FeedbackForms.FREE_TEXT_FIELDS) {
             execution.removeVariable(field);

@@ -68,9 +68,9 @@ public class SendFeedbackNotification implements JavaDelegate {
         String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":"
                 + (due instanceof Date d ? d.getTime() : 0);
         notifier.send(new Message(type, args, List.copyOf(email), sms, item.getNumber(), key));
-        if (!"URGENT_ASSIGNED".equals(type)) {
-            feedback.log(item, null, "SLA_ESCALATION".equals(type) ? ProgressKind.ESCALATED : ProgressKind.REMINDER,
-                    type + " " + stageLabel + " → " + String.join(", ", email));
+        if ("SLA_REMINDER".equals(type)) {
+            // escalations are logged by escalateOverdue; who got what is in the delivery log
+            feedback.log(item, null, ProgressKind.REMINDER, stageLabel + " → " + String.join(", ", email));
         }
     }
 

@@ -5,6 +5,7 @@ import com.careloop.api.InvalidRequestException;
 import com.careloop.api.NotFoundException;
 import com.careloop.customer.Customer;
 import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerTier;
 import com.careloop.numbering.BusinessNumbers;
 import com.careloop.sla.SlaClock;
 import com.careloop.sla.WorkCalendar;
@@ -69,12 +70,20 @@ public class FollowUpService {
 
     /** VIP customers with an account agent are called by that agent. */
     public static String agentOf(Customer customer) {
-        return customer.isVip() && customer.getAccountAgent() != null ? customer.getAccountAgent() : null;
+        return agentOf(customer.getTier(), customer.getAccountAgent());
+    }
+
+    public static String agentOf(CustomerTier tier, String accountAgent) {
+        return tier == CustomerTier.VIP ? accountAgent : null;
     }
 
     /** A VIP's call ranks a little higher than the same scenario for a standard customer. */
     public static int priorityOf(int scenarioPriority, Customer customer) {
-        return scenarioPriority + (customer.isVip() ? 5 : 0);
+        return priorityOf(scenarioPriority, customer.getTier());
+    }
+
+    public static int priorityOf(int scenarioPriority, CustomerTier tier) {
+        return scenarioPriority + (tier == CustomerTier.VIP ? 5 : 0);
     }
 
     /** Saves a follow-up built by the caller (e.g. screening), flushed at once so a duplicate fails here. */

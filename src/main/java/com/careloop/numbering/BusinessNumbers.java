@@ -33,8 +33,7 @@ public class BusinessNumbers {
     }
 
     public String nextFollowUpNumber() {
-        String day = LocalDate.now(clock).format(DAY);
-        return "FU-" + day + "-" + String.format("%06d", next("FU" + day));
+        return nextFollowUpNumbers(1).get(0);
     }
 
     /** {@code count} consecutive follow-up numbers in one counter update (for bulk creation). */

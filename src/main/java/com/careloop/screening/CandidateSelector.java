@@ -1,6 +1,7 @@
 package com.careloop.screening;
 
 import com.careloop.customer.CustomerTier;
+import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.sla.WorkCalendar;
 import java.sql.PreparedStatement;
@@ -108,10 +109,10 @@ public class CandidateSelector {
                 dueDays = match.dueDays();
                 periodKey = ScreeningPeriods.periodKey(scenario, asOf, zone, first, lastPurchase, lastResolved);
             }
-            boolean vip = CustomerTier.VIP.name().equals(tier);
-            String agent = vip && accountAgent != null ? accountAgent : null;
+            CustomerTier customerTier = CustomerTier.valueOf(tier);
+            String agent = FollowUpService.agentOf(customerTier, accountAgent);
             int chunk = selected[0] / props.chunkSize();
-            batch.add(new Object[] {run.getId(), chunk, customerId, scenario.name(), priority + (vip ? 5 : 0),
+            batch.add(new Object[] {run.getId(), chunk, customerId, scenario.name(), FollowUpService.priorityOf(priority, customerTier),
                     Timestamp.from(planner.due(dueDays, agent)), periodKey, agent});
             selected[0]++;
             if (batch.size() == BATCH) {

@@ -61,10 +61,18 @@ final class CompiledRules {
         return null;
     }
 
-    /** All literal values the input entries of input {@code i} mention (for the self-check). */
-    static List<Object> interestingValues(InputStream dmn, String decisionKey, int inputIndex) {
+    /** Per input: null, every number its entries mention (and its neighbours), every string and one other (for the self-check). */
+    static List<List<Object>> interestingValues(InputStream dmn, String decisionKey) {
         DmnModelInstance model = Dmn.readModelFromStream(dmn);
         DecisionTable table = ((Decision) model.getModelElementById(decisionKey)).getChildElementsByType(DecisionTable.class).iterator().next();
+        List<List<Object>> all = new ArrayList<>();
+        for (int i = 0; i < table.getInputs().size(); i++) {
+            all.add(interestingValues(table, i));
+        }
+        return all;
+    }
+
+    private static List<Object> interestingValues(DecisionTable table, int inputIndex) {
         List<Object> values = new ArrayList<>();
         values.add(null);
         Matcher numbers = Pattern.compile("-?\\d+(\\.\\d+)?").matcher("");

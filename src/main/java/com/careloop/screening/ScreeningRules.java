@@ -45,11 +45,20 @@ public class ScreeningRules {
         this.repository = repository;
     }
 
+    private record Loaded(String definitionId, Table table) {}
+
+    private volatile Loaded loaded;
+
+    /** The latest deployed version; parsed (and checked) once per version, not once per run. */
     public Table latest() {
         DecisionDefinition def = SystemCalls.run(() -> repository.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult());
         if (def == null) {
             throw new IllegalStateException("decision " + DECISION_KEY + " is not deployed");
+        }
+        Loaded current = loaded;
+        if (current != null && current.definitionId().equals(def.getId())) {
+            return current.table();
         }
         byte[] xml;
         try (InputStream in = SystemCalls.run(() -> repository.getResourceAsStream(def.getDeploymentId(), def.getResourceName()))) {
@@ -57,7 +66,9 @@ public class ScreeningRules {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return table(xml, def.getVersion());
+        Table table = table(xml, def.getVersion());
+        loaded = new Loaded(def.getId(), table);
+        return table;
     }
 
     /**
@@ -75,10 +86,7 @@ public class ScreeningRules {
         }
         Table fast = new Table(dmn, decision, compiled);
         java.util.Random random = new java.util.Random(42);
-        List<List<Object>> values = new java.util.ArrayList<>();
-        for (int i = 0; i < compiled.inputNames().size(); i++) {
-            values.add(CompiledRules.interestingValues(new java.io.ByteArrayInputStream(xml), DECISION_KEY, i));
-        }
+        List<List<Object>> values = CompiledRules.interestingValues(new java.io.ByteArrayInputStream(xml), DECISION_KEY);
         for (int sample = 0; sample < SELF_CHECK_SAMPLES; sample++) {
             Map<String, Object> in = new HashMap<>();
             for (int i = 0; i < values.size(); i++) {
@@ -94,7 +102,7 @@ public class ScreeningRules {
         return fast;
     }
 
-    /** One parsed version of the table; safe for use by one thread at a time. */
+    /** One parsed version of the table: immutable, shared by concurrent runs (DMN evaluation is thread-safe). */
     public static final class Table {
         private final DmnEngine dmn;
         private final DmnDecision decision;

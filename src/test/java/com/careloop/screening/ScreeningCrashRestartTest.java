@@ -44,8 +44,8 @@ class ScreeningCrashRestartTest extends CareLoopTest {
             rows.add(new Object[] {tag + "-" + i, "崩溃测试 " + i, "STANDARD", tag, java.sql.Timestamp.from(Instant.now()), java.sql.Timestamp.from(Instant.now())});
         }
         jdbc.batchUpdate("insert into customer (external_id, name, tier, tags, created_at, updated_at) values (?, ?, ?, ?, ?, ?)", rows);
-        customers.upsert(new CustomerRequest(tag + "-probe", "probe", null, null, null, CustomerTier.STANDARD, null, true, tag,
-                null, null, null, null, null)); // opted out: never selected
+        long probe = customers.upsert(new CustomerRequest(tag + "-probe", "probe", null, null, null, CustomerTier.STANDARD, null, true, tag,
+                null, null, null, null, null)).customer().getId(); // opted out: never selected
 
         ScreeningRun run = screening.start(null, new Campaign("崩溃重启 " + tag, Scenario.PROMOTION, null, List.of(tag), List.of(), null, null), "test");
         long runId = run.getId();
@@ -86,6 +86,7 @@ class ScreeningCrashRestartTest extends CareLoopTest {
         Integer withProcess = jdbc.queryForObject("select count(*) from follow_up f join customer c on c.id = f.customer_id"
                 + " where c.tags = ? and f.process_instance_id is not null", Integer.class, tag);
         assertThat(withProcess).isEqualTo(CUSTOMERS);
+        assertThat(jdbc.queryForObject("select count(*) from follow_up where customer_id = ?", Integer.class, probe)).isZero();
         long running = runtime.createProcessInstanceQuery().processDefinitionKey("followUp").active().list().stream()
                 .filter(p -> p.getBusinessKey() != null).count();
         assertThat(running).isGreaterThanOrEqualTo(CUSTOMERS);

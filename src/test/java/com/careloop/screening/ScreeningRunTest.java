@@ -310,10 +310,18 @@ class ScreeningRunTest extends CareLoopTest {
         assertThat(nightly).as("the nightly timer is scheduled").isNotNull();
         assertThat(nightly.getDuedate()).isAfter(new java.util.Date());
         management.executeJob(nightly.getId());
-        ProcessInstance child = runtime.createProcessInstanceQuery().processDefinitionKey("screening").active().list().stream()
-                .filter(p -> runtime.createProcessInstanceQuery().processInstanceId(p.getId()).superProcessInstanceId(null).count() >= 0)
-                .filter(p -> !p.getId().equals(viaForm.getId())).findFirst().orElseThrow();
+        ProcessInstance trigger = runtime.createProcessInstanceQuery().processDefinitionKey("screeningNightly").active().singleResult();
+        ProcessInstance child = runtime.createProcessInstanceQuery().superProcessInstanceId(trigger.getId()).singleResult();
+        assertThat(child).isWaitingAt("Task_SelectCandidates");
+        long nightlyRunId = ((Number) runtime.getVariable(child.getId(), "runId")).longValue();
         drive(child.getId());
-        assertThat(followUpsOf(target)).allSatisfy(f -> assertThat(f.getStatus()).isEqualTo(FollowUpStatus.OPEN));
+        assertThat(child).isEnded();
+        assertThat(trigger).isEnded().hasPassed("CallActivity_RunScreening");
+        ScreeningRun nightlyRun = screening.get(nightlyRunId);
+        assertThat(nightlyRun.campaign()).as("the nightly run applies the rules, not a campaign").isNull();
+        assertThat(nightlyRun.getStartedBy()).isNull();
+        assertThat(screening.status(nightlyRun)).isEqualTo(ScreeningService.Status.COMPLETED);
+        assertThat(management.createJobQuery().processDefinitionKey("screeningNightly").timers().count())
+                .as("the timer is scheduled again for the next night").isEqualTo(1);
     }
 }

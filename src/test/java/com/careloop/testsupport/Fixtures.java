@@ -8,7 +8,6 @@ import com.careloop.followup.FollowUp;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -45,10 +44,6 @@ public class Fixtures {
 
     public Task task(String processInstanceId, String taskKey) {
         return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-    }
-
-    public List<Task> tasks(String taskKey) {
-        return engine.getTaskService().createTaskQuery().taskDefinitionKey(taskKey).list();
     }
 
     public void complete(Task task, Object... keyValues) {
