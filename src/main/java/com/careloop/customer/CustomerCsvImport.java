@@ -344,8 +344,34 @@ public class CustomerCsvImport {
         } catch (DuplicateKeyException concurrentInsert) {
             result = tx.execute(status -> upsert(rows));
         }
+        long before = counter.created;
         counter.created += result[0];
         counter.updated += result[1];
+        refreshStatisticsWhenGrown(before, counter.created);
+    }
+
+    /**
+     * A large import into a small table: PostgreSQL still plans the per-batch externalId lookup with the
+     * statistics of the small table (a sequential scan, slower with every batch) until autovacuum catches up.
+     * Whenever the rows created by this import pass 5,000, 50,000, 500,000 …, the table is analyzed.
+     */
+    private void refreshStatisticsWhenGrown(long before, long after) {
+        for (long mark = 5_000; mark <= after; mark *= 10) {
+            if (before < mark && isPostgres()) {
+                jdbc.execute("analyze customer");
+                return;
+            }
+        }
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        }
+        return postgres;
     }
 
     private long[] upsert(List<Row> rows) {
