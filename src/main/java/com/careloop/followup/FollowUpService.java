@@ -109,9 +109,11 @@ public class FollowUpService {
     public String startProcess(long followUpId, String number, String agent, Instant due, int priority, String callContext) {
         VariableMap vars = Variables.createVariables()
                 .putValue("followUpId", followUpId)
-                .putValue("assignedAgent", agent)
                 .putValue("callDue", Date.from(due))
                 .putValue("priority", priority);
+        if (agent != null) { // absent = the agents pool (most calls): one variable less per start
+            vars.putValue("assignedAgent", agent);
+        }
         if (callContext != null) {
             vars.putValueTyped(CallTaskContext.VARIABLE, Variables.stringValue(callContext, true));
         }

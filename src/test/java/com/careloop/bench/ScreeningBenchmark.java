@@ -12,8 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -36,7 +34,7 @@ public final class ScreeningBenchmark {
 
     public static void main(String[] args) throws Exception {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int bareStarts = Integer.parseInt(System.getProperty("bench.bareStarts", "5000"));
+        int bareStarts = Integer.parseInt(System.getProperty("bench.bareStarts", "20000"));
         String url = TestPostgres.jdbcUrl();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLoopApplication.class)
                 .run("--server.port=0", "--server.address=127.0.0.1",
@@ -47,7 +45,7 @@ public final class ScreeningBenchmark {
                         "--careloop.screening.chunk-size=" + System.getProperty("bench.chunkSize", "200"));
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            resetPeaks();
+            HeapSampler heap = new HeapSampler();
             long t0 = System.nanoTime();
             Path csv = writeCsv(customers);
             try (InputStream in = Files.newInputStream(csv)) {
@@ -57,7 +55,7 @@ public final class ScreeningBenchmark {
                 }
             }
             double importSeconds = (System.nanoTime() - t0) / 1e9;
-            double importHeapMb = peakHeap() / (1024.0 * 1024.0);
+            double importHeapMb = heap.peakAndReset() / (1024.0 * 1024.0);
             jdbc.execute("analyze customer");
             log("imported %d customers from a %d MB CSV file in %.1f s (peak heap %.0f MB)", customers, Files.size(csv) >> 20,
                     importSeconds, importHeapMb);
@@ -66,20 +64,7 @@ public final class ScreeningBenchmark {
             log("bare engine: %.1f starts/s (%d one-user-task instances, one per transaction)", barePerSecond, bareStarts);
 
             ScreeningService screening = app.getBean(ScreeningService.class);
-            resetPeaks();
-            AtomicLong peak = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(heapUsed(), Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
+            heap.peakAndReset();
             long start = System.nanoTime();
             ScreeningRun run = screening.start(null, null, "bench");
             while (jdbc.queryForObject("select count(*) from screening_run where id = ? and finished_at is not null", Integer.class, run.getId()) == 0) {
@@ -89,11 +74,9 @@ public final class ScreeningBenchmark {
                 Thread.sleep(200);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            sampler.interrupt();
-            long peakPools = peakHeap();
             long started = screening.created(run.getId());
             double perSecond = started / seconds;
-            double peakHeapMb = Math.max(peak.get(), peakPools) / (1024.0 * 1024.0);
+            double peakHeapMb = heap.peakAndReset() / (1024.0 * 1024.0);
             String json = String.format(Locale.ROOT, "{%n  \"customers\": %d,%n  \"followUpsStarted\": %d,%n  \"seconds\": %.1f,%n"
                             + "  \"followUpsPerSecond\": %.1f,%n  \"bareEngineStartsPerSecond\": %.1f,%n  \"ratio\": %.2f,%n"
                             + "  \"peakHeapMb\": %.0f,%n  \"maxHeapMb\": %d,%n  \"cores\": %d,%n"
@@ -134,15 +117,31 @@ public final class ScreeningBenchmark {
         return csv;
     }
 
-    static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
+    /**
+     * The largest heap in use, sampled every 50 ms (adding up the pools' own peaks would overstate it: the pools
+     * peak at different moments).
+     */
+    static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
 
-    static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        HeapSampler() {
+            Thread t = new Thread(() -> {
+                while (true) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        long peakAndReset() {
+            return peak.getAndSet(0);
+        }
     }
 
     /** One-user-task process started in a plain loop, one transaction per start. */
@@ -159,10 +158,6 @@ public final class ScreeningBenchmark {
             runtime.startProcessInstanceByKey("benchBare", "bare-" + i);
         }
         return starts / ((System.nanoTime() - t) / 1e9);
-    }
-
-    static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     static void log(String format, Object... args) {
