@@ -32,6 +32,7 @@ class ModuleBoundariesTest {
             Map.entry("notification", Set.of()),
             Map.entry("identity", Set.of("api")),
             Map.entry("customer", Set.of("api", "identity")),
+            Map.entry("calendar", Set.of("api", "identity", "engine", "sla")),
             Map.entry("feedback", Set.of("api", "identity", "engine", "numbering", "sla", "notification", "customer")),
             Map.entry("followup", Set.of("api", "identity", "engine", "numbering", "sla", "customer", "feedback")),
             Map.entry("screening", Set.of("api", "identity", "engine", "numbering", "sla", "customer", "followup")),

@@ -16,6 +16,7 @@ public class ApiAccess {
     public static final Set<String> READ = Set.of(AGENTS, CS_SUPERVISORS, CS_MANAGERS, CS_CENTER, AFTERSALES_TECH, PRODUCT, SALES, ADMIN);
     public static final Set<String> MAINTAIN_CUSTOMERS = Set.of(AGENTS, CS_CENTER, CS_SUPERVISORS, CS_MANAGERS, ADMIN);
     public static final Set<String> START_FOLLOW_UPS = Set.of(AGENTS, CS_SUPERVISORS, CS_MANAGERS, ADMIN);
+    public static final Set<String> MAINTAIN_CALENDAR = Set.of(CS_MANAGERS, ADMIN);
     public static final Set<String> REGISTER_FEEDBACK = Set.of(AGENTS, CS_CENTER, CS_SUPERVISORS, CS_MANAGERS, ADMIN);
 
     public ApiUser currentUser() {

@@ -21,10 +21,15 @@ public class WorkCalendar {
     private final ZoneId zone;
     private final LocalTime workStart;
     private final LocalTime workEnd;
-    private final Map<LocalDate, DayKind> specialDays;
-    private final Set<Integer> yearsWithData;
+    private volatile Days days;
 
+    /** How a special day in the holiday data differs from the plain weekday/weekend rule. */
     public enum DayKind { HOLIDAY, WORKDAY }
+
+    /** What a date is, for people reading the calendar. */
+    public enum DayType { WORKDAY, WEEKEND, HOLIDAY, ADJUSTED_WORKDAY }
+
+    private record Days(Map<LocalDate, DayKind> special, Set<Integer> years) {}
 
     public WorkCalendar(ZoneId zone, LocalTime workStart, LocalTime workEnd,
                         Map<LocalDate, DayKind> specialDays, Set<Integer> yearsWithData) {
@@ -34,8 +39,32 @@ public class WorkCalendar {
         this.zone = zone;
         this.workStart = workStart;
         this.workEnd = workEnd;
-        this.specialDays = Map.copyOf(specialDays);
-        this.yearsWithData = Set.copyOf(yearsWithData);
+        replaceSpecialDays(specialDays, yearsWithData);
+    }
+
+    /**
+     * Swaps in new holiday data at once (a year loaded by a manager): every deadline computed afterwards uses
+     * it, no computation ever sees half of it.
+     */
+    public void replaceSpecialDays(Map<LocalDate, DayKind> specialDays, Set<Integer> yearsWithData) {
+        this.days = new Days(Map.copyOf(specialDays), Set.copyOf(yearsWithData));
+    }
+
+    /** The years the holiday data covers. */
+    public Set<Integer> yearsWithData() {
+        return days.years();
+    }
+
+    public DayType dayType(LocalDate date) {
+        DayKind kind = days.special().get(date);
+        boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+        if (kind == DayKind.HOLIDAY) {
+            return DayType.HOLIDAY;
+        }
+        if (kind == DayKind.WORKDAY && weekend) {
+            return DayType.ADJUSTED_WORKDAY;
+        }
+        return weekend ? DayType.WEEKEND : DayType.WORKDAY;
     }
 
     public ZoneId zone() {
@@ -43,16 +72,12 @@ public class WorkCalendar {
     }
 
     public boolean hasDataFor(int year) {
-        return yearsWithData.contains(year);
+        return days.years().contains(year);
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        DayKind kind = specialDays.get(date);
-        if (kind != null) {
-            return kind == DayKind.WORKDAY;
-        }
-        DayOfWeek dow = date.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+        DayType type = dayType(date);
+        return type == DayType.WORKDAY || type == DayType.ADJUSTED_WORKDAY;
     }
 
     /** Wall-clock or working-time deadline for an SLA given as an ISO-8601 duration (PT2H, P1D, P3DT4H). */

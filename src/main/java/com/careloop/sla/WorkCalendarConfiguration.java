@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,7 +18,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
-/** Loads the holiday file (date,kind,name; kind HOLIDAY or WORKDAY) into the work calendar. */
+/**
+ * The work calendar bean, first filled from the shipped holiday file (date,kind,name; kind HOLIDAY or WORKDAY).
+ * The holiday data a team maintains lives in the database (package calendar), which replaces these days at start
+ * and whenever a year is loaded.
+ */
 @Configuration
 @EnableConfigurationProperties(WorkCalendarProperties.class)
 public class WorkCalendarConfiguration {
@@ -38,29 +41,21 @@ public class WorkCalendarConfiguration {
         int currentYear = LocalDate.now(clock.withZone(props.zone())).getYear();
         if (!calendar.hasDataFor(currentYear)) {
             log.warn("Work calendar {} has no public-holiday data for {}: deadlines count only weekends as days off. "
-                    + "Add the year's holidays and adjusted working days to the file.", props.holidays(), currentYear);
+                    + "Load the year's holidays and adjusted working days (PUT /api/calendar/years/{year}).", props.holidays(), currentYear);
         }
         return calendar;
     }
 
-    static void parse(BufferedReader in, String source, Map<LocalDate, WorkCalendar.DayKind> days, Set<Integer> years) throws IOException {
-        String line;
-        int lineNo = 0;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.toLowerCase().startsWith("date,")) {
-                continue;
-            }
-            String[] cols = trimmed.split(",", 3);
-            try {
-                LocalDate date = LocalDate.parse(cols[0].strip());
-                WorkCalendar.DayKind kind = WorkCalendar.DayKind.valueOf(cols[1].strip().toUpperCase());
-                days.put(date, kind);
-                years.add(date.getYear());
-            } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw new IllegalStateException(source + " line " + lineNo + ": expected 'yyyy-MM-dd,HOLIDAY|WORKDAY,name' but got '" + line + "'", e);
-            }
+    /** Reads the holiday file into {@code days} and {@code years}; the first bad line stops it, named by its number. */
+    public static void parse(BufferedReader in, String source, Map<LocalDate, WorkCalendar.DayKind> days, Set<Integer> years) throws IOException {
+        HolidayCsv.Result result = HolidayCsv.read(in);
+        if (!result.valid()) {
+            HolidayCsv.LineError first = result.errors().get(0);
+            throw new IllegalStateException(source + " line " + first.line() + ": " + first.message());
+        }
+        for (HolidayCsv.Entry e : result.entries()) {
+            days.put(e.date(), e.kind());
+            years.add(e.date().getYear());
         }
     }
 }

@@ -106,9 +106,24 @@ class WorkCalendarTest {
 
         @Test
         void hasDataOnlyForYearsInTheFile() {
-            assertThat(calendar.hasDataFor(2025)).isTrue();
-            assertThat(calendar.hasDataFor(2026)).isTrue();
-            assertThat(calendar.hasDataFor(2030)).isFalse();
+            assertThat(calendar.yearsWithData()).isNotEmpty().allSatisfy(y -> assertThat(calendar.hasDataFor(y)).isTrue());
+            int after = calendar.yearsWithData().stream().mapToInt(Integer::intValue).max().orElseThrow() + 1;
+            assertThat(calendar.hasDataFor(after)).isFalse();
+        }
+
+        @Test
+        void replacedDaysApplyAtOnce() {
+            WorkCalendar c = new WorkCalendar(SHANGHAI, LocalTime.of(9, 0), LocalTime.of(18, 0), Map.of(), Set.of());
+            LocalDate friday = LocalDate.of(2031, 1, 3);
+            LocalDate saturday = friday.plusDays(1);
+            assertThat(c.dayType(friday)).isEqualTo(WorkCalendar.DayType.WORKDAY);
+            assertThat(c.dayType(saturday)).isEqualTo(WorkCalendar.DayType.WEEKEND);
+            c.replaceSpecialDays(Map.of(friday, WorkCalendar.DayKind.HOLIDAY, saturday, WorkCalendar.DayKind.WORKDAY), Set.of(2031));
+            assertThat(c.dayType(friday)).isEqualTo(WorkCalendar.DayType.HOLIDAY);
+            assertThat(c.dayType(saturday)).isEqualTo(WorkCalendar.DayType.ADJUSTED_WORKDAY);
+            assertThat(c.isWorkingDay(friday)).isFalse();
+            assertThat(c.isWorkingDay(saturday)).isTrue();
+            assertThat(c.hasDataFor(2031)).isTrue();
         }
 
         @Test
@@ -411,9 +426,14 @@ class WorkCalendarTest {
             try (BufferedReader in = Files.newBufferedReader(HOLIDAYS, StandardCharsets.UTF_8)) {
                 WorkCalendarConfiguration.parse(in, "test", days, years);
             }
-            assertThat(years).containsOnly(2025, 2026);
-            assertThat(days).containsEntry(LocalDate.of(2026, 10, 1), WorkCalendar.DayKind.HOLIDAY)
-                    .containsEntry(LocalDate.of(2026, 10, 10), WorkCalendar.DayKind.WORKDAY);
+            assertThat(years).isNotEmpty();
+            // every year on file is a whole year's schedule: China has at least seven statutory days off
+            for (int year : years) {
+                long holidays = days.entrySet().stream()
+                        .filter(e -> e.getKey().getYear() == year && e.getValue() == WorkCalendar.DayKind.HOLIDAY).count();
+                assertThat(holidays).as("holidays in " + year).isGreaterThanOrEqualTo(7);
+            }
+            assertThat(days).containsValue(WorkCalendar.DayKind.WORKDAY);
         }
 
         @ParameterizedTest
