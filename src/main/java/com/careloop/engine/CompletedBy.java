@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of every user task: notes who completed it (its assignee, else the authenticated user who
- * submitted the form) in the process variable {@code completedBy}, a user id, for the delegates that record
+ * Complete listener of every user task: notes who completed it (the authenticated user who submitted it, else its
+ * assignee) in the process variable {@code completedBy}, a user id, for the delegates that record
  * the submission. Form input itself is checked by those delegates, in the same transaction: a bad submission
  * rolls the completion back, the task stays open, and /engine-rest answers 400.
  */
@@ -18,11 +18,9 @@ public class CompletedBy implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String user = task.getAssignee();
-        if (user == null) {
-            Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            user = auth == null ? null : auth.getUserId();
-        }
+        // the authenticated user made the call or the decision; without one (engine-internal completion), the assignee
+        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String user = auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
         task.getExecution().setVariable(VARIABLE, user);
     }
 }

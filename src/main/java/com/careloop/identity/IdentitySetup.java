@@ -127,6 +127,21 @@ public class IdentitySetup {
         grant(CS_SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(CS_SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(CS_SUPERVISORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grantTaskVisibility();
+    }
+
+    /**
+     * The definition-level half of the task-access model ({@link TaskAccessPolicy}): a group that works every task
+     * of a process reads (and, for agents, works) them through one row on the definition; supervisors may also
+     * reassign them. Managers already hold every task permission.
+     */
+    private void grantTaskVisibility() {
+        grant(AGENTS, Resources.PROCESS_DEFINITION, TaskAccessPolicy.FOLLOW_UP,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+        for (String key : List.of(TaskAccessPolicy.FOLLOW_UP, TaskAccessPolicy.FEEDBACK_HANDLING)) {
+            grant(CS_SUPERVISORS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN);
+        }
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -25,6 +25,16 @@ public class WebSecurityConfiguration {
         return registration;
     }
 
+    /** Working rights on tasks (TaskWork) for the engine REST API and the API behind Tasklist and Cockpit, after login. */
+    @Bean
+    public FilterRegistrationBean<TaskWorkGuard> taskWorkGuard(TaskWork work, IdentityService identityService) {
+        FilterRegistrationBean<TaskWorkGuard> registration = new FilterRegistrationBean<>(new TaskWorkGuard(work, identityService));
+        registration.setName("careloop-task-work-guard");
+        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     public FilterRegistrationBean<ApiBasicAuthenticationFilter> apiAuthentication(IdentityService identityService) {
         FilterRegistrationBean<ApiBasicAuthenticationFilter> registration =

@@ -67,7 +67,10 @@ class EngineRestAndFormsTest extends CareLoopTest {
         assertThat(json.readTree(Api.as(rest, "agent1").getRaw(callPi).getBody()).findValuesAsText("id")).containsExactly(callTask);
         assertThat(json.readTree(Api.as(rest, "agent1").getRaw(complaintPi).getBody()).findValuesAsText("id")).isEmpty();
         assertThat(json.readTree(Api.as(rest, "supervisor1").getRaw(complaintPi).getBody()).findValuesAsText("id")).containsExactly(complaintTask);
-        assertThat(json.readTree(Api.as(rest, "supervisor1").getRaw(callPi).getBody()).findValuesAsText("id")).isEmpty();
+        // supervisors see their team's calls (to reassign them); sales sees neither
+        assertThat(json.readTree(Api.as(rest, "supervisor1").getRaw(callPi).getBody()).findValuesAsText("id")).containsExactly(callTask);
+        assertThat(json.readTree(Api.as(rest, "sales1").getRaw(callPi).getBody()).findValuesAsText("id")).isEmpty();
+        assertThat(json.readTree(Api.as(rest, "sales1").getRaw(complaintPi).getBody()).findValuesAsText("id")).isEmpty();
         assertThat(Api.as(rest, "agent1").getRaw("/engine-rest/task/" + complaintTask).getStatusCode())
                 .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     }
@@ -117,6 +120,8 @@ class EngineRestAndFormsTest extends CareLoopTest {
     void submitFormIsValidatedOnTheServer() {
         FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
         Task task = fx.task(f.getProcessInstanceId(), "Task_CallCustomer");
+        assertThat(Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"agent1\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         Map<String, Object> bad = Map.of("variables", Map.of(
                 "callOutcome", Map.of("value", "REACHED"),
                 "satisfaction", Map.of("value", 9, "type", "Integer"),

@@ -1,0 +1,213 @@
+package com.careloop.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The working half of the task-access model, in front of every HTTP path to the engine's task API: the engine
+ * REST API ({@code /engine-rest}) and the one Tasklist and Cockpit use ({@code /camunda/api/engine/engine/{name}}).
+ * It runs after authentication, asks {@link TaskWork} whether the authenticated user may do what the request
+ * asks, and answers 403 problem+json with the reason otherwise — before the engine changes anything.
+ */
+class TaskWorkGuard extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskWorkGuard.class);
+    private static final Pattern TASK_PATH = Pattern.compile(
+            "^(?:/engine-rest|/camunda/api/engine/engine/([^/]+))/task/([^/]+)(?:/([^/]+))?(?:/.*)?$");
+    /** Bodies the guard reads (assignee, delegate, task update) are a few hundred bytes. */
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final TaskWork work;
+    private final IdentityService identity;
+    private final ObjectMapper json = new ObjectMapper();
+
+    TaskWorkGuard(TaskWork work, IdentityService identity) {
+        this.work = work;
+        this.identity = identity;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher m = TASK_PATH.matcher(path);
+        if (!m.matches() || List.of("count", "create", "report").contains(m.group(2))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String webappEngine = m.group(1);
+        String taskId = m.group(2);
+        String action = m.group(3) == null ? "" : m.group(3);
+        BufferedRequest buffered = null;
+        TaskWork.Action what;
+        String target = null;
+        switch (action) {
+            case "claim" -> what = TaskWork.Action.CLAIM;
+            case "unclaim" -> what = TaskWork.Action.UNCLAIM;
+            case "complete", "submit-form", "resolve" -> what = TaskWork.Action.COMPLETE;
+            case "assignee", "delegate" -> {
+                buffered = BufferedRequest.of(request);
+                target = buffered.field(json, "userId");
+                what = "delegate".equals(action) ? TaskWork.Action.DELEGATE : TaskWork.Action.REASSIGN;
+            }
+            case "" -> {
+                // PUT /task/{id}: the task's properties, its assignee and owner among them; DELETE: standalone tasks only
+                buffered = BufferedRequest.of(request);
+                what = TaskWork.Action.UPDATE;
+                target = buffered.field(json, "assignee");
+            }
+            case "identity-links" -> what = TaskWork.Action.CHANGE_CANDIDATES;
+            case "variables", "localVariables" -> what = TaskWork.Action.SET_VARIABLES;
+            case "bpmnError", "bpmnEscalation" -> what = TaskWork.Action.COMPLETE;
+            case "comment", "attachment" -> {
+                // the engine checks these itself (they change no case data)
+                chain.doFilter(request, response);
+                return;
+            }
+            default -> what = TaskWork.Action.SET_VARIABLES;
+        }
+        User user = webappEngine != null ? webappUser(request, webappEngine) : engineRestUser();
+        Optional<String> refusal = user == null ? Optional.of("未登录 Not authenticated")
+                : work.refusal(what, taskId, user.id(), user.groups(), target);
+        if (refusal.isPresent()) {
+            log.info("Refused {} {} by {}: {}", method, path, user == null ? null : user.id(), refusal.get());
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            var body = new java.util.LinkedHashMap<String, Object>();
+            body.put("type", "about:blank");
+            body.put("title", "Forbidden");
+            body.put("status", 403);
+            body.put("detail", refusal.get());
+            // Tasklist and Cockpit show "message" of an engine error
+            body.put("message", refusal.get());
+            response.getWriter().write(json.writeValueAsString(body));
+            return;
+        }
+        chain.doFilter(buffered != null ? buffered : request, response);
+    }
+
+    record User(String id, List<String> groups) {}
+
+    /** /engine-rest: the engine's authentication, set by its HTTP Basic filter before this one. */
+    private User engineRestUser() {
+        // getCurrentAuthentication() is public API that returns an engine-internal type: used through var only
+        var auth = identity.getCurrentAuthentication();
+        if (auth == null || auth.getUserId() == null) {
+            return null;
+        }
+        List<String> groups = auth.getGroupIds() != null ? auth.getGroupIds()
+                : identity.createGroupQuery().groupMember(auth.getUserId()).list().stream().map(Group::getId).toList();
+        return new User(auth.getUserId(), groups);
+    }
+
+    /** Tasklist and Cockpit: the login of the webapp session for that engine. */
+    private static User webappUser(HttpServletRequest request, String engine) {
+        Authentications auths = Authentications.getCurrent();
+        if (auths == null) {
+            HttpSession session = request.getSession(false);
+            auths = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+        }
+        if (auths == null || !(auths.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication ua)) {
+            return null;
+        }
+        return new User(ua.getName(), ua.getGroupIds() == null ? List.of() : ua.getGroupIds());
+    }
+
+    /** A request whose (small) body was read once by the guard and is replayed to the engine. */
+    static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        private BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        static BufferedRequest of(HttpServletRequest request) throws IOException {
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new IOException("task request body larger than " + MAX_BODY + " bytes");
+            }
+            return new BufferedRequest(request, body);
+        }
+
+        String field(ObjectMapper json, String name) {
+            if (body.length == 0) {
+                return null;
+            }
+            try {
+                JsonNode node = json.readTree(body);
+                JsonNode value = node == null ? null : node.get(name);
+                return value == null || value.isNull() ? null : value.asText();
+            } catch (IOException e) {
+                return null; // the engine answers 400 for a body it cannot read
+            }
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

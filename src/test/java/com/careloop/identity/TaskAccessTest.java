@@ -1,0 +1,216 @@
+package com.careloop.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careloop.customer.CustomerService;
+import com.careloop.customer.CustomerTier;
+import com.careloop.followup.CallAttemptRepository;
+import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpService;
+import com.careloop.followup.Scenario;
+import com.careloop.testsupport.Api;
+import com.careloop.testsupport.CareLoopTest;
+import com.careloop.testsupport.Fixtures;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The task-access model on PostgreSQL, attacked as the trust-boundaries probe did: over the engine REST API and
+ * over the API behind Tasklist (a logged-in webapp session), as agents, a supervisor and an outsider.
+ */
+class TaskAccessTest extends CareLoopTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired ProcessEngine engine;
+    @Autowired CustomerService customers;
+    @Autowired FollowUpService followUps;
+    @Autowired CallAttemptRepository attempts;
+    @Autowired AuthorizationService authorizations;
+    @LocalServerPort int port;
+
+    final ObjectMapper json = new ObjectMapper();
+    Fixtures fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new Fixtures(engine, customers, followUps);
+    }
+
+    Task call(FollowUp f) {
+        return fx.task(f.getProcessInstanceId(), "Task_CallCustomer");
+    }
+
+    FollowUp vipCallOf(String agent) {
+        return fx.followUp(fx.customer(CustomerTier.VIP, agent), Scenario.VIP_CARE);
+    }
+
+    static String reached() {
+        return """
+                {"variables": {"callOutcome": {"value": "REACHED"}, "satisfaction": {"value": 5, "type": "Long"},
+                 "nps": {"value": 10, "type": "Long"}, "feedbackType": {"value": "NONE"}}}""";
+    }
+
+    ResponseEntity<String> post(String user, String path, String body) {
+        return Api.as(rest, user).postRaw("/engine-rest/task/" + path, body);
+    }
+
+    @Test
+    void agentsSeeTheCallsTheySawBeforeWithoutOneRowPerCall() throws Exception {
+        FollowUp open = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUp vip = vipCallOf("agent2");
+        String openTask = call(open).getId();
+        String vipTask = call(vip).getId();
+
+        for (String agent : List.of("agent1", "agent2")) {
+            String body = Api.as(rest, agent).getRaw("/engine-rest/task?processInstanceIdIn=" + open.getProcessInstanceId()
+                    + "," + vip.getProcessInstanceId()).getBody();
+            assertThat(json.readTree(body).findValuesAsText("id")).as(agent).containsExactlyInAnyOrder(openTask, vipTask);
+        }
+        assertThat(json.readTree(Api.as(rest, "sales1").getRaw("/engine-rest/task?processInstanceIdIn=" + open.getProcessInstanceId()
+                + "," + vip.getProcessInstanceId()).getBody()).findValuesAsText("id")).isEmpty();
+        // no per-task row for the agents group; the VIP call's assignee has its one row
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(openTask).count()).isZero();
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(vipTask).list())
+                .singleElement().satisfies(a -> assertThat(a.getUserId()).isEqualTo("agent2"));
+    }
+
+    @Test
+    void anAgentCannotTakeOrCompleteAnotherAgentsCall() {
+        FollowUp vip = vipCallOf("agent2");
+        String task = call(vip).getId();
+
+        ResponseEntity<String> claim = post("agent1", task + "/claim", "{\"userId\":\"agent1\"}");
+        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(claim.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(claim.getBody()).contains("agent2");
+        assertThat(post("agent1", task + "/assignee", "{\"userId\":\"agent1\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("agent1", task + "/unclaim", "").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("agent1", task + "/submit-form", reached()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("agent1", task + "/complete", "{}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("agent1", task + "/delegate", "{\"userId\":\"agent1\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("agent1", task + "/identity-links", "{\"userId\":\"agent1\",\"type\":\"candidate\"}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("agent1", task + "/variables", "{\"modifications\":{\"followUpId\":{\"value\":1}}}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        Task after = engine.getTaskService().createTaskQuery().taskId(task).singleResult();
+        assertThat(after.getAssignee()).isEqualTo("agent2");
+        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(vip.getId())).isEmpty();
+
+        // the assignee works it, and the attempt is recorded as the authenticated user's
+        assertThat(post("agent2", task + "/submit-form", reached()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(vip.getId())).singleElement()
+                .satisfies(a -> assertThat(a.getAgent()).isEqualTo("agent2"));
+    }
+
+    @Test
+    void aCandidateClaimsAnUnassignedCallCompletesItAndCanGiveItBack() {
+        String first = call(fx.followUp(fx.customer(), Scenario.USAGE)).getId();
+        assertThat(post("agent1", first + "/complete", "{}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("sales1", first + "/claim", "{\"userId\":\"sales1\"}").getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(post("agent1", first + "/claim", "{\"userId\":\"agent1\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("agent2", first + "/claim", "{\"userId\":\"agent2\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("agent1", first + "/unclaim", "").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("agent2", first + "/claim", "{\"userId\":\"agent2\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("agent2", first + "/submit-form", reached()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void aSupervisorReassignsWithinTheTeamOnly() {
+        String task = call(vipCallOf("agent2")).getId();
+        assertThat(post("supervisor1", task + "/assignee", "{\"userId\":\"sales1\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("sales1", task + "/assignee", "{\"userId\":\"sales1\"}").getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(post("supervisor1", task + "/assignee", "{\"userId\":\"agent1\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("agent1");
+        assertThat(post("agent2", task + "/submit-form", reached()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("agent1", task + "/submit-form", reached()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void tasklistsOwnApiIsGuardedToo() throws Exception {
+        String task = call(vipCallOf("agent2")).getId();
+        Webapp agent1 = Webapp.login(port, "agent1");
+        HttpResponse<String> seen = agent1.get("/camunda/api/engine/engine/default/task/" + task);
+        assertThat(seen.statusCode()).isEqualTo(200);
+        HttpResponse<String> submit = agent1.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form", reached());
+        assertThat(submit.statusCode()).as(submit.body()).isEqualTo(403);
+        assertThat(submit.body()).contains("agent2");
+        assertThat(agent1.post("/camunda/api/engine/engine/default/task/" + task + "/assignee", "{\"userId\":\"agent1\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("agent2");
+
+        Webapp agent2 = Webapp.login(port, "agent2");
+        HttpResponse<String> own = agent2.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form", reached());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(204);
+    }
+
+    @Test
+    void creatingCallsAddsNoAuthorizationRowsButTheAssignees() {
+        long before = authorizations.createAuthorizationQuery().count();
+        int calls = 200;
+        int assigned = 0;
+        for (int i = 0; i < calls; i++) {
+            if (i % 10 == 0) {
+                vipCallOf("agent1");
+                assigned++;
+            } else {
+                fx.followUp(fx.customer(), Scenario.USAGE);
+            }
+        }
+        assertThat(authorizations.createAuthorizationQuery().count() - before).isLessThanOrEqualTo(assigned);
+    }
+
+    /** A Tasklist session: login, then the XSRF token the webapps require on every change. */
+    record Webapp(HttpClient http, int port, CookieManager cookies) {
+
+        static Webapp login(int port, String user) throws Exception {
+            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+            Webapp app = new Webapp(http, port, cookies);
+            app.get("/camunda/app/tasklist/");
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(app.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", app.xsrf())
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as("login of " + user + ": " + login.body()).isEqualTo(200);
+            app.get("/camunda/api/admin/auth/user/default");
+            return app;
+        }
+
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        String xsrf() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(java.net.HttpCookie::getValue).reduce((a, b) -> b).orElse("");
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String body) throws Exception {
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
