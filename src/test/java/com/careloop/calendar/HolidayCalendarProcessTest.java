@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -38,9 +39,13 @@ class HolidayCalendarProcessTest extends CareLoopTest {
     @Autowired HistoryService history;
     @Autowired HolidayCalendar calendar;
 
+    @Autowired RuntimeService runtime;
+
     @AfterEach
-    void resetClock() {
+    void resetClockAndEndLeftovers() {
         ClockUtil.reset();
+        runtime.createProcessInstanceQuery().processDefinitionKey(CheckHolidayData.PROCESS_KEY).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     }
 
     void at(String instant) {
@@ -64,6 +69,11 @@ class HolidayCalendarProcessTest extends CareLoopTest {
         h.setBasicAuth(user, user);
         Map<String, Object> body = Map.of("variables", Map.of("holidaysCsv", Map.of("value", csv, "type", "String")));
         return rest.exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST, new HttpEntity<>(body, h), String.class);
+    }
+
+    void claim(String user, String taskId) {
+        assertThat(Api.as(rest, user).postRaw("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @SuppressWarnings("unchecked")
@@ -91,6 +101,8 @@ class HolidayCalendarProcessTest extends CareLoopTest {
         assertThat(Api.anonymous(rest).get("/actuator/health").getBody()).containsEntry("status", "UP");
 
         String taskId = waiting().get(0).getId();
+        assertThat(submit("manager1", taskId, "2034-01-02,HOLIDAY,元旦\n").getStatusCode()).as("only after claiming").isEqualTo(HttpStatus.FORBIDDEN);
+        claim("manager1", taskId);
         ResponseEntity<String> bad = submit("manager1", taskId, "2034-01-02,HOLIDAY,元旦\n2035-01-01,HOLIDAY,x\n");
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody()).contains("line 2");
@@ -101,6 +113,7 @@ class HolidayCalendarProcessTest extends CareLoopTest {
         assertThat(submit("manager1", taskId, "").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(waiting()).hasSize(1);
 
+        claim("manager1", waiting().get(0).getId());
         assertThat(submit("manager1", waiting().get(0).getId(), "2034-01-02,HOLIDAY,元旦\n").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(waiting()).isEmpty();
         assertThat(calendar.hasDataFor(2034)).isTrue();
