@@ -8,22 +8,26 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** After start: identity (groups, authorizations, filters, users), the task-access migration, then demo data where enabled. */
+/** After start: missing process definitions redeployed, identity (groups, authorizations, filters, users), the task-access migration, then demo data where enabled. */
 @Component
 public class StartupTasks {
 
     private final IdentitySetup identity;
     private final TaskAccessMigration taskAccess;
+    private final MissingProcessRedeployer redeployer;
     private final ObjectProvider<DemoData> demo;
 
-    public StartupTasks(IdentitySetup identity, TaskAccessMigration taskAccess, ObjectProvider<DemoData> demo) {
+    public StartupTasks(IdentitySetup identity, TaskAccessMigration taskAccess, MissingProcessRedeployer redeployer,
+                        ObjectProvider<DemoData> demo) {
+        this.redeployer = redeployer;
         this.identity = identity;
         this.taskAccess = taskAccess;
         this.demo = demo;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void run() {
+    public void run() throws java.io.IOException {
+        redeployer.run();
         identity.run();
         taskAccess.run();
         demo.ifAvailable(DemoData::load);

@@ -115,7 +115,10 @@ public class IdentitySetup {
         }
         // managers: Cockpit with full operations (retry incidents, see every task)
         grant(CS_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        for (Resources r : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK,
+        // every operation on definitions except deleting them (and their history): only camunda-admin deletes a
+        // definition or deployment — a cascade delete of "screening" stops the nightly run
+        grant(CS_MANAGERS, Resources.PROCESS_DEFINITION, "*", MANAGER_DEFINITION_PERMISSIONS);
+        for (Resources r : List.of(Resources.PROCESS_INSTANCE, Resources.TASK,
                 Resources.DECISION_DEFINITION, Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE)) {
             grant(CS_MANAGERS, r, "*", Permissions.ALL);
         }
@@ -136,18 +139,29 @@ public class IdentitySetup {
      * reassign them. Managers already hold every task permission.
      */
     private void grantTaskVisibility() {
-        grant(AGENTS, Resources.PROCESS_DEFINITION, TaskAccessPolicy.FOLLOW_UP,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+        // TASK_ASSIGN lets an agent claim and give back a call; whose call it may take is TaskWork's rule
+        grant(AGENTS, Resources.PROCESS_DEFINITION, TaskAccessPolicy.FOLLOW_UP, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN);
         for (String key : List.of(TaskAccessPolicy.FOLLOW_UP, TaskAccessPolicy.FEEDBACK_HANDLING)) {
             grant(CS_SUPERVISORS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN);
         }
     }
 
+    /**
+     * Makes the group's grant on the resource exactly these permissions (created, or corrected on an existing
+     * installation: this class is the one source of the groups' grants).
+     */
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
+        List<Authorization> existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).list();
+        if (!existing.isEmpty()) {
+            Authorization a = existing.get(0);
+            if (mask(a.getPermissions(allPermissionsOf(resource))) != mask(permissions)) {
+                a.setPermissions(permissions);
+                authorizations.saveAuthorization(a);
+                log.info("Corrected the grant of {} on {} {}", groupId, resource.resourceName(), resourceId);
+            }
             return;
         }
         Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -159,6 +173,30 @@ public class IdentitySetup {
         }
         authorizations.saveAuthorization(a);
     }
+
+    private static int mask(Permission[] permissions) {
+        int mask = 0;
+        for (Permission p : permissions) {
+            mask |= p.getValue();
+        }
+        return mask;
+    }
+
+    private static Permission[] allPermissionsOf(Resource resource) {
+        return resource == Resources.PROCESS_DEFINITION ? ProcessDefinitionPermissions.values() : Permissions.values();
+    }
+
+    static final Permission[] MANAGER_DEFINITION_PERMISSIONS = {
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.READ_TASK,
+            ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+            ProcessDefinitionPermissions.DELETE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+            ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN,
+            ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB,
+            ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE, ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE,
+            ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+            ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.UPDATE_HISTORY};
 
     private void createFilters() {
         filter("我的任务 My tasks", 10, "Tasks assigned to me",

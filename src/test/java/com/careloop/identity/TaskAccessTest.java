@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
+import com.careloop.feedback.FeedbackService;
+import com.careloop.feedback.FeedbackType;
+import com.careloop.feedback.InboundFeedbackRequest;
+import com.careloop.feedback.Urgency;
 import com.careloop.followup.CallAttemptRepository;
 import com.careloop.followup.FollowUp;
 import com.careloop.followup.FollowUpService;
@@ -43,6 +47,7 @@ class TaskAccessTest extends CareLoopTest {
     @Autowired FollowUpService followUps;
     @Autowired CallAttemptRepository attempts;
     @Autowired AuthorizationService authorizations;
+    @Autowired FeedbackService feedback;
     @LocalServerPort int port;
 
     final ObjectMapper json = new ObjectMapper();
@@ -85,10 +90,21 @@ class TaskAccessTest extends CareLoopTest {
         }
         assertThat(json.readTree(Api.as(rest, "sales1").getRaw("/engine-rest/task?processInstanceIdIn=" + open.getProcessInstanceId()
                 + "," + vip.getProcessInstanceId()).getBody()).findValuesAsText("id")).isEmpty();
-        // no per-task row for the agents group; the VIP call's assignee has its one row
+        // no per-task row for the agents group, nor for an agent holding a call: the definition grant covers both
         assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(openTask).count()).isZero();
-        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(vipTask).list())
-                .singleElement().satisfies(a -> assertThat(a.getUserId()).isEqualTo("agent2"));
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(vipTask).count()).isZero();
+    }
+
+    @Test
+    void aRoutedFeedbackTaskKeepsOneRowForItsTeamAndOneForAnAssigneeOutsideTheDefinitionGrants() {
+        var item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
+        String task = fx.task(item.getProcessInstanceId(), "Task_RespondToCustomer").getId();
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).list())
+                .singleElement().satisfies(a -> assertThat(a.getGroupId()).isEqualTo("aftersales-tech"));
+        assertThat(Api.as(rest, "sales1").getRaw("/engine-rest/task/" + task).getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(post("tech1", task + "/claim", "{\"userId\":\"tech1\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).count()).isEqualTo(2);
+        assertThat(Api.as(rest, "supervisor1").getRaw("/engine-rest/task/" + task).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
