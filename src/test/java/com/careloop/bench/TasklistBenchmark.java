@@ -90,6 +90,7 @@ public final class TasklistBenchmark {
             long taskAuthRows = jdbc.queryForObject("select count(*) from act_ru_authorization where resource_type_ = 7", Long.class);
             log("set up %d open calls, %d open tasks, %d per-task authorizations in %.0f s", openCalls, openTasks, taskAuthRows, setupSeconds);
 
+            Path serverLog = explainSlowStatements(app, jdbc);
             Http http = new Http(port);
             JsonNode filters = new ObjectMapper().readTree(http.get("demo", "/engine-rest/filter?resourceType=Task", "application/json").body());
             Map<String, Object> results = new LinkedHashMap<>();
@@ -119,10 +120,37 @@ public final class TasklistBenchmark {
             Files.createDirectories(file.getParent());
             Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
             log("wrote %s", file);
+            if (serverLog != null && Files.exists(serverLog)) {
+                Path plans = Path.of("target", "bench", "tasklist-plans.log");
+                Files.writeString(plans, String.join("\n", Files.readAllLines(serverLog, StandardCharsets.UTF_8).stream()
+                        .dropWhile(l -> !l.contains("duration:")).toList()));
+                log("query plans of statements over %d ms: %s", PLAN_MIN_MS, plans);
+            }
         } finally {
             app.close();
         }
         System.exit(0);
+    }
+
+    static final int PLAN_MIN_MS = Integer.getInteger("bench.planMinMs", 50);
+
+    /**
+     * From here on PostgreSQL's auto_explain logs the plan of every statement slower than PLAN_MIN_MS into the
+     * server log (the benchmark's PostgreSQL, started as root, writes server.log into its data directory).
+     */
+    static Path explainSlowStatements(ConfigurableApplicationContext app, JdbcTemplate jdbc) {
+        try {
+            jdbc.execute("alter system set session_preload_libraries = 'auto_explain'");
+            jdbc.execute("alter system set auto_explain.log_min_duration = '" + PLAN_MIN_MS + "ms'");
+            jdbc.execute("select pg_reload_conf()");
+            app.getBeansOfType(com.zaxxer.hikari.HikariDataSource.class).values()
+                    .forEach(ds -> ds.getHikariPoolMXBean().softEvictConnections());
+            Thread.sleep(1000);
+            return Path.of(jdbc.queryForObject("show data_directory", String.class), "server.log");
+        } catch (Exception e) {
+            log("no query plans: %s", e.getMessage());
+            return null;
+        }
     }
 
     /** Every customer is in the campaign; one in a hundred is a VIP whose call goes to agent1. */
