@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * starts a fresh node, and checks that the run finishes with every selected customer holding exactly one
  * follow-up with its process instance: no chunk lost, none done twice.
  */
+@org.junit.jupiter.api.Tag("slow")
 class ScreeningCrashRestartTest extends CareLoopTest {
 
     static final int CUSTOMERS = 1500;
