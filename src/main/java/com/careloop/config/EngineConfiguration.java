@@ -1,10 +1,12 @@
 package com.careloop.config;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,5 +25,17 @@ public class EngineConfiguration {
                 configuration.setCustomHistoryLevels(levels);
             }
         };
+    }
+
+    /** Invalid form input: INFO from FormInput, not ERROR with a stack trace from the engine (see FormValidationLogFilter). */
+    @Bean
+    public FormValidationLogFilter formValidationLogFilter() {
+        FormValidationLogFilter filter = new FormValidationLogFilter();
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            filter.setContext(logback);
+            filter.start();
+            logback.addTurboFilter(filter);
+        }
+        return filter;
     }
 }
