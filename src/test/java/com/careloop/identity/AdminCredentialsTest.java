@@ -42,4 +42,13 @@ class AdminCredentialsTest {
         assertThatThrownBy(() -> new AdminCredentials(new IdentityProperties(false, "admin", "admin")).afterPropertiesSet())
                 .hasMessageContaining("CARELOOP_ADMIN_PASSWORD is too short");
     }
+
+    @Test
+    void theStartEndsWithAShortExplanation() {
+        var failure = new org.springframework.beans.factory.BeanCreationException("adminCredentials",
+                new AdminCredentials.WeakAdminPasswordException("CARELOOP_ADMIN_PASSWORD is not set for administrator 'admin'"));
+        var analysis = new WeakAdminPasswordFailureAnalyzer().analyze(failure);
+        org.assertj.core.api.Assertions.assertThat(analysis.getDescription()).contains("CARELOOP_ADMIN_PASSWORD is not set");
+        org.assertj.core.api.Assertions.assertThat(analysis.getAction()).contains("CARELOOP_ADMIN_PASSWORD");
+    }
 }
