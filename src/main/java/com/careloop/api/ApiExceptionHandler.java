@@ -17,9 +17,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-/** Every API error is an RFC 9457 problem+json body; 400s list the offending fields under "errors". */
-@RestControllerAdvice(basePackages = "com.careloop")
+/**
+ * Every API error is an RFC 9457 problem+json body; 400s list the offending fields under "errors". Not limited to
+ * CareLoop's controllers: an unknown path (404) or a wrong method (405) has no controller, and must answer the same
+ * way. An unexpected failure is logged with its stack trace and answered 500 without it.
+ */
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -72,6 +78,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     public ResponseEntity<Object> forbidden(ForbiddenException ex) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(), null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> unexpected(Exception ex, jakarta.servlet.http.HttpServletRequest request) {
+        LOG.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "服务器内部错误，已记录 An unexpected error occurred; it has been logged", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        // the framework's own problems (404, 405, 413, 415 ...): problem+json as well
+        HttpHeaders h = new HttpHeaders();
+        h.addAll(headers);
+        h.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, h, statusCode);
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<Map<String, String>> errors) {

@@ -1,10 +1,18 @@
 package com.careloop.config;
 
+import ch.qos.logback.classic.LoggerContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,5 +51,44 @@ public class EngineConfiguration {
                 configuration.setStandaloneTasksEnabled(false);
             }
         };
+    }
+
+    /**
+     * Every refused password check counted (careloop.login.failures) and logged; the identity provider is the one
+     * place all logins pass. The engine throttles (login-* generic properties) but never locks an account for good.
+     */
+    @Bean
+    public ProcessEnginePlugin failedLoginCountingPlugin(ObjectProvider<MeterRegistry> meters) {
+        Counter failures = Counter.builder("careloop.login.failures")
+                .description("refused logins: wrong password, unknown user or throttled")
+                .register(meters.getIfAvailable(() -> Metrics.globalRegistry));
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setIdentityProviderSessionFactory(new SessionFactory() {
+                    @Override
+                    public Class<?> getSessionType() {
+                        return FailedLoginCounter.class;
+                    }
+
+                    @Override
+                    public Session openSession() {
+                        return new FailedLoginCounter(failures);
+                    }
+                });
+            }
+        };
+    }
+
+    /** Invalid form input: INFO from FormInput, not ERROR with a stack trace from the engine (see FormValidationLogFilter). */
+    @Bean
+    public FormValidationLogFilter formValidationLogFilter() {
+        FormValidationLogFilter filter = new FormValidationLogFilter();
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            filter.setContext(logback);
+            filter.start();
+            logback.addTurboFilter(filter);
+        }
+        return filter;
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads submitted form fields from a task or execution and checks them the way the server must: a REST
@@ -21,6 +23,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * (HTTP 400 on /engine-rest/task/{id}/submit-form) that names every bad field.
  */
 public class FormInput {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FormInput.class);
 
     private final VariableScope vars;
     private final ZoneId zone;
@@ -158,6 +162,8 @@ public class FormInput {
         if (!errors.isEmpty()) {
             List<String> parts = new ArrayList<>();
             errors.forEach((k, v) -> parts.add(k + " " + v));
+            // the user's mistake, answered with 400: INFO without stack trace, and only the field names (values may be personal)
+            LOG.info("Invalid form input in fields {}", errors.keySet());
             throw new FormFieldValidationException(Map.copyOf(errors), "Invalid form input: " + String.join("; ", parts));
         }
     }

@@ -7,6 +7,8 @@ import com.careloop.numbering.BusinessNumbers;
 import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,10 +72,42 @@ public class FeedbackService {
         return items.findByNumber(number).orElseThrow(() -> new NotFoundException("feedback", number));
     }
 
-    /** The item a feedbackHandling process (or one of its tasks) is about: its variable feedbackItemId. */
+    /**
+     * The item a feedbackHandling process is about: the one whose number is the instance's business key (set
+     * at its start by loadFeedbackFacts). Never a process variable, which a task submission could set.
+     */
     @Transactional
-    public FeedbackItem itemOf(org.camunda.bpm.engine.delegate.VariableScope process) {
-        return get(((Number) process.getVariable("feedbackItemId")).longValue());
+    public FeedbackItem itemOf(DelegateExecution process) {
+        return ofBusinessKey(process.getProcessBusinessKey());
+    }
+
+    /** The item a feedbackHandling task is about (see {@link #itemOf(DelegateExecution)}). */
+    @Transactional
+    public FeedbackItem itemOf(DelegateTask task) {
+        return ofBusinessKey(task.getExecution().getProcessBusinessKey());
+    }
+
+    /**
+     * The item a feedbackHandling instance was started for, in its first step: inbound items start it with
+     * their number as business key; a follow-up call's items are handed in as the start variable
+     * feedbackItemId (set by the calling follow-up, not by a form) and get their number as business key here.
+     */
+    @Transactional
+    public FeedbackItem startedItem(DelegateExecution process) {
+        String key = process.getProcessBusinessKey();
+        Object id = process.getVariable("feedbackItemId");
+        FeedbackItem item = key != null ? ofBusinessKey(key) : get(((Number) id).longValue());
+        if (id instanceof Number n && n.longValue() != item.getId()) {
+            throw new IllegalStateException("feedbackItemId " + n + " does not match business key " + key);
+        }
+        return item;
+    }
+
+    private FeedbackItem ofBusinessKey(String number) {
+        if (number == null) {
+            throw new IllegalStateException("a feedbackHandling process instance without business key");
+        }
+        return get(number);
     }
 
     @Transactional

@@ -21,7 +21,7 @@ public class LoadFeedbackFacts implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        FeedbackItem item = feedback.itemOf(execution);
+        FeedbackItem item = feedback.startedItem(execution);
         if (item.getProcessInstanceId() == null) {
             item.setProcessInstanceId(execution.getProcessInstanceId());
         }

@@ -16,10 +16,12 @@ public class CallTaskContext implements TaskListener {
     public static final String VARIABLE = "callContext";
 
     private final CallContext context;
+    private final FollowUpService followUps;
     private final Clock clock;
 
-    public CallTaskContext(CallContext context, Clock clock) {
+    public CallTaskContext(CallContext context, FollowUpService followUps, Clock clock) {
         this.context = context;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
@@ -27,7 +29,7 @@ public class CallTaskContext implements TaskListener {
     public void notify(DelegateTask task) {
         Object prepared = task.getVariable(VARIABLE);
         String line = prepared instanceof String s && !s.isEmpty()
-                ? s : context.of(((Number) task.getVariable("followUpId")).longValue(), clock.getZone());
+                ? s : context.of(followUps.ofProcess(task.getExecution().getProcessBusinessKey()).getId(), clock.getZone());
         task.setVariableLocal(VARIABLE, line);
         // a new attempt is a new answer: do not pre-fill the previous attempt's outcome in the form
         task.getExecution().removeVariable("callOutcome");

@@ -19,7 +19,7 @@ public class CloseFollowUp implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        FollowUp followUp = followUps.get(((Number) execution.getVariable("followUpId")).longValue());
+        FollowUp followUp = followUps.ofProcess(execution.getProcessBusinessKey());
         CallOutcome last = CallOutcome.valueOf((String) execution.getVariable("callOutcome"));
         followUp.close(FollowUpResult.afterLastCall(last), clock.instant());
         execution.setVariable("followUpResult", followUp.getResult().name());

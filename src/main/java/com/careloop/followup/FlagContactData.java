@@ -19,6 +19,6 @@ public class FlagContactData implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        customers.flagContactInvalid(followUps.get(((Number) execution.getVariable("followUpId")).longValue()).getCustomer().getId());
+        customers.flagContactInvalid(followUps.ofProcess(execution.getProcessBusinessKey()).getCustomer().getId());
     }
 }

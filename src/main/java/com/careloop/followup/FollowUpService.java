@@ -120,6 +120,18 @@ public class FollowUpService {
         return runtime.startProcessInstanceByKey(PROCESS_KEY, number, vars).getId();
     }
 
+    /**
+     * The follow-up a followUp process instance is about: the one whose number is the instance's business key.
+     * Delegates identify their case this way, never by a process variable, which a task submission could set.
+     */
+    @Transactional
+    public FollowUp ofProcess(String businessKey) {
+        if (businessKey == null) {
+            throw new IllegalStateException("a followUp process instance without business key");
+        }
+        return get(businessKey);
+    }
+
     @Transactional
     public FollowUp get(String number) {
         return followUps.findByNumber(number).orElseThrow(() -> new NotFoundException("follow-up", number));

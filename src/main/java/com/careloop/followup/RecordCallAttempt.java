@@ -49,7 +49,7 @@ public class RecordCallAttempt implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CallReport report = CallReport.read(execution, clock);
-        FollowUp followUp = followUps.get(((Number) execution.getVariable("followUpId")).longValue());
+        FollowUp followUp = followUps.ofProcess(execution.getProcessBusinessKey());
         String agent = (String) execution.getVariable(CompletedBy.VARIABLE);
         Instant now = clock.instant();
         int attemptNo = followUp.getAttemptCount() + 1;

@@ -19,6 +19,6 @@ public class RecordRefusal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        customers.recordRefusal(followUps.get(((Number) execution.getVariable("followUpId")).longValue()).getCustomer().getId());
+        customers.recordRefusal(followUps.ofProcess(execution.getProcessBusinessKey()).getCustomer().getId());
     }
 }

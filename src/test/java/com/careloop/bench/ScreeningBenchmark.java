@@ -41,6 +41,7 @@ public final class ScreeningBenchmark {
                         "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
                         "--spring.datasource.hikari.maximum-pool-size=20",
                         "--careloop.demo.enabled=false", "--careloop.identity.demo-users=false", "--careloop.notification.email-enabled=false",
+                        "--careloop.identity.admin-user=benchadmin", "--careloop.identity.admin-password=Bx9-" + java.util.UUID.randomUUID(),
                         "--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN", "--logging.level.com.careloop=INFO", "--logging.level.com.careloop.screening=DEBUG",
                         "--careloop.screening.chunk-size=" + System.getProperty("bench.chunkSize", "200"));
         try {

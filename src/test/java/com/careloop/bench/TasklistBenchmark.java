@@ -57,6 +57,7 @@ public final class TasklistBenchmark {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLoopApplication.class)
                 .run("--server.port=0", "--server.address=127.0.0.1",
                         "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                        "--spring.datasource.hikari.maximum-pool-size=20",
                         "--careloop.demo.enabled=false", "--careloop.identity.demo-users=true", "--careloop.notification.email-enabled=false",
                         "--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN", "--logging.level.com.careloop=INFO");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();

@@ -129,6 +129,8 @@ class ScreeningCrashRestartTest extends CareLoopTest {
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.datasource.url=" + TestPostgres.jdbcUrl(), "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--careloop.demo.enabled=false", "--careloop.identity.demo-users=false", "--careloop.notification.email-enabled=false",
+                // outside the demo a node starts only with a strong administrator password from its environment
+                "--careloop.identity.admin-user=crashadmin", "--careloop.identity.admin-password=Kx7-" + UUID.randomUUID(),
                 "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.lock-time-in-millis=20000",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
                 "--careloop.screening.chunk-size=25"));

@@ -1,0 +1,196 @@
+package com.careloop.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerService;
+import com.careloop.feedback.FeedbackItem;
+import com.careloop.feedback.FeedbackItemRepository;
+import com.careloop.feedback.FeedbackProgressRepository;
+import com.careloop.feedback.FeedbackService;
+import com.careloop.feedback.FeedbackType;
+import com.careloop.feedback.InboundFeedbackRequest;
+import com.careloop.feedback.Urgency;
+import com.careloop.followup.CallAttemptRepository;
+import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpRepository;
+import com.careloop.followup.FollowUpService;
+import com.careloop.followup.FollowUpStatus;
+import com.careloop.followup.Scenario;
+import com.careloop.testsupport.Api;
+import com.careloop.testsupport.CareLoopTest;
+import com.careloop.testsupport.Fixtures;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Issue 11.1: a task submission carries only the fields its Camunda Form declares, and the delegates find
+ * their case by the business key — agent1's own call cannot close another customer's follow-up, sales1's
+ * sales lead cannot answer a supervisors' complaint.
+ */
+class TaskSubmissionTest extends CareLoopTest {
+
+    @Autowired TestRestTemplate rest;
+    @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
+    @Autowired CustomerService customers;
+    @Autowired CustomerRepository customerRows;
+    @Autowired FollowUpService followUps;
+    @Autowired FollowUpRepository followUpRows;
+    @Autowired FeedbackService feedback;
+    @Autowired FeedbackItemRepository items;
+    @Autowired FeedbackProgressRepository progress;
+    @Autowired CallAttemptRepository attempts;
+
+    final ObjectMapper json = new ObjectMapper();
+    Fixtures fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new Fixtures(engine, customers, followUps);
+    }
+
+    @Test
+    void agentCannotCloseAnotherFollowUpThroughItsOwnCall() throws Exception {
+        FollowUp own = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUp other = fx.followUp(fx.customer(), Scenario.USAGE);
+        Task task = fx.task(own.getProcessInstanceId(), "Task_CallCustomer");
+        String attack = json.writeValueAsString(Map.of("variables", Map.of(
+                "callOutcome", Map.of("value", "WRONG_NUMBER"),
+                "followUpId", Map.of("value", other.getId(), "type", "Long"))));
+
+        for (String action : new String[] {"submit-form", "complete"}) {
+            ResponseEntity<String> r = Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/" + action, attack);
+            assertThat(r.getStatusCode()).as(action).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(r.getBody()).contains("followUpId").doesNotContain("callOutcome");
+        }
+        ResponseEntity<String> viaVariables = Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/variables",
+                json.writeValueAsString(Map.of("modifications", Map.of("followUpId", Map.of("value", other.getId(), "type", "Long")))));
+        assertThat(viaVariables.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        assertUntouched(own, other, task);
+    }
+
+    @Test
+    void tasklistPathRefusesUndeclaredFieldsToo() throws Exception {
+        FollowUp own = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUp other = fx.followUp(fx.customer(), Scenario.USAGE);
+        Task task = fx.task(own.getProcessInstanceId(), "Task_CallCustomer");
+        Webapp tasklist = Webapp.login(port, "agent1");
+        HttpResponse<String> r = tasklist.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+                json.writeValueAsString(Map.of("variables", Map.of(
+                        "callOutcome", Map.of("value", "WRONG_NUMBER"),
+                        "followUpId", Map.of("value", other.getId(), "type", "Long")))));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("followUpId");
+        assertUntouched(own, other, task);
+
+        HttpResponse<String> declaredOnly = tasklist.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+                json.writeValueAsString(Map.of("variables", Map.of("callOutcome", Map.of("value", "WRONG_NUMBER")))));
+        assertThat(declaredOnly.statusCode()).as(declaredOnly.body()).isEqualTo(204);
+        assertThat(followUpRows.findById(own.getId()).orElseThrow().getStatus()).isNotEqualTo(FollowUpStatus.OPEN);
+        assertThat(customerRows.findById(own.getCustomer().getId()).orElseThrow().isContactInvalid()).isTrue();
+        assertThat(followUpRows.findById(other.getId()).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.OPEN);
+    }
+
+    @Test
+    void delegatesFindTheirCaseByBusinessKeyNotByVariables() {
+        // a caller that gets a variable past the form check (Java API, an admin's variable edit) still cannot redirect the call
+        FollowUp own = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUp other = fx.followUp(fx.customer(), Scenario.USAGE);
+        fx.complete(fx.task(own.getProcessInstanceId(), "Task_CallCustomer"), "callOutcome", "WRONG_NUMBER", "followUpId", other.getId());
+
+        assertThat(followUpRows.findById(other.getId()).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.OPEN);
+        assertThat(customerRows.findById(other.getCustomer().getId()).orElseThrow().isContactInvalid()).isFalse();
+        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(other.getId())).isEmpty();
+        assertThat(followUpRows.findById(own.getId()).orElseThrow().getStatus()).isNotEqualTo(FollowUpStatus.OPEN);
+        assertThat(customerRows.findById(own.getCustomer().getId()).orElseThrow().isContactInvalid()).isTrue();
+    }
+
+    @Test
+    void salesCannotRespondToAComplaintThroughItsOwnLead() throws Exception {
+        FeedbackItem lead = feedback.registerInbound(
+                new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.SALES_LEAD, Urgency.NORMAL, "想买新款"), "center1");
+        FeedbackItem complaint = feedback.registerInbound(
+                new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
+        int complaintLog = progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(complaint.getId()).size();
+        Task task = fx.task(lead.getProcessInstanceId(), "Task_RespondToCustomer");
+        String attack = json.writeValueAsString(Map.of("variables", Map.of(
+                "contactMade", Map.of("value", true),
+                "responsePlan", Map.of("value", "已处理"),
+                "resolvedOnFirstContact", Map.of("value", true),
+                "feedbackItemId", Map.of("value", complaint.getId(), "type", "Long"))));
+
+        ResponseEntity<String> r = Api.as(rest, "sales1").postRaw("/engine-rest/task/" + task.getId() + "/submit-form", attack);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(r.getBody()).contains("feedbackItemId");
+        FeedbackItem after = items.findById(complaint.getId()).orElseThrow();
+        assertThat(after.getRespondedAt()).isNull();
+        assertThat(after.getResolvedAt()).isNull();
+        assertThat(progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(complaint.getId())).hasSize(complaintLog);
+        assertThat(fx.task(lead.getProcessInstanceId(), "Task_RespondToCustomer").getId()).isEqualTo(task.getId());
+
+        // bypassing the form check, the delegate still records on the lead, not on the complaint
+        fx.complete(task, "contactMade", true, "responsePlan", "已联系", "resolvedOnFirstContact", false, "feedbackItemId", complaint.getId());
+        assertThat(items.findById(complaint.getId()).orElseThrow().getRespondedAt()).isNull();
+        assertThat(items.findById(lead.getId()).orElseThrow().getRespondedAt()).isNotNull();
+    }
+
+    private void assertUntouched(FollowUp own, FollowUp other, Task task) {
+        assertThat(followUpRows.findById(other.getId()).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.OPEN);
+        assertThat(customerRows.findById(other.getCustomer().getId()).orElseThrow().isContactInvalid()).isFalse();
+        assertThat(customerRows.findById(own.getCustomer().getId()).orElseThrow().isContactInvalid()).isFalse();
+        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(own.getId())).isEmpty();
+        assertThat(fx.task(own.getProcessInstanceId(), "Task_CallCustomer").getId()).isEqualTo(task.getId());
+        assertThat(engine.getRuntimeService().getVariable(own.getProcessInstanceId(), "followUpId")).isEqualTo(own.getId());
+    }
+
+    /** A browser session of the Camunda webapps: login form, session cookie and the CSRF token header. */
+    record Webapp(HttpClient http, CookieManager cookies, String base) {
+
+        static Webapp login(int port, String user) throws Exception {
+            CookieManager cookies = new CookieManager();
+            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+            Webapp w = new Webapp(http, cookies, "http://127.0.0.1:" + port);
+            http.send(HttpRequest.newBuilder(URI.create(w.base + "/camunda/app/tasklist/default/")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(
+                            URI.create(w.base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", w.csrf())
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as("webapp login: " + login.body()).isEqualTo(200);
+            // the new session's CSRF token comes with its first read, as in Tasklist
+            http.send(HttpRequest.newBuilder(URI.create(w.base + "/camunda/api/engine/engine/")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return w;
+        }
+
+        String csrf() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue).findFirst().orElse("");
+        }
+
+        HttpResponse<String> post(String path, String jsonBody) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf())
+                    .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
