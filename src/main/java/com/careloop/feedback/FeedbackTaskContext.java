@@ -1,6 +1,7 @@
 package com.careloop.feedback;
 
 import com.careloop.customer.CustomerRepository;
+import com.careloop.engine.FormText;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -29,7 +30,7 @@ public class FeedbackTaskContext implements TaskListener {
         FeedbackItem item = feedback.itemOf(task);
         task.setVariableLocal("feedbackTypeLabel", item.getType().label());
         task.setVariableLocal("urgencyLabel", item.getUrgency().label());
-        task.setVariableLocal("customerName", customers.findById(item.getCustomerId()).map(c -> c.getName()).orElse("?"));
+        task.setVariableLocal("customerName", FormText.plain(customers.findById(item.getCustomerId()).map(c -> c.getName()).orElse("?")));
         task.setVariableLocal("responseDueLabel", label(task.getVariable("responseDue")));
         task.setVariableLocal("resolutionDueLabel", label(task.getVariable("resolutionDue")));
         // the re-visit form asks again: do not pre-fill the previous attempt's answer

@@ -1,5 +1,6 @@
 package com.careloop.followup;
 
+import com.careloop.engine.FormText;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +33,7 @@ public class CallContext {
     }
 
     public static String line(String customerName, String tier, Scenario scenario, String lastContacts) {
-        return "客户 Customer: " + customerName + " · 等级 Tier: " + tier + " · 场景 Scenario: " + scenario.label()
+        return "客户 Customer: " + FormText.plain(customerName) + " · 等级 Tier: " + tier + " · 场景 Scenario: " + scenario.label()
                 + "\n\n最近联系 Last contacts: " + (lastContacts == null || lastContacts.isEmpty() ? "无 none" : lastContacts);
     }
 

@@ -72,6 +72,7 @@ class ApiErrorsTest extends CareLoopTest {
         Fixtures fx = new Fixtures(engine, customers, followUps);
         FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
         String taskId = fx.task(f.getProcessInstanceId(), "Task_CallCustomer").getId();
+        engine.getTaskService().claim(taskId, "agent1");
         LogLevel quietInTests = logging.getLoggerConfigurations().stream()
                 .filter(c -> c.getName().equals("org.camunda.bpm.engine.context")).findFirst()
                 .map(c -> c.getConfiguredLevel()).orElse(null);

@@ -91,6 +91,7 @@ class TaskSubmissionTest extends CareLoopTest {
         FollowUp own = fx.followUp(fx.customer(), Scenario.USAGE);
         FollowUp other = fx.followUp(fx.customer(), Scenario.USAGE);
         Task task = fx.task(own.getProcessInstanceId(), "Task_CallCustomer");
+        engine.getTaskService().claim(task.getId(), "agent1");
         Webapp tasklist = Webapp.login(port, "agent1");
         HttpResponse<String> r = tasklist.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
                 json.writeValueAsString(Map.of("variables", Map.of(
