@@ -49,7 +49,7 @@ public final class ScreeningBenchmark {
             long t0 = System.nanoTime();
             Path csv = writeCsv(customers);
             try (InputStream in = Files.newInputStream(csv)) {
-                CustomerCsvImport.Result imported = app.getBean(CustomerCsvImport.class).importCsv(in);
+                var imported = app.getBean(CustomerCsvImport.class).importCsv(in, csv.getFileName().toString(), "bench");
                 if (imported.accepted() != customers) {
                     throw new IllegalStateException("import accepted " + imported.accepted() + " of " + customers + ": " + imported.errors());
                 }
