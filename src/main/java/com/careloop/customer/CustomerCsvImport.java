@@ -239,9 +239,9 @@ public class CustomerCsvImport {
         CustomerImports.View record = imports.get(id);
         String committed = record.accepted() == 0
                 ? "Nothing was imported."
-                : "Imported before that: " + record.accepted() + " rows of lines 2-" + record.committedThroughLine() + " ("
+                : "Imported before that: " + record.accepted() + (record.accepted() == 1 ? " row" : " rows") + " of lines 2-" + record.committedThroughLine() + " ("
                 + record.created() + " created, " + record.updated() + " updated" + (record.rejected() > 0 ? ", " + record.rejected()
-                + " rejected lines" : "") + "); nothing after line " + record.committedThroughLine()
+                + " rejected line" + (record.rejected() == 1 ? "" : "s") : "") + "); nothing after line " + record.committedThroughLine()
                 + ". Correct the file and import it again (rows are upserted by externalId).";
         return new ImportFailedException(record, "Import " + id + " failed: " + failure + ". " + committed, errors);
     }
