@@ -2,10 +2,8 @@ package com.careloop.customer;
 
 import com.careloop.api.InvalidRequestException;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -43,8 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports customers from a CRM export (CSV) as a stream: header row required, column order free, names
  * case-insensitive with Chinese aliases, UTF-8 (with or without BOM) or GBK. Good rows are upserted by externalId
- * in batches of 1000 (one transaction each); every bad row is reported with its line, column and reason and
- * changes nothing. Empty cells leave an existing customer's value unchanged.
+ * in batches of 1000 (one transaction each, which also moves the import's record on: see {@link CustomerImports});
+ * every bad row is reported with its line, column and reason and changes nothing — a format error, a field or
+ * record over {@link CsvReader}'s caps, bytes not valid in the file's encoding, a rule of {@link CustomerRules}.
+ * Empty cells leave an existing customer's value unchanged.
  */
 @Service
 public class CustomerCsvImport {
@@ -181,6 +181,7 @@ public class CustomerCsvImport {
                     progress.rejected++;
                     progress.reject(e.line(), e.field() < 0 ? null : columnAt(index, e.field()), e.reason());
                     progress.linesRead = csv.line() - 1;
+                    lastEnd = progress.linesRead;
                     imports.heartbeatIfDue(id, progress);
                     continue;
                 }
@@ -189,6 +190,7 @@ public class CustomerCsvImport {
                 }
                 progress.linesRead = csv.line() - 1;
                 if (fields.stream().allMatch(String::isBlank)) {
+                    lastEnd = progress.linesRead;
                     continue;
                 }
                 Row row;
