@@ -23,7 +23,7 @@ create table customer_import (
     updated_count          bigint  not null default 0,
     rejected_count         bigint  not null default 0,
     errors_truncated       boolean not null default false,
-    ignored_columns        varchar(2000),
+    ignored_columns        varchar(2000), -- one per line
     failure_line           bigint,
     failure                varchar(2000)
 );

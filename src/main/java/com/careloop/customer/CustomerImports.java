@@ -93,7 +93,7 @@ public class CustomerImports {
         jdbc.update("update customer_import set heartbeat_at = ?, encoding = ?, ignored_columns = ?, lines_read = ?,"
                         + " committed_through_line = ?, created_count = ?, updated_count = ?, rejected_count = ?, errors_truncated = ?"
                         + " where id = ? and status = 'RUNNING'",
-                Timestamp.from(p.lastHeartbeat), p.encoding, abbreviate(String.join(",", p.ignoredColumns), 2000), p.linesRead,
+                Timestamp.from(p.lastHeartbeat), p.encoding, abbreviate(String.join("\n", p.ignoredColumns), 2000), p.linesRead,
                 p.committedThroughLine, p.created, p.updated, p.rejected, p.errorsTruncated, id);
         if (!p.pendingErrors.isEmpty()) {
             jdbc.batchUpdate("insert into customer_import_error (import_id, line, column_name, message) values (?, ?, ?, ?)",
@@ -154,7 +154,7 @@ public class CustomerImports {
                         instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getLong(8), rs.getLong(9),
                         rs.getLong(10) + rs.getLong(11), rs.getLong(10), rs.getLong(11), rs.getLong(12),
                         rs.getObject(13) == null ? null : rs.getLong(13), rs.getString(14), errors, rs.getBoolean(15),
-                        rs.getString(16) == null || rs.getString(16).isEmpty() ? List.of() : Arrays.asList(rs.getString(16).split(","))),
+                        rs.getString(16) == null || rs.getString(16).isEmpty() ? List.of() : Arrays.asList(rs.getString(16).split("\n"))),
                 id);
     }
 
