@@ -23,7 +23,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class EngineConfiguration {
 
-    /** Registers the "careloop" history level (full minus personal variables); selected by camunda.bpm.history-level. */
+    /**
+     * Registers the "careloop" history level (full minus personal variables), selected by camunda.bpm.history-level,
+     * and puts {@link PrivacyHistoryEventHandler} in front of the engine's history event handler once it is built.
+     * ({@code org.camunda.bpm.engine.impl.cfg}: the plugin API of the engine configuration, only in this package.)
+     */
     @Bean
     public ProcessEnginePlugin privacyHistoryLevelPlugin() {
         return new AbstractProcessEnginePlugin() {
@@ -33,6 +37,11 @@ public class EngineConfiguration {
                         ? new ArrayList<HistoryLevel>() : new ArrayList<>(configuration.getCustomHistoryLevels());
                 levels.add(new PrivacyHistoryLevel());
                 configuration.setCustomHistoryLevels(levels);
+            }
+
+            @Override
+            public void postInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setHistoryEventHandler(new PrivacyHistoryEventHandler(configuration.getHistoryEventHandler()));
             }
         };
     }

@@ -2,6 +2,9 @@ package com.careloop.customer;
 
 import com.careloop.api.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
+import com.careloop.identity.ApiUser;
+import java.util.Map;
+import org.springframework.http.ProblemDetail;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,33 +27,58 @@ public class CustomerController {
 
     private final CustomerService service;
     private final CustomerCsvImport csvImport;
+    private final CustomerImports imports;
     private final ApiAccess access;
 
-    public CustomerController(CustomerService service, CustomerCsvImport csvImport, ApiAccess access) {
+    public CustomerController(CustomerService service, CustomerCsvImport csvImport, CustomerImports imports, ApiAccess access) {
         this.service = service;
         this.csvImport = csvImport;
+        this.imports = imports;
         this.access = access;
     }
 
     /** CSV import as multipart field "file". */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public CustomerCsvImport.Result importFile(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
-        access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
+    public ResponseEntity<Object> importFile(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+        ApiUser user = access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
         if (file == null || file.isEmpty()) {
             throw new InvalidRequestException("file", "multipart field 'file' with a CSV file is required");
         }
         try (InputStream in = file.getInputStream()) {
-            return csvImport.importCsv(in);
+            return importCsv(in, file.getOriginalFilename(), user);
         }
     }
 
     /** CSV import as a text/csv request body. */
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv", MediaType.TEXT_PLAIN_VALUE})
-    public CustomerCsvImport.Result importBody(HttpServletRequest request) throws IOException {
-        access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
+    public ResponseEntity<Object> importBody(HttpServletRequest request) throws IOException {
+        ApiUser user = access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
         try (InputStream in = request.getInputStream()) {
-            return csvImport.importCsv(in);
+            return importCsv(in, null, user);
         }
+    }
+
+    /**
+     * 200 with the COMPLETED import record; a file that fails (no header, a quote never closed, unreadable) is a 400
+     * problem whose detail says what was committed before, with the FAILED record under "import".
+     */
+    private ResponseEntity<Object> importCsv(InputStream in, String fileName, ApiUser user) {
+        try {
+            return ResponseEntity.ok(csvImport.importCsv(in, fileName, user.id()));
+        } catch (CustomerCsvImport.ImportFailedException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+            problem.setTitle("Import failed");
+            problem.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+            problem.setProperty("import", e.record());
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+    }
+
+    /** An import's record: status RUNNING, COMPLETED, FAILED or INTERRUPTED, counts and the rejected lines. */
+    @GetMapping("/imports/{id}")
+    public CustomerImports.View importRecord(@PathVariable long id) {
+        access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
+        return imports.get(id);
     }
 
     /** An event that moves the customer into a follow-up window (purchase, resolution, login). */

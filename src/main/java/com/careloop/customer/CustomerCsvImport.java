@@ -2,10 +2,8 @@ package com.careloop.customer;
 
 import com.careloop.api.InvalidRequestException;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -24,6 +22,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +33,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,16 +41,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports customers from a CRM export (CSV) as a stream: header row required, column order free, names
  * case-insensitive with Chinese aliases, UTF-8 (with or without BOM) or GBK. Good rows are upserted by externalId
- * in batches of 1000 (one transaction each); every bad row is reported with its line, column and reason and
- * changes nothing. Empty cells leave an existing customer's value unchanged.
+ * in batches of 1000 (one transaction each, which also moves the import's record on: see {@link CustomerImports});
+ * every bad row is reported with its line, column and reason and changes nothing — a format error, a field or
+ * record over {@link CsvReader}'s caps, bytes not valid in the file's encoding, a rule of {@link CustomerRules}.
+ * Empty cells leave an existing customer's value unchanged.
  */
 @Service
 public class CustomerCsvImport {
 
     public record RowError(int line, String column, String message) {}
-
-    public record Result(long accepted, long created, long updated, long rejected, List<RowError> errors, boolean errorsTruncated,
-                         String encoding, List<String> ignoredColumns) {}
 
     static final int BATCH = 1000;
     static final int MAX_ERRORS = 1000;
@@ -82,22 +82,66 @@ public class CustomerCsvImport {
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CustomerImports imports;
+    private final CustomerRules rules;
 
-    public CustomerCsvImport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public CustomerCsvImport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, CustomerImports imports,
+                             CustomerRules rules) {
+        this.imports = imports;
+        this.rules = rules;
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
-    public Result importCsv(InputStream raw) {
+    /** The file could not be read to its end (or had no usable header): what was committed is in {@link #record()}. */
+    public static class ImportFailedException extends RuntimeException {
+        private final transient CustomerImports.View record;
+        private final List<InvalidRequestException.FieldError> errors;
+
+        ImportFailedException(CustomerImports.View record, String detail, List<InvalidRequestException.FieldError> errors) {
+            super(detail);
+            this.record = record;
+            this.errors = List.copyOf(errors);
+        }
+
+        public CustomerImports.View record() {
+            return record;
+        }
+
+        public List<InvalidRequestException.FieldError> errors() {
+            return errors;
+        }
+    }
+
+    /**
+     * Imports a CSV file as a recorded import (see {@link CustomerImports}).
+     *
+     * @return the finished (COMPLETED) import record
+     * @throws ImportFailedException when the file has no usable header or cannot be read to its end; the record is
+     *                               FAILED and says what was committed before
+     */
+    public CustomerImports.View importCsv(InputStream raw, String fileName, String startedBy) {
+        long id = imports.start(fileName, startedBy);
+        CustomerImports.Progress progress = new CustomerImports.Progress();
+        Map<String, Row> batch = new LinkedHashMap<>();
+        Charset charset = null;
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-            Charset charset = detectCharset(in);
-            CsvReader csv = new CsvReader(new BufferedReader(new InputStreamReader(in, charset), 1 << 16));
-            List<String> header = csv.next();
+            charset = detectCharset(in);
+            progress.encoding = charset.name();
+            CsvReader csv = new CsvReader(new StrictDecoder(in, charset));
+            List<String> header;
+            try {
+                header = csv.next();
+            } catch (CsvReader.RecordTooLongException e) {
+                throw failed(id, progress, 1L, "the header row is too long: " + e.reason(), List.of(new InvalidRequestException.FieldError("file",
+                        "the header row is too long (" + e.reason() + "): is this a CSV file?")));
+            }
             if (header == null || header.stream().allMatch(String::isBlank)) {
-                throw new InvalidRequestException("file", "the file is empty: a header row is required");
+                throw failed(id, progress, 1L, "the file is empty: a header row is required",
+                        List.of(new InvalidRequestException.FieldError("file", "the file is empty: a header row is required")));
             }
             Map<String, Integer> index = new HashMap<>();
             List<String> ignored = new ArrayList<>();
@@ -112,6 +156,7 @@ public class CustomerCsvImport {
                     index.putIfAbsent(column, i);
                 }
             }
+            progress.ignoredColumns = ignored;
             List<InvalidRequestException.FieldError> missing = new ArrayList<>();
             for (String required : List.of("externalId", "name")) {
                 if (!index.containsKey(required)) {
@@ -120,33 +165,100 @@ public class CustomerCsvImport {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new InvalidRequestException(missing);
+                throw failed(id, progress, 1L, missing.stream().map(InvalidRequestException.FieldError::message)
+                        .reduce((a, b) -> a + "; " + b).orElse(""), missing);
             }
-            Counter counter = new Counter();
-            Map<String, Row> batch = new LinkedHashMap<>();
-            List<String> fields;
-            while ((fields = csv.next()) != null) {
+            progress.linesRead = csv.line() - 1;
+            progress.committedThroughLine = progress.linesRead;
+            Predicate<String> users = rules.users();
+            progress.users = users;
+            long lastEnd = progress.linesRead; // the last line of the previous record
+            while (true) {
+                List<String> fields;
+                try {
+                    fields = csv.next();
+                } catch (CsvReader.RecordTooLongException e) {
+                    progress.rejected++;
+                    progress.reject(e.line(), e.field() < 0 ? null : columnAt(index, e.field()), e.reason());
+                    progress.linesRead = csv.line() - 1;
+                    lastEnd = progress.linesRead;
+                    imports.heartbeatIfDue(id, progress);
+                    continue;
+                }
+                if (fields == null) {
+                    break;
+                }
+                progress.linesRead = csv.line() - 1;
                 if (fields.stream().allMatch(String::isBlank)) {
+                    lastEnd = progress.linesRead;
                     continue;
                 }
-                Row row = parse(csv.recordLine(), fields, index, counter);
-                if (row == null) {
-                    continue;
+                Row row;
+                if (csv.invalidBytes()) {
+                    progress.rejected++;
+                    progress.reject(csv.recordLine(), columnWith(fields, index, '\uFFFD'), "contains bytes that are not valid "
+                            + charset.name() + " (the file was read as " + charset.name() + "); the row was not imported");
+                    row = null;
+                } else {
+                    row = parse(csv.recordLine(), fields, index, progress, users);
                 }
-                if (batch.containsKey(row.externalId)) {
-                    write(batch, counter); // the same customer twice: the later row wins
+                if (row != null) {
+                    if (batch.containsKey(row.externalId)) {
+                        write(id, batch, progress, lastEnd); // the same customer twice: the later row wins
+                    }
+                    batch.put(row.externalId, row);
+                    if (batch.size() >= BATCH) {
+                        write(id, batch, progress, progress.linesRead);
+                    }
                 }
-                batch.put(row.externalId, row);
-                if (batch.size() >= BATCH) {
-                    write(batch, counter);
-                }
+                lastEnd = progress.linesRead;
+                imports.heartbeatIfDue(id, progress);
             }
-            write(batch, counter);
-            return new Result(counter.created + counter.updated, counter.created, counter.updated, counter.rejected,
-                    counter.errors, counter.truncated, charset.name(), ignored);
+            write(id, batch, progress, progress.linesRead);
+            progress.committedThroughLine = progress.linesRead;
+            imports.complete(id, progress);
+            return imports.get(id);
+        } catch (CsvReader.CsvFormatException e) {
+            // every row before the broken record was read completely: commit the good ones, then say so
+            write(id, batch, progress, e.line() - 1L);
+            progress.committedThroughLine = e.line() - 1L;
+            throw failed(id, progress, (long) e.line(), e.getMessage(), List.of(new InvalidRequestException.FieldError("file", e.getMessage())));
         } catch (IOException e) {
-            throw new InvalidRequestException("file", "the file cannot be read: " + e.getMessage());
+            write(id, batch, progress, progress.linesRead);
+            String message = "the file cannot be read after line " + progress.linesRead + ": " + e.getMessage();
+            throw failed(id, progress, progress.linesRead + 1, message, List.of(new InvalidRequestException.FieldError("file", message)));
+        } catch (ImportFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            imports.fail(id, progress, null, "the import stopped on an error after line " + progress.committedThroughLine + ": " + e);
+            throw e;
         }
+    }
+
+    private ImportFailedException failed(long id, CustomerImports.Progress progress, Long line, String failure,
+                                         List<InvalidRequestException.FieldError> errors) {
+        imports.fail(id, progress, line, failure);
+        CustomerImports.View record = imports.get(id);
+        String committed = record.accepted() == 0
+                ? "Nothing was imported."
+                : "Imported before that: " + record.accepted() + (record.accepted() == 1 ? " row" : " rows") + " of lines 2-" + record.committedThroughLine() + " ("
+                + record.created() + " created, " + record.updated() + " updated" + (record.rejected() > 0 ? ", " + record.rejected()
+                + " rejected line" + (record.rejected() == 1 ? "" : "s") : "") + "); nothing after line " + record.committedThroughLine()
+                + ". Correct the file and import it again (rows are upserted by externalId).";
+        return new ImportFailedException(record, "Import " + id + " failed: " + failure + ". " + committed, errors);
+    }
+
+    private static String columnAt(Map<String, Integer> index, int field) {
+        return index.entrySet().stream().filter(e -> e.getValue() == field).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private static String columnWith(List<String> fields, Map<String, Integer> index, char c) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).indexOf(c) >= 0) {
+                return columnAt(index, i);
+            }
+        }
+        return null;
     }
 
     private static String columnFor(String header) {
@@ -182,22 +294,6 @@ public class CustomerCsvImport {
         return Charset.forName("GB18030");
     }
 
-    static final class Counter {
-        long created;
-        long updated;
-        long rejected;
-        boolean truncated;
-        final List<RowError> errors = new ArrayList<>();
-
-        void reject(int line, String column, String message) {
-            if (errors.size() < MAX_ERRORS) {
-                errors.add(new RowError(line, column, message));
-            } else {
-                truncated = true;
-            }
-        }
-    }
-
     static final class Row {
         int line;
         String externalId;
@@ -213,7 +309,8 @@ public class CustomerCsvImport {
         final Map<String, Instant> times = new HashMap<>();
     }
 
-    private Row parse(int line, List<String> fields, Map<String, Integer> index, Counter counter) {
+    private Row parse(int line, List<String> fields, Map<String, Integer> index, CustomerImports.Progress progress,
+                      Predicate<String> users) {
         Row r = new Row();
         r.line = line;
         List<RowError> errors = new ArrayList<>();
@@ -260,23 +357,23 @@ public class CustomerCsvImport {
         }
         r.tags = limited(cell(fields, index, "tags"), 500, "tags", line, errors);
         r.products = limited(cell(fields, index, "products"), 500, "products", line, errors);
-        Instant now = clock.instant();
         for (String column : TIMESTAMP_COLUMNS) {
             String value = cell(fields, index, column);
             if (value != null) {
                 Instant at = timestamp(value, clock.getZone());
                 if (at == null) {
                     errors.add(new RowError(line, column, "'" + value + "' is not a date (2026-05-01, 2026/05/01, 2026-05-01 14:30 or ISO-8601)"));
-                } else if (at.isAfter(now.plusSeconds(86400))) {
-                    errors.add(new RowError(line, column, "'" + value + "' is in the future"));
                 } else {
                     r.times.put(column, at);
                 }
             }
         }
+        // the rules POST /api/customers applies too
+        rules.check(r.times, "VIP".equals(r.tier), r.accountAgent, users)
+                .forEach(e -> errors.add(new RowError(line, e.field(), e.message())));
         if (!errors.isEmpty()) {
-            counter.rejected++;
-            errors.forEach(e -> counter.reject(e.line(), e.column(), e.message()));
+            progress.rejected++;
+            errors.forEach(e -> progress.reject(e.line(), e.column(), e.message()));
             return null;
         }
         return r;
@@ -332,22 +429,51 @@ public class CustomerCsvImport {
     }
 
     /** Upserts one batch in its own transaction; a batch that lost a race against a concurrent import is redone once. */
-    private void write(Map<String, Row> batch, Counter counter) {
+    /**
+     * Upserts one batch and records the import's progress in the same transaction, so the record's counts are
+     * exactly what is committed; a batch that lost a race against a concurrent import is redone once.
+     *
+     * @param throughLine the last line of the last row in the batch: every line up to it is then done
+     */
+    private void write(long importId, Map<String, Row> batch, CustomerImports.Progress progress, long throughLine) {
         if (batch.isEmpty()) {
             return;
         }
         List<Row> rows = new ArrayList<>(batch.values());
         batch.clear();
-        long[] result;
+        long before = progress.created;
         try {
-            result = tx.execute(status -> upsert(rows));
+            tx.executeWithoutResult(status -> writeBatch(importId, rows, progress, throughLine));
         } catch (DuplicateKeyException concurrentInsert) {
-            result = tx.execute(status -> upsert(rows));
+            tx.executeWithoutResult(status -> writeBatch(importId, rows, progress, throughLine));
         }
-        long before = counter.created;
-        counter.created += result[0];
-        counter.updated += result[1];
-        refreshStatisticsWhenGrown(before, counter.created);
+        refreshStatisticsWhenGrown(before, progress.created);
+    }
+
+    private void writeBatch(long importId, List<Row> rows, CustomerImports.Progress progress, long throughLine) {
+        long created = progress.created;
+        long updated = progress.updated;
+        long rejected = progress.rejected;
+        long committed = progress.committedThroughLine;
+        int pendingErrors = progress.pendingErrors.size();
+        int errorsKept = progress.errorsKept;
+        try {
+            long[] result = upsert(rows, progress);
+            progress.created += result[0];
+            progress.updated += result[1];
+            progress.committedThroughLine = Math.max(committed, throughLine);
+            imports.progress(importId, progress);
+        } catch (RuntimeException e) { // rolled back with the batch: counts stay those committed
+            progress.created = created;
+            progress.updated = updated;
+            progress.rejected = rejected;
+            progress.committedThroughLine = committed;
+            if (progress.pendingErrors.size() > pendingErrors) {
+                progress.pendingErrors.subList(pendingErrors, progress.pendingErrors.size()).clear();
+            }
+            progress.errorsKept = errorsKept;
+            throw e;
+        }
     }
 
     /**
@@ -374,11 +500,33 @@ public class CustomerCsvImport {
         return postgres;
     }
 
-    private long[] upsert(List<Row> rows) {
+    private long[] upsert(List<Row> rows, CustomerImports.Progress progress) {
         Map<String, Long> existing = new HashMap<>();
-        named.query("select id, external_id from customer where external_id in (:ids)",
+        Set<String> storedVip = new HashSet<>();
+        named.query("select id, external_id, tier from customer where external_id in (:ids)",
                 new MapSqlParameterSource("ids", rows.stream().map(r -> r.externalId).toList()),
-                rs -> { existing.put(rs.getString(2), rs.getLong(1)); });
+                rs -> {
+                    existing.put(rs.getString(2), rs.getLong(1));
+                    if ("VIP".equals(rs.getString(3))) {
+                        storedVip.add(rs.getString(2));
+                    }
+                });
+        // a row without a tier that names an account agent for a customer stored as VIP: the same rule as POST /api/customers
+        List<Row> refused = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.tier == null && r.accountAgent != null && storedVip.contains(r.externalId)) {
+                var broken = rules.check(Map.of(), true, r.accountAgent, progress.users);
+                if (!broken.isEmpty()) {
+                    progress.rejected++;
+                    broken.forEach(e -> progress.reject(r.line, e.field(), e.message()));
+                    refused.add(r);
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            rows = new ArrayList<>(rows);
+            rows.removeAll(refused);
+        }
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();

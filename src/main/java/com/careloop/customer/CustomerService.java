@@ -1,6 +1,11 @@
 package com.careloop.customer;
 
+import com.careloop.api.InvalidRequestException;
 import com.careloop.api.NotFoundException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerService {
 
     private final CustomerRepository customers;
+    private final CustomerRules rules;
     private final Clock clock;
 
-    public CustomerService(CustomerRepository customers, Clock clock) {
+    public CustomerService(CustomerRepository customers, CustomerRules rules, Clock clock) {
         this.customers = customers;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -22,6 +29,17 @@ public class CustomerService {
     @Transactional
     public Upserted upsert(CustomerRequest r) {
         var existing = customers.findByExternalId(r.externalId().strip());
+        // the rules the CSV import applies too
+        Map<String, Instant> dates = new LinkedHashMap<>();
+        dates.put("firstPurchaseAt", r.firstPurchaseAt());
+        dates.put("lastPurchaseAt", r.lastPurchaseAt());
+        dates.put("lastResolvedAt", r.lastResolvedAt());
+        dates.put("lastLoginAt", r.lastLoginAt());
+        boolean vip = r.tier() != null ? r.tier() == CustomerTier.VIP : existing.map(Customer::isVip).orElse(false);
+        List<InvalidRequestException.FieldError> broken = rules.check(dates, vip, r.accountAgent(), rules.users());
+        if (!broken.isEmpty()) {
+            throw new InvalidRequestException(broken);
+        }
         Customer c = existing.orElseGet(() -> new Customer(r.externalId().strip(), clock.instant()));
         c.setName(r.name().strip());
         if (r.company() != null) c.setCompany(r.company());

@@ -7,9 +7,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** The feedback-handling forms, read and checked on the server (a REST client bypasses the Camunda Form). */
 public final class FeedbackForms {
 
-    /** Free-text fields: stored in CareLoop's tables, never kept as process variables. */
-    public static final String[] FREE_TEXT_FIELDS = {"responsePlan", "solution", "notes"};
-
     private FeedbackForms() {
     }
 

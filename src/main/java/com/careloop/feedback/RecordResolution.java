@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.engine.PersonalFields;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,8 +35,6 @@ public class RecordResolution implements JavaDelegate {
         execution.setVariable("handlingOutcome", r.handlingOutcome().name());
         execution.setVariable("confirmDue", Date.from(now.plus(props.confirmWithin())));
         execution.removeVariable("compensation");
-        for (String field : FeedbackForms.FREE_TEXT_FIELDS) {
-            execution.removeVariable(field);
-        }
+        PersonalFields.removeFrom(execution);
     }
 }

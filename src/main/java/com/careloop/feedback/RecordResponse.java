@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.engine.PersonalFields;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,8 +41,6 @@ public class RecordResponse implements JavaDelegate {
         }
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable("resolvedOnFirstContact", r.resolvedOnFirstContact());
-        for (String field : FeedbackForms.FREE_TEXT_FIELDS) {
-            execution.removeVariable(field);
-        }
+        PersonalFields.removeFrom(execution);
     }
 }

@@ -15,8 +15,6 @@ public record CallReport(
         Boolean issueResolved, CallFeedbackType feedbackType, Urgency feedbackUrgency, String feedbackText,
         boolean purchaseIntent, String notes, String tags) {
 
-    /** Form fields that carry free text about the customer: kept in CareLoop's tables, never as process variables. */
-    public static final String[] FREE_TEXT_FIELDS = {"feedbackText", "notes", "tags"};
     /** Survey fields: stored in survey_response, not needed by the process afterwards. */
     public static final String[] SURVEY_FIELDS = {"satisfaction", "nps", "scoreAttitude", "scoreExpertise", "scoreTimeliness",
             "scoreResolution", "scoreConvenience", "issueResolved", "feedbackType", "feedbackUrgency", "purchaseIntent", "callbackAt"};

@@ -16,6 +16,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,10 +63,32 @@ public class FollowUpService {
         });
         Instant now = clock.instant();
         Instant due = calendar.deadline(now, "P" + scenario.dueWorkingDays() + "D", SlaClock.WORKING);
-        FollowUp followUp = followUps.save(new FollowUp(numbers.nextFollowUpNumber(), customer, scenario,
-                priorityOf(scenario.priority(), customer), agentOf(customer), due, now));
+        FollowUp followUp;
+        try {
+            followUp = followUps.saveAndFlush(new FollowUp(numbers.nextFollowUpNumber(), customer, scenario,
+                    priorityOf(scenario.priority(), customer), agentOf(customer), due, now));
+        } catch (DataIntegrityViolationException e) {
+            if (violates(e, ONE_OPEN_PER_CUSTOMER)) {
+                // a concurrent start (or a screening chunk) for this customer committed first: the check above missed it
+                throw new ConflictException("customer " + customer.getExternalId()
+                        + " already has open follow-up (created by a concurrent request just now)");
+            }
+            throw e;
+        }
         startProcess(followUp);
         return followUp;
+    }
+
+    /** The unique index that allows one OPEN follow-up per customer (migration V5_1, PostgreSQL and H2). */
+    static final String ONE_OPEN_PER_CUSTOMER = "uk_follow_up_open";
+
+    private static boolean violates(Throwable e, String index) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(index)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** VIP customers with an account agent are called by that agent. */

@@ -1,5 +1,6 @@
 package com.careloop.followup;
 
+import com.careloop.engine.PersonalFields;
 import com.careloop.customer.CustomerService;
 import com.careloop.engine.CompletedBy;
 import com.careloop.feedback.FeedbackItem;
@@ -84,9 +85,7 @@ public class RecordCallAttempt implements JavaDelegate {
         if (report.callbackAt() != null) {
             execution.setVariable("callbackDue", Date.from(callingHours.nextCallTime(report.callbackAt())));
         }
-        for (String field : CallReport.FREE_TEXT_FIELDS) {
-            execution.removeVariable(field);
-        }
+        PersonalFields.removeFrom(execution);
         for (String field : CallReport.SURVEY_FIELDS) {
             execution.removeVariable(field);
         }

@@ -3,45 +3,48 @@ package com.careloop.numbering;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Allocates readable business numbers from per-day counters: follow-ups {@code FU-yyyyMMdd-NNNNNN},
- * feedback items {@code FByyyyMMddNNNN}. A counter is a row of {@code business_counter}, incremented under a
- * row lock in a short transaction of its own, so concurrent callers (or cluster nodes) never share a number.
- * A number whose caller later rolls back is simply skipped.
+ * Allocates readable business numbers: follow-ups {@code FU-yyyyMMdd-NNNNNN}, feedback items
+ * {@code FByyyyMMddNNNN}. The date is the day of creation; the running number comes from a database sequence
+ * ({@code follow_up_number_seq}, {@code feedback_number_seq}, migration V5), drawn on the caller's own connection
+ * and transaction. A sequence never blocks and never hands out a value twice, whatever the transactions, threads
+ * or cluster nodes, so no second connection is needed: a screening chunk job that holds one connection numbers
+ * its follow-ups on it (with the old counter row, every job asked the pool for a second connection and N job
+ * threads on N connections starved).
+ * <p>
+ * The running number is unique on its own (it does not restart each day) and has at least 6 (4) digits, more once
+ * the sequence passes 999,999 (9,999). Numbers are gap-tolerant: a caller that rolls back leaves its numbers unused.
  */
 @Service
 public class BusinessNumbers {
+
+    static final String FOLLOW_UP_SEQUENCE = "follow_up_number_seq";
+    static final String FEEDBACK_SEQUENCE = "feedback_number_seq";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final TransactionTemplate ownTransaction;
 
-    public BusinessNumbers(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+    public BusinessNumbers(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public String nextFollowUpNumber() {
         return nextFollowUpNumbers(1).get(0);
     }
 
-    /** {@code count} consecutive follow-up numbers in one counter update (for bulk creation). */
-    public java.util.List<String> nextFollowUpNumbers(int count) {
+    /** {@code count} follow-up numbers in one statement (for bulk creation), in ascending order. */
+    public List<String> nextFollowUpNumbers(int count) {
         String day = LocalDate.now(clock).format(DAY);
-        long last = next("FU" + day, count);
-        java.util.List<String> numbers = new java.util.ArrayList<>(count);
-        for (long n = last - count + 1; n <= last; n++) {
+        List<String> numbers = new ArrayList<>(count);
+        for (long n : next(FOLLOW_UP_SEQUENCE, count)) {
             numbers.add("FU-" + day + "-" + String.format("%06d", n));
         }
         return numbers;
@@ -49,30 +52,17 @@ public class BusinessNumbers {
 
     public String nextFeedbackNumber() {
         String day = LocalDate.now(clock).format(DAY);
-        return "FB" + day + String.format("%04d", next("FB" + day));
+        return "FB" + day + String.format("%04d", next(FEEDBACK_SEQUENCE, 1).get(0));
     }
 
-    private long next(String counter) {
-        return next(counter, 1);
-    }
-
-    /** Adds {@code by} to the counter and returns its new value (the last number of the block). */
-    private long next(String counter, int by) {
-        try {
-            return ownTransaction.execute(status -> increment(counter, by));
-        } catch (DuplicateKeyException firstOfTheDayRace) {
-            // another caller created today's counter at the same moment: the row exists now
-            return ownTransaction.execute(status -> increment(counter, by));
+    /** {@code count} values of the sequence; nextval() and generate_series() exist on PostgreSQL and H2 alike. */
+    private List<Long> next(String sequence, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive: " + count);
         }
-    }
-
-    private long increment(String counter, int by) {
-        int updated = jdbc.update("update business_counter set counter_value = counter_value + ? where counter_name = ?", by, counter);
-        if (updated == 0) {
-            jdbc.update("insert into business_counter (counter_name, counter_value) values (?, ?)", counter, by);
-            return by;
-        }
-        Long value = jdbc.queryForObject("select counter_value from business_counter where counter_name = ?", Long.class, counter);
-        return value == null ? 1 : value;
+        List<Long> values = count == 1
+                ? List.of(jdbc.queryForObject("select nextval('" + sequence + "')", Long.class))
+                : jdbc.queryForList("select nextval('" + sequence + "') from generate_series(1, ?)", Long.class, count);
+        return values.stream().sorted().toList();
     }
 }

@@ -39,7 +39,8 @@ public final class ScreeningBenchmark {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLoopApplication.class)
                 .run("--server.port=0", "--server.address=127.0.0.1",
                         "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                        "--spring.datasource.hikari.maximum-pool-size=20",
+                        // the application's own pool size (application.yml) unless -Dbench.poolSize says otherwise
+                        "--spring.datasource.hikari.maximum-pool-size=" + System.getProperty("bench.poolSize", "30"),
                         "--careloop.demo.enabled=false", "--careloop.identity.demo-users=false", "--careloop.notification.email-enabled=false",
                         "--careloop.identity.admin-user=benchadmin", "--careloop.identity.admin-password=Bx9-" + java.util.UUID.randomUUID(),
                         "--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN", "--logging.level.com.careloop=INFO", "--logging.level.com.careloop.screening=DEBUG",
@@ -48,11 +49,13 @@ public final class ScreeningBenchmark {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             HeapSampler heap = new HeapSampler();
             long t0 = System.nanoTime();
+            ensureUser(app, "agent1", "agents"); // the VIP customers' account agent: the import refuses agents who are no user
             Path csv = writeCsv(customers);
             try (InputStream in = Files.newInputStream(csv)) {
-                CustomerCsvImport.Result imported = app.getBean(CustomerCsvImport.class).importCsv(in);
+                var imported = app.getBean(CustomerCsvImport.class).importCsv(in, csv.getFileName().toString(), "bench");
                 if (imported.accepted() != customers) {
-                    throw new IllegalStateException("import accepted " + imported.accepted() + " of " + customers + ": " + imported.errors());
+                    throw new IllegalStateException("import accepted " + imported.accepted() + " of " + customers + ", first errors: "
+                            + imported.errors().stream().limit(5).toList());
                 }
             }
             double importSeconds = (System.nanoTime() - t0) / 1e9;
@@ -66,6 +69,8 @@ public final class ScreeningBenchmark {
 
             ScreeningService screening = app.getBean(ScreeningService.class);
             heap.peakAndReset();
+            double timeoutsBefore = poolTimeouts(app);
+            ApiProbe probe = new ApiProbe(app, jdbc.queryForObject("select min(id) from customer", Long.class));
             long start = System.nanoTime();
             ScreeningRun run = screening.start(null, null, "bench");
             while (jdbc.queryForObject("select count(*) from screening_run where id = ? and finished_at is not null", Integer.class, run.getId()) == 0) {
@@ -75,16 +80,21 @@ public final class ScreeningBenchmark {
                 Thread.sleep(200);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            probe.close();
+            double poolTimeouts = poolTimeouts(app) - timeoutsBefore;
             long started = screening.created(run.getId());
             double perSecond = started / seconds;
             double peakHeapMb = heap.peakAndReset() / (1024.0 * 1024.0);
             String json = String.format(Locale.ROOT, "{%n  \"customers\": %d,%n  \"followUpsStarted\": %d,%n  \"seconds\": %.1f,%n"
                             + "  \"followUpsPerSecond\": %.1f,%n  \"bareEngineStartsPerSecond\": %.1f,%n  \"ratio\": %.2f,%n"
                             + "  \"peakHeapMb\": %.0f,%n  \"maxHeapMb\": %d,%n  \"cores\": %d,%n"
-                            + "  \"importSeconds\": %.1f,%n  \"importRowsPerSecond\": %.0f,%n  \"importPeakHeapMb\": %.0f%n}%n",
+                            + "  \"importSeconds\": %.1f,%n  \"importRowsPerSecond\": %.0f,%n  \"importPeakHeapMb\": %.0f,%n"
+                            + "  \"poolSize\": %s,%n  \"poolTimeoutsDuringRun\": %.0f,%n  \"apiRequests\": %d,%n  \"apiFailures\": %d,%n"
+                            + "  \"apiP50Ms\": %.1f,%n  \"apiP95Ms\": %.1f,%n  \"apiMaxMs\": %.1f%n}%n",
                     customers, started, seconds, perSecond, barePerSecond, perSecond / barePerSecond, peakHeapMb,
                     Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors(),
-                    importSeconds, customers / importSeconds, importHeapMb);
+                    importSeconds, customers / importSeconds, importHeapMb, System.getProperty("bench.poolSize", "30"), poolTimeouts,
+                    probe.count(), probe.failures.get(), probe.percentileMs(50), probe.percentileMs(95), probe.percentileMs(100));
             Path out = Path.of("target", "bench", "screening.json");
             Files.createDirectories(out.getParent());
             Files.writeString(out, json);
@@ -142,6 +152,81 @@ public final class ScreeningBenchmark {
 
         long peakAndReset() {
             return peak.getAndSet(0);
+        }
+    }
+
+    /** A user (password "Bench-Probe-2026!") in the group, created unless there. */
+    static void ensureUser(ConfigurableApplicationContext app, String id, String group) {
+        var identity = app.getBean(ProcessEngine.class).getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setPassword("Bench-Probe-2026!");
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
+    /** Connection requests that timed out in the pool so far (Micrometer's hikaricp.connections.timeout), -1 if not metered. */
+    static double poolTimeouts(ConfigurableApplicationContext app) {
+        var counters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("hikaricp.connections.timeout").counters();
+        return counters.isEmpty() ? -1 : counters.stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    /**
+     * The API as a client sees it while the run goes on: GET /api/customers/{id} over HTTP (a cs-managers user),
+     * one request every 100 ms, latency of each and every non-200 counted.
+     */
+    static final class ApiProbe {
+        final java.util.List<Long> nanos = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final AtomicLong failures = new AtomicLong();
+        private volatile boolean stop;
+        private final Thread thread;
+
+        ApiProbe(ConfigurableApplicationContext app, long customerId) {
+            ensureUser(app, "bench-probe", "cs-managers");
+            var uri = java.net.URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/customers/" + customerId);
+            var request = java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Basic "
+                    + java.util.Base64.getEncoder().encodeToString("bench-probe:Bench-Probe-2026!".getBytes(StandardCharsets.UTF_8))).GET().build();
+            var http = java.net.http.HttpClient.newHttpClient();
+            thread = new Thread(() -> {
+                while (!stop) {
+                    long t = System.nanoTime();
+                    try {
+                        int status = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    nanos.add(System.nanoTime() - t);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "api-probe");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void close() throws InterruptedException {
+            stop = true;
+            thread.join(60_000);
+        }
+
+        int count() {
+            return nanos.size();
+        }
+
+        double percentileMs(int p) {
+            var sorted = nanos.stream().sorted().toList();
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
         }
     }
 

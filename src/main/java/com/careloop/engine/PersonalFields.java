@@ -1,0 +1,36 @@
+package com.careloop.engine;
+
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The one list of form fields and process variables that carry free text about a person or a person's name.
+ * Their values belong in CareLoop's tables only: the recording delegates move them there and remove the variables
+ * ({@link #removeFrom}), and the history level and history event filter (package config) keep them out of every
+ * history table — variable instances and details and the form-property details of a submitted form alike.
+ * Add a field here when a form gets one; nothing else needs to change.
+ */
+public final class PersonalFields {
+
+    public static final Set<String> NAMES = Set.of(
+            // callCustomer form
+            "feedbackText", "notes", "tags",
+            // feedback forms (respondToCustomer, resolveFeedback, confirmResolution, managerReview: notes)
+            "responsePlan", "solution",
+            // task context shown in the forms (FeedbackTaskContext, CallTaskContext, CallContext)
+            "customerName", "lastContacts", "callContext");
+
+    private PersonalFields() {
+    }
+
+    public static boolean isPersonal(String name) {
+        return name != null && NAMES.contains(name);
+    }
+
+    /** Removes every personal variable from the scope (and the scopes above it); absent ones are ignored. */
+    public static void removeFrom(VariableScope scope) {
+        for (String name : NAMES) {
+            scope.removeVariable(name);
+        }
+    }
+}
