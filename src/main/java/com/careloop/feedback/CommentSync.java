@@ -6,7 +6,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
-/** Copies the Tasklist comments of an item's tasks into its progress log (once per comment). */
+/**
+ * The Tasklist comments of an item's tasks and its progress log. {@link #sync} copies them in (once per comment)
+ * and is called only on write paths: by the delegates that record a submitted task. {@link #pending} only reads,
+ * for the item's GET, which shows the comments not yet copied without writing them.
+ */
 @Component
 public class CommentSync {
 
@@ -19,12 +23,18 @@ public class CommentSync {
     }
 
     public void sync(FeedbackItem item, String processInstanceId) {
-        List<Comment> comments = SystemCalls.run(() -> tasks.getProcessInstanceComments(processInstanceId));
-        for (Comment c : comments) {
-            if (!progress.existsByCommentId(c.getId())) {
-                progress.save(new FeedbackProgress(item.getId(), c.getTime().toInstant(), c.getUserId(),
-                        ProgressKind.COMMENT, c.getFullMessage(), c.getId()));
-            }
+        for (FeedbackProgress line : pending(item, processInstanceId)) {
+            progress.save(line);
         }
+    }
+
+    /** Progress lines (not stored) for the comments of the process instance that the log does not hold yet. */
+    public List<FeedbackProgress> pending(FeedbackItem item, String processInstanceId) {
+        List<Comment> comments = SystemCalls.run(() -> tasks.getProcessInstanceComments(processInstanceId));
+        return comments.stream()
+                .filter(c -> !progress.existsByCommentId(c.getId()))
+                .map(c -> new FeedbackProgress(item.getId(), c.getTime().toInstant(), c.getUserId(), ProgressKind.COMMENT,
+                        c.getFullMessage(), c.getId()))
+                .toList();
     }
 }

@@ -3,15 +3,24 @@ package com.careloop.feedback;
 import static com.careloop.identity.CareLoopGroups.CS_SUPERVISORS;
 
 import com.careloop.engine.SystemCalls;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.stereotype.Component;
 
 /**
  * The SLA of a stage ran out: the item is marked overdue and the supervisors become candidates of the late
- * task, next to its owners. Runs again harmlessly (a candidate is added once).
+ * task, next to its owners. The late task is the one the SLA timer is attached to in the model (the boundary
+ * event this escalation is reached from), so a task renamed in Modeler is still escalated. Runs again harmlessly
+ * (a candidate is added once).
  */
 @Component("escalateOverdue")
 public class EscalateOverdue implements JavaDelegate {
@@ -27,16 +36,40 @@ public class EscalateOverdue implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String stage = (String) execution.getVariable("slaStage");
-        String taskKey = "RESPONSE".equals(stage) ? "Task_RespondToCustomer" : "Task_ResolveFeedback";
+        String lateTaskId = attachedTaskOf((FlowNode) execution.getBpmnModelElementInstance());
         FeedbackItem item = feedback.itemOf(execution);
         item.markOverdue();
         feedback.log(item, null, ProgressKind.ESCALATED,
                 ("RESPONSE".equals(stage) ? "响应超时 Response" : "解决超时 Resolution") + " SLA breached, escalated to " + CS_SUPERVISORS);
         SystemCalls.run(() -> {
-            for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(taskKey).list()) {
+            for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(lateTaskId).list()) {
                 tasks.addCandidateGroup(t.getId(), CS_SUPERVISORS);
             }
             return null;
         });
+    }
+
+    /**
+     * The activity the boundary event that leads to this escalation is attached to, found by following the
+     * model's sequence flows backwards from the escalation task.
+     */
+    static String attachedTaskOf(FlowNode escalation) {
+        Deque<FlowNode> toVisit = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        toVisit.add(escalation);
+        while (!toVisit.isEmpty()) {
+            FlowNode node = toVisit.poll();
+            if (!seen.add(node.getId())) {
+                continue;
+            }
+            if (node instanceof BoundaryEvent boundary) {
+                return boundary.getAttachedTo().getId();
+            }
+            for (SequenceFlow incoming : node.getIncoming()) {
+                toVisit.add(incoming.getSource());
+            }
+        }
+        throw new IllegalStateException("escalation " + escalation.getId() + " is not reached from a boundary event: "
+                + "the model does not say which task is late");
     }
 }

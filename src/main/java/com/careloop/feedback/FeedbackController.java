@@ -4,6 +4,9 @@ import com.careloop.identity.ApiAccess;
 import com.careloop.identity.ApiUser;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,16 +32,21 @@ public class FeedbackController {
         this.access = access;
     }
 
-    /** The item with its progress log; Tasklist comments added since the last step are copied in first. */
+    /**
+     * The item with its progress log, followed by the Tasklist comments not yet copied into it. A read: it writes
+     * nothing (the comments are copied when a task of the item is recorded).
+     */
     @GetMapping("/{number}")
-    @Transactional
+    @Transactional(readOnly = true)
     public FeedbackView get(@PathVariable String number) {
         access.requireAny(ApiAccess.READ);
         FeedbackItem item = service.get(number);
+        List<FeedbackProgress> log = new ArrayList<>(progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(item.getId()));
         if (item.getProcessInstanceId() != null) {
-            comments.sync(item, item.getProcessInstanceId());
+            log.addAll(comments.pending(item, item.getProcessInstanceId()));
+            log.sort(Comparator.comparing(FeedbackProgress::getRecordedAt));
         }
-        return FeedbackView.of(item, progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(item.getId()));
+        return FeedbackView.of(item, log);
     }
 
     /** Registers inbound feedback (hotline, e-mail, CRM) and starts its handling: 201 with the item. */

@@ -150,6 +150,10 @@ public class FeedbackItem {
         this.revisitAttempts = 0;
     }
 
+    public void startManagerReview() {
+        this.status = FeedbackStatus.MANAGER_REVIEW;
+    }
+
     public void markOverdue() {
         this.overdue = true;
     }

@@ -115,6 +115,15 @@ public class FeedbackService {
         return items.findById(id).orElseThrow(() -> new NotFoundException("feedback item", String.valueOf(id)));
     }
 
+    /** The item failed resolution twice and waits for a manager's decision. */
+    @Transactional
+    public void startManagerReview(FeedbackItem item) {
+        if (item.getStatus() != FeedbackStatus.MANAGER_REVIEW && item.getStatus() != FeedbackStatus.CLOSED) {
+            item.startManagerReview();
+            log(item, null, ProgressKind.MANAGER_REVIEW, "转经理复核 Sent to manager review");
+        }
+    }
+
     @Transactional
     public void log(FeedbackItem item, String author, ProgressKind kind, String note) {
         progress.save(new FeedbackProgress(item.getId(), clock.instant(), author, kind, note, null));

@@ -87,6 +87,14 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> subject(m).contains(item.getNumber())).toList();
     }
 
+    static String[] recipients(MimeMessage m) {
+        try {
+            return Arrays.stream(m.getAllRecipients()).map(Object::toString).toArray(String[]::new);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String subject(MimeMessage m) {
         try {
             return m.getSubject();
@@ -168,6 +176,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         resolve(item);
         confirm(item, false);
         assertThat(pi).isWaitingAt("Task_ManagerReview");
+        assertThat(reload(item).getStatus()).isEqualTo(FeedbackStatus.MANAGER_REVIEW);
         Task review = task(item, "Task_ManagerReview");
         assertThat(review).hasCandidateGroup("cs-managers");
         assertThatThrownBy(() -> fx.complete(review, "managerDecision", "CLOSE_WITH_COMPENSATION", "notes", "补偿"))
@@ -290,6 +299,9 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
         List<NotificationDelivery> sent = deliveries.findByReferenceOrderById(item.getNumber());
         assertThat(sent).isNotEmpty();
-        assertThat(sent.stream().map(NotificationDelivery::getIdempotencyKey).distinct().count()).isEqualTo(sent.size());
+        // what the owners saw: each mailed exactly once, and every mail in the delivery log was really sent
+        List<String> mailedTo = mailsAbout(item).stream().flatMap(m -> Arrays.stream(recipients(m))).toList();
+        assertThat(mailedTo).isNotEmpty().doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+                sent.stream().filter(d -> d.getChannel() == Channel.EMAIL).map(NotificationDelivery::getRecipient).toList());
     }
 }

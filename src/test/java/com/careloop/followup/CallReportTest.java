@@ -313,12 +313,6 @@ class CallReportTest {
             assertThat(FollowUpResult.afterLastCall(last)).isEqualTo(expected);
         }
 
-        @ParameterizedTest
-        @EnumSource(CallOutcome.class)
-        void everyCallOutcomeHasAFollowUpResult(CallOutcome outcome) {
-            assertThat(FollowUpResult.afterLastCall(outcome)).isNotNull();
-        }
-
         @Test
         void onlyNoAnswerAndBusyAreRetryable() {
             for (CallOutcome o : CallOutcome.values()) {

@@ -15,14 +15,22 @@ import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.Urgency;
 import com.careloop.testsupport.CareLoopTest;
 import com.careloop.testsupport.Fixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +167,11 @@ class FollowUpProcessTest extends CareLoopTest {
                 "feedbackUrgency", "URGENT", "feedbackText", "维修后仍然漏水", "purchaseIntent", true);
 
         assertThat(pi).isWaitingAt("CallActivity_HandleFeedback");
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).count())
+                .as("the handling starts after the call is recorded, one job per item").isZero();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId(Fixtures.HANDLE_FEEDBACK).count()).isEqualTo(2);
+        fx.startFeedbackHandling(pi.getId());
         List<FeedbackItem> items = feedback.findByFollowUpIdOrderById(f.getId());
         assertThat(items).extracting(FeedbackItem::getType).containsExactly(FeedbackType.COMPLAINT, FeedbackType.SALES_LEAD);
         assertThat(items.get(0).getUrgency()).isEqualTo(Urgency.URGENT);
@@ -192,6 +205,49 @@ class FollowUpProcessTest extends CareLoopTest {
         assertThat(feedback.findByFollowUpIdOrderById(f.getId())).extracting(FeedbackItem::getType)
                 .containsExactly(FeedbackType.SERVICE_RECOVERY);
         assertThat(instance(f)).isWaitingAt("CallActivity_HandleFeedback");
+        fx.startFeedbackHandling(f.getProcessInstanceId());
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(f.getProcessInstanceId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRoutingFailureBecomesAnIncidentAndTheCallStaysRecorded() {
+        // a routing table that cannot route complaints, deployed for this test only
+        String broken;
+        try {
+            broken = Files.readString(Path.of("bpmn/feedbackRouting.dmn")).replace("<text>\"COMPLAINT\"</text>", "<text>\"NO_SUCH_TYPE\"</text>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RepositoryService repository = engine.getRepositoryService();
+        ManagementService management = engine.getManagementService();
+        String deployment = repository.createDeployment().name("test: routing without complaints")
+                .addString("feedbackRouting.dmn", broken).deploy().getId();
+        try {
+            FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+            ProcessInstance pi = instance(f);
+            fx.complete(callTask(f), "callOutcome", "REACHED", "satisfaction", 2, "nps", 3, "feedbackType", "COMPLAINT",
+                    "feedbackText", "送货延误");
+
+            Job start = fx.job(pi.getId(), Fixtures.HANDLE_FEEDBACK);
+            assertThat(start).as("the handling starts in its own job").isNotNull();
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                assertThatThrownBy(() -> management.executeJob(start.getId())).hasMessageContaining("feedbackRouting returned no rule");
+            }
+            Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+            assertThat(incident).as("no retries left: an incident, visible in Cockpit").isNotNull();
+            assertThat(incident.getActivityId()).isEqualTo(Fixtures.HANDLE_FEEDBACK);
+            assertThat(incident.getIncidentMessage()).contains("feedbackRouting returned no rule for type COMPLAINT");
+            // the agent's call is recorded all the same
+            assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).singleElement()
+                    .satisfies(a -> assertThat(a.getOutcome()).isEqualTo(CallOutcome.REACHED));
+            assertThat(surveys.findByFollowUpId(f.getId())).isPresent();
+            assertThat(reload(f).getAttemptCount()).isEqualTo(1);
+            assertThat(feedback.findByFollowUpIdOrderById(f.getId())).extracting(FeedbackItem::getType)
+                    .containsExactly(FeedbackType.COMPLAINT);
+            assertThat(callTask(f)).as("the call is not offered again").isNull();
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.careloop.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,10 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +88,9 @@ class ScreeningRulesDmnTest {
     void isAFirstHitDecisionTable() {
         assertThat(decision.isDecisionTable()).isTrue();
         assertThat(decision.getKey()).isEqualTo("screeningRules");
+        // the scenario order below only holds under FIRST: read the hit policy from the model itself
+        Decision model = Dmn.readModelFromFile(new File("bpmn/screeningRules.dmn")).getModelElementById("screeningRules");
+        assertThat(((DecisionTable) model.getExpression()).getHitPolicy()).isEqualTo(HitPolicy.FIRST);
     }
 
     @ParameterizedTest(name = "resolved {0} days ago -> POST_RESOLUTION")

@@ -66,6 +66,17 @@ public class Fixtures {
         }
     }
 
+    /**
+     * Starts the handling of the feedback items a recorded call reported: each item's feedbackHandling child is
+     * started by its own job of the follow-up's call activity (asynchronous after the call is recorded).
+     */
+    public void startFeedbackHandling(String followUpProcessInstanceId) {
+        executeJobs(followUpProcessInstanceId, HANDLE_FEEDBACK);
+    }
+
+    /** The call activity of followUp that starts one feedbackHandling child per reported item. */
+    public static final String HANDLE_FEEDBACK = "CallActivity_HandleFeedback";
+
     public Job job(String processInstanceId, String activityId) {
         return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
     }
