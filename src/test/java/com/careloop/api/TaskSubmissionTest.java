@@ -19,13 +19,9 @@ import com.careloop.followup.FollowUpStatus;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.Api;
 import com.careloop.testsupport.CareLoopTest;
+import com.careloop.testsupport.Webapp;
 import com.careloop.testsupport.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -159,39 +155,5 @@ class TaskSubmissionTest extends CareLoopTest {
         assertThat(attempts.findByFollowUpIdOrderByAttemptNo(own.getId())).isEmpty();
         assertThat(fx.task(own.getProcessInstanceId(), "Task_CallCustomer").getId()).isEqualTo(task.getId());
         assertThat(engine.getRuntimeService().getVariable(own.getProcessInstanceId(), "followUpId")).isEqualTo(own.getId());
-    }
-
-    /** A browser session of the Camunda webapps: login form, session cookie and the CSRF token header. */
-    record Webapp(HttpClient http, CookieManager cookies, String base) {
-
-        static Webapp login(int port, String user) throws Exception {
-            CookieManager cookies = new CookieManager();
-            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-            Webapp w = new Webapp(http, cookies, "http://127.0.0.1:" + port);
-            http.send(HttpRequest.newBuilder(URI.create(w.base + "/camunda/app/tasklist/default/")).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(
-                            URI.create(w.base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-XSRF-TOKEN", w.csrf())
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as("webapp login: " + login.body()).isEqualTo(200);
-            // the new session's CSRF token comes with its first read, as in Tasklist
-            http.send(HttpRequest.newBuilder(URI.create(w.base + "/camunda/api/engine/engine/")).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return w;
-        }
-
-        String csrf() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElse("");
-        }
-
-        HttpResponse<String> post(String path, String jsonBody) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf())
-                    .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

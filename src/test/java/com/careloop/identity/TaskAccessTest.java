@@ -14,13 +14,9 @@ import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.Api;
 import com.careloop.testsupport.CareLoopTest;
+import com.careloop.testsupport.Webapp;
 import com.careloop.testsupport.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -192,42 +188,5 @@ class TaskAccessTest extends CareLoopTest {
             }
         }
         assertThat(authorizations.createAuthorizationQuery().count() - before).isLessThanOrEqualTo(assigned);
-    }
-
-    /** A Tasklist session: login, then the XSRF token the webapps require on every change. */
-    record Webapp(HttpClient http, int port, CookieManager cookies) {
-
-        static Webapp login(int port, String user) throws Exception {
-            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-            Webapp app = new Webapp(http, port, cookies);
-            app.get("/camunda/app/tasklist/");
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(app.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-XSRF-TOKEN", app.xsrf())
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as("login of " + user + ": " + login.body()).isEqualTo(200);
-            app.get("/camunda/api/admin/auth/user/default");
-            return app;
-        }
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        String xsrf() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(java.net.HttpCookie::getValue).reduce((a, b) -> b).orElse("");
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String body) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }
