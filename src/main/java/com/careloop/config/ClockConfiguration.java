@@ -1,5 +1,6 @@
 package com.careloop.config;
 
+import com.careloop.engine.EngineClock;
 import com.careloop.sla.WorkCalendarProperties;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,7 @@
 package com.careloop.config;
 
 import com.careloop.demo.DemoData;
+import com.careloop.engine.MissingProcessRedeployer;
 import com.careloop.identity.IdentitySetup;
 import com.careloop.identity.TaskAccessMigration;
 import org.springframework.beans.factory.ObjectProvider;

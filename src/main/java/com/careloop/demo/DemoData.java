@@ -1,5 +1,6 @@
 package com.careloop.demo;
 
+import com.careloop.engine.EngineClock;
 import com.careloop.customer.Customer;
 import com.careloop.customer.CustomerRepository;
 import com.careloop.customer.CustomerRequest;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -134,13 +134,8 @@ public class DemoData {
         feedback.registerInbound(new InboundFeedbackRequest(cs.get(21).getId(), FeedbackType.CONSULTATION, Urgency.NORMAL,
                 "咨询延保服务的价格和范围"), "center1");
         // 22: an overdue problem registered three days ago: its SLA timers fire as soon as the job executor runs
-        ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(3))));
-        try {
-            feedback.registerInbound(new InboundFeedbackRequest(cs.get(22).getId(), FeedbackType.PROBLEM, Urgency.NORMAL,
-                    "热水器漏水，已报修三天无人上门"), "center1");
-        } finally {
-            ClockUtil.reset();
-        }
+        EngineClock.runAt(now.minus(Duration.ofDays(3)), () -> feedback.registerInbound(new InboundFeedbackRequest(
+                cs.get(22).getId(), FeedbackType.PROBLEM, Urgency.NORMAL, "热水器漏水，已报修三天无人上门"), "center1"));
         log.info("Demo data loaded: {} customers, follow-ups and feedback in every state", cs.size());
     }
 

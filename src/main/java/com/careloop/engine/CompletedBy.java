@@ -2,7 +2,6 @@ package com.careloop.engine;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +18,7 @@ public class CompletedBy implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         // the authenticated user made the call or the decision; without one (engine-internal completion), the assignee
-        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
         task.getExecution().setVariable(VARIABLE, user);
     }

@@ -1,6 +1,5 @@
 package com.careloop.feedback;
 
-import com.careloop.engine.SystemCalls;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Comment;
@@ -30,7 +29,7 @@ public class CommentSync {
 
     /** Progress lines (not stored) for the comments of the process instance that the log does not hold yet. */
     public List<FeedbackProgress> pending(FeedbackItem item, String processInstanceId) {
-        List<Comment> comments = SystemCalls.run(() -> tasks.getProcessInstanceComments(processInstanceId));
+        List<Comment> comments = tasks.getProcessInstanceComments(processInstanceId);
         return comments.stream()
                 .filter(c -> !progress.existsByCommentId(c.getId()))
                 .map(c -> new FeedbackProgress(item.getId(), c.getTime().toInstant(), c.getUserId(), ProgressKind.COMMENT,

@@ -2,7 +2,6 @@ package com.careloop.feedback;
 
 import static com.careloop.identity.CareLoopGroups.CS_SUPERVISORS;
 
-import com.careloop.engine.SystemCalls;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -41,12 +40,10 @@ public class EscalateOverdue implements JavaDelegate {
         item.markOverdue();
         feedback.log(item, null, ProgressKind.ESCALATED,
                 ("RESPONSE".equals(stage) ? "响应超时 Response" : "解决超时 Resolution") + " SLA breached, escalated to " + CS_SUPERVISORS);
-        SystemCalls.run(() -> {
-            for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(lateTaskId).list()) {
-                tasks.addCandidateGroup(t.getId(), CS_SUPERVISORS);
-            }
-            return null;
-        });
+        // delegation code runs without authorization checks (authorizationEnabledForCustomCode is off)
+        for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(lateTaskId).list()) {
+            tasks.addCandidateGroup(t.getId(), CS_SUPERVISORS);
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package com.careloop.feedback;
 
 import static com.careloop.identity.CareLoopGroups.CS_SUPERVISORS;
 
-import com.careloop.engine.SystemCalls;
 import com.careloop.notification.Message;
 import com.careloop.notification.NotificationProperties;
 import com.careloop.notification.Notifier;
@@ -78,7 +77,7 @@ public class SendFeedbackNotification implements JavaDelegate {
         if (group == null) {
             return List.of();
         }
-        return SystemCalls.run(() -> identity.createUserQuery().memberOfGroup(group).list()).stream()
+        return identity.createUserQuery().memberOfGroup(group).list().stream()
                 .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
     }
 

@@ -1,5 +1,6 @@
 package com.careloop.screening;
 
+import com.careloop.engine.FormInput;
 import com.careloop.customer.CustomerTier;
 import com.careloop.followup.Scenario;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +40,9 @@ public class OpenScreeningRun implements JavaDelegate {
                         date(execution.getVariable("purchasedFrom")), date(execution.getVariable("purchasedTo")));
                 ScreeningService.validate(campaign);
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new FormFieldValidationException("campaign", "Invalid campaign: " + e.getMessage());
+                FormInput form = new FormInput(execution, java.time.ZoneOffset.UTC);
+                form.error("campaign", "Invalid campaign: " + e.getMessage());
+                form.validate();
             }
         }
         ScreeningRun run = screening.open(date(execution.getVariable("asOf")), campaign, (String) execution.getVariable("startedBy"));

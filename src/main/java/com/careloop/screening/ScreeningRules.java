@@ -1,6 +1,5 @@
 package com.careloop.screening;
 
-import com.careloop.engine.SystemCalls;
 import com.careloop.followup.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,8 +50,8 @@ public class ScreeningRules {
 
     /** The latest deployed version; parsed (and checked) once per version, not once per run. */
     public Table latest() {
-        DecisionDefinition def = SystemCalls.run(() -> repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult());
+        DecisionDefinition def = repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
         if (def == null) {
             throw new IllegalStateException("decision " + DECISION_KEY + " is not deployed");
         }
@@ -61,7 +60,7 @@ public class ScreeningRules {
             return current.table();
         }
         byte[] xml;
-        try (InputStream in = SystemCalls.run(() -> repository.getResourceAsStream(def.getDeploymentId(), def.getResourceName()))) {
+        try (InputStream in = repository.getResourceAsStream(def.getDeploymentId(), def.getResourceName())) {
             xml = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

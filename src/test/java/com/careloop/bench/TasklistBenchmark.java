@@ -141,9 +141,16 @@ public final class TasklistBenchmark {
      */
     static Path explainSlowStatements(ConfigurableApplicationContext app, JdbcTemplate jdbc) {
         try {
-            jdbc.execute("alter system set session_preload_libraries = 'auto_explain'");
-            jdbc.execute("alter system set auto_explain.log_min_duration = '" + PLAN_MIN_MS + "ms'");
-            jdbc.execute("select pg_reload_conf()");
+            // one session: the module must be loaded before its settings are known to ALTER SYSTEM
+            jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
+                try (var st = con.createStatement()) {
+                    st.execute("load 'auto_explain'");
+                    st.execute("alter system set session_preload_libraries = 'auto_explain'");
+                    st.execute("alter system set auto_explain.log_min_duration = '" + PLAN_MIN_MS + "ms'");
+                    st.execute("select pg_reload_conf()");
+                }
+                return null;
+            });
             app.getBeansOfType(com.zaxxer.hikari.HikariDataSource.class).values()
                     .forEach(ds -> ds.getHikariPoolMXBean().softEvictConnections());
             Thread.sleep(1000);

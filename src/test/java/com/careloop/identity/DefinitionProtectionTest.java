@@ -2,7 +2,7 @@ package com.careloop.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.config.MissingProcessRedeployer;
+import com.careloop.engine.MissingProcessRedeployer;
 import com.careloop.testsupport.CareLoopTest;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;

@@ -1,4 +1,4 @@
-package com.careloop.config;
+package com.careloop.engine;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +25,16 @@ public class EngineClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return new EngineClock(zone);
+    }
+
+    /** Runs {@code work} with the engine's clock set to {@code at} (demo data that must look days old), then resets it. */
+    public static void runAt(Instant at, Runnable work) {
+        ClockUtil.setCurrentTime(java.util.Date.from(at));
+        try {
+            work.run();
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Override

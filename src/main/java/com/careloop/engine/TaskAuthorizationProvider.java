@@ -1,4 +1,4 @@
-package com.careloop.config;
+package com.careloop.engine;
 
 import com.careloop.identity.TaskAccessPolicy;
 import org.camunda.bpm.engine.authorization.Permissions;

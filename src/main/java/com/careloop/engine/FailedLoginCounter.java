@@ -1,4 +1,4 @@
-package com.careloop.config;
+package com.careloop.engine;
 
 import io.micrometer.core.instrument.Counter;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;

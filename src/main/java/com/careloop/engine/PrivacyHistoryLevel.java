@@ -1,4 +1,4 @@
-package com.careloop.config;
+package com.careloop.engine;
 
 import com.careloop.engine.PersonalFields;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;

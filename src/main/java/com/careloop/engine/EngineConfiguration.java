@@ -1,4 +1,4 @@
-package com.careloop.config;
+package com.careloop.engine;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.Counter;

@@ -1,4 +1,4 @@
-package com.careloop.config;
+package com.careloop.engine;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,4 +1,4 @@
-package com.careloop.config;
+package com.careloop.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
