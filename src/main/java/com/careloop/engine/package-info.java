@@ -5,4 +5,5 @@
  * submit-form), declared form fields. Everything else uses the public API only, so that moving to a maintained
  * fork (Operaton, CIB seven) stays a package rename.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity"})
 package com.careloop.engine;

@@ -1,0 +1,3 @@
+/** Module api: HTTP error mapping shared by every controller (problem+json) and the exceptions it maps. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package com.careloop.api;

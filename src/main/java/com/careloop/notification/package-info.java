@@ -1,0 +1,3 @@
+/** Module notification: e-mail and SMS channels, templates, delivery log. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package com.careloop.notification;

@@ -1,0 +1,3 @@
+/** Module screening: screening runs and campaigns: candidate queries, rules, chunked starts. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"api", "customer", "engine", "followup", "identity", "numbering", "sla"})
+package com.careloop.screening;
