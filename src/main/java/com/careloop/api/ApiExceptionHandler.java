@@ -1,5 +1,9 @@
 package com.careloop.api;
 
+import com.careloop.errors.ConflictException;
+import com.careloop.errors.ForbiddenException;
+import com.careloop.errors.InvalidRequestException;
+import com.careloop.errors.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;

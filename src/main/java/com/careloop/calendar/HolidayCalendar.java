@@ -1,6 +1,6 @@
 package com.careloop.calendar;
 
-import com.careloop.api.InvalidRequestException;
+import com.careloop.errors.InvalidRequestException;
 import com.careloop.sla.HolidayCsv;
 import com.careloop.sla.WorkCalendar;
 import com.careloop.sla.WorkCalendarConfiguration;

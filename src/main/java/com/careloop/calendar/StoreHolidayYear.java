@@ -1,6 +1,6 @@
 package com.careloop.calendar;
 
-import com.careloop.api.InvalidRequestException;
+import com.careloop.errors.InvalidRequestException;
 import com.careloop.engine.CompletedBy;
 import com.careloop.engine.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,3 +1,3 @@
 /** Module calendar: the holiday calendar a team maintains: years on file, loading a year, the maintenance process. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"api", "engine", "identity", "sla"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"engine", "errors", "identity", "sla"})
 package com.careloop.calendar;

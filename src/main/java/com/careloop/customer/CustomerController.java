@@ -1,6 +1,6 @@
 package com.careloop.customer;
 
-import com.careloop.api.InvalidRequestException;
+import com.careloop.errors.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
 import com.careloop.identity.ApiUser;
 import java.util.Map;

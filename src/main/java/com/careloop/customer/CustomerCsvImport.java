@@ -1,6 +1,6 @@
 package com.careloop.customer;
 
-import com.careloop.api.InvalidRequestException;
+import com.careloop.errors.InvalidRequestException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

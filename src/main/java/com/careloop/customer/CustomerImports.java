@@ -1,6 +1,6 @@
 package com.careloop.customer;
 
-import com.careloop.api.NotFoundException;
+import com.careloop.errors.NotFoundException;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.careloop.customer;
 
-import com.careloop.api.InvalidRequestException.FieldError;
+import com.careloop.errors.InvalidRequestException.FieldError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

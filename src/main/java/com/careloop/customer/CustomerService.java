@@ -1,7 +1,7 @@
 package com.careloop.customer;
 
-import com.careloop.api.InvalidRequestException;
-import com.careloop.api.NotFoundException;
+import com.careloop.errors.InvalidRequestException;
+import com.careloop.errors.NotFoundException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +67,7 @@ public class CustomerService {
         Customer c = customers.findByExternalId(externalId).orElseThrow(() -> new NotFoundException("customer", externalId));
         java.time.Instant at = event.at() == null ? clock.instant() : event.at();
         if (at.isAfter(clock.instant().plusSeconds(300))) {
-            throw new com.careloop.api.InvalidRequestException("at", "must not be in the future");
+            throw new com.careloop.errors.InvalidRequestException("at", "must not be in the future");
         }
         switch (event.type()) {
             case PURCHASE -> {

@@ -1,3 +1,3 @@
 /** Module customer: customer master data, CRM import (CSV, REST), consent / do-not-disturb. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"api", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"errors", "identity"})
 package com.careloop.customer;

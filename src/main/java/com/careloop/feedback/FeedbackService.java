@@ -1,7 +1,7 @@
 package com.careloop.feedback;
 
-import com.careloop.api.InvalidRequestException;
-import com.careloop.api.NotFoundException;
+import com.careloop.errors.InvalidRequestException;
+import com.careloop.errors.NotFoundException;
 import com.careloop.customer.CustomerRepository;
 import com.careloop.numbering.BusinessNumbers;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.careloop.followup;
 
-import com.careloop.api.InvalidRequestException;
+import com.careloop.errors.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
 import java.net.URI;
 import java.util.List;

@@ -26,12 +26,12 @@ public class FollowUpQueries {
     @Transactional(readOnly = true)
     public FollowUpView byNumber(String number) {
         return view(followUps.findByNumber(number)
-                .orElseThrow(() -> new com.careloop.api.NotFoundException("follow-up", number)));
+                .orElseThrow(() -> new com.careloop.errors.NotFoundException("follow-up", number)));
     }
 
     @Transactional(readOnly = true)
     public FollowUpView byId(long id) {
-        return view(followUps.findById(id).orElseThrow(() -> new com.careloop.api.NotFoundException("follow-up", String.valueOf(id))));
+        return view(followUps.findById(id).orElseThrow(() -> new com.careloop.errors.NotFoundException("follow-up", String.valueOf(id))));
     }
 
     @Transactional(readOnly = true)

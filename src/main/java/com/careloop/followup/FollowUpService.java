@@ -1,8 +1,8 @@
 package com.careloop.followup;
 
-import com.careloop.api.ConflictException;
-import com.careloop.api.InvalidRequestException;
-import com.careloop.api.NotFoundException;
+import com.careloop.errors.ConflictException;
+import com.careloop.errors.InvalidRequestException;
+import com.careloop.errors.NotFoundException;
 import com.careloop.customer.Customer;
 import com.careloop.customer.CustomerRepository;
 import com.careloop.customer.CustomerTier;

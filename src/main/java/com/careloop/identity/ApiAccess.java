@@ -2,7 +2,7 @@ package com.careloop.identity;
 
 import static com.careloop.identity.CareLoopGroups.*;
 
-import com.careloop.api.ForbiddenException;
+import com.careloop.errors.ForbiddenException;
 import java.util.Collections;
 import java.util.Set;
 import org.springframework.stereotype.Component;

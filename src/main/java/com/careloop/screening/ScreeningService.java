@@ -1,7 +1,7 @@
 package com.careloop.screening;
 
-import com.careloop.api.InvalidRequestException;
-import com.careloop.api.NotFoundException;
+import com.careloop.errors.InvalidRequestException;
+import com.careloop.errors.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

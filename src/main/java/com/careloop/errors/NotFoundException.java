@@ -1,4 +1,4 @@
-package com.careloop.api;
+package com.careloop.errors;
 
 /** The addressed resource does not exist: HTTP 404. */
 public class NotFoundException extends RuntimeException {

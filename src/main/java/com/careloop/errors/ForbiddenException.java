@@ -1,4 +1,4 @@
-package com.careloop.api;
+package com.careloop.errors;
 
 /** The authenticated user may not do this: HTTP 403. */
 public class ForbiddenException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.careloop.api;
+package com.careloop.errors;
 
 import java.util.List;
 
