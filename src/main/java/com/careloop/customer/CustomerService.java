@@ -86,6 +86,17 @@ public class CustomerService {
     }
 
     @Transactional
+    public java.util.Optional<Customer> find(long id) {
+        return customers.findById(id);
+    }
+
+    /** Whether any customer is stored (the demo data loads only into an empty database). */
+    @Transactional(readOnly = true)
+    public boolean any() {
+        return customers.count() > 0;
+    }
+
+    @Transactional(readOnly = true)
     public Customer get(long id) {
         return customers.findById(id).orElseThrow(() -> new NotFoundException("customer", String.valueOf(id)));
     }

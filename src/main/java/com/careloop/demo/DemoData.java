@@ -2,7 +2,6 @@ package com.careloop.demo;
 
 import com.careloop.engine.EngineClock;
 import com.careloop.customer.Customer;
-import com.careloop.customer.CustomerRepository;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
@@ -51,17 +50,15 @@ public class DemoData {
     private static final String[] COMPANIES = {"华兴科技", "远航贸易", "金桥制造", "蓝天物流", "青松医疗", "个人客户"};
 
     private final CustomerService customers;
-    private final CustomerRepository customerRepository;
     private final FollowUpService followUps;
     private final FeedbackService feedback;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final ManagementService management;
 
-    public DemoData(CustomerService customers, CustomerRepository customerRepository, FollowUpService followUps,
+    public DemoData(CustomerService customers, FollowUpService followUps,
                     FeedbackService feedback, TaskService tasks, RuntimeService runtime, ManagementService management) {
         this.customers = customers;
-        this.customerRepository = customerRepository;
         this.followUps = followUps;
         this.feedback = feedback;
         this.tasks = tasks;
@@ -70,7 +67,7 @@ public class DemoData {
     }
 
     public void load() {
-        if (customerRepository.count() > 0) {
+        if (customers.any()) {
             return;
         }
         Instant now = Instant.now();

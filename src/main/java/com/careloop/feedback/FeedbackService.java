@@ -2,9 +2,10 @@ package com.careloop.feedback;
 
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.errors.NotFoundException;
-import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerService;
 import com.careloop.numbering.BusinessNumbers;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,12 +23,12 @@ public class FeedbackService {
 
     private final FeedbackItemRepository items;
     private final FeedbackProgressRepository progress;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final BusinessNumbers numbers;
     private final RuntimeService runtime;
     private final Clock clock;
 
-    public FeedbackService(FeedbackItemRepository items, FeedbackProgressRepository progress, CustomerRepository customers,
+    public FeedbackService(FeedbackItemRepository items, FeedbackProgressRepository progress, CustomerService customers,
                            BusinessNumbers numbers, RuntimeService runtime, Clock clock) {
         this.items = items;
         this.progress = progress;
@@ -55,7 +56,7 @@ public class FeedbackService {
     /** Inbound feedback (hotline, e-mail, CRM): registered and its handling process started at once. */
     @Transactional
     public FeedbackItem registerInbound(InboundFeedbackRequest r, String registeredBy) {
-        if (!customers.existsById(r.customerId())) {
+        if (customers.find(r.customerId()).isEmpty()) {
             throw new InvalidRequestException("customerId", "customer " + r.customerId() + " does not exist");
         }
         FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.INBOUND, r.type(),
@@ -108,6 +109,12 @@ public class FeedbackService {
             throw new IllegalStateException("a feedbackHandling process instance without business key");
         }
         return get(number);
+    }
+
+    /** The numbers of the feedback items a follow-up call raised, in the order they were raised. */
+    @Transactional(readOnly = true)
+    public List<String> numbersOfFollowUp(long followUpId) {
+        return items.findByFollowUpIdOrderById(followUpId).stream().map(FeedbackItem::getNumber).toList();
     }
 
     @Transactional

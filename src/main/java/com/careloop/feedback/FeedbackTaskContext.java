@@ -1,6 +1,6 @@
 package com.careloop.feedback;
 
-import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerService;
 import com.careloop.engine.FormText;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -16,10 +16,10 @@ public class FeedbackTaskContext implements TaskListener {
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final FeedbackService feedback;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final Clock clock;
 
-    public FeedbackTaskContext(FeedbackService feedback, CustomerRepository customers, Clock clock) {
+    public FeedbackTaskContext(FeedbackService feedback, CustomerService customers, Clock clock) {
         this.feedback = feedback;
         this.customers = customers;
         this.clock = clock;
@@ -30,7 +30,7 @@ public class FeedbackTaskContext implements TaskListener {
         FeedbackItem item = feedback.itemOf(task);
         task.setVariableLocal("feedbackTypeLabel", item.getType().label());
         task.setVariableLocal("urgencyLabel", item.getUrgency().label());
-        task.setVariableLocal("customerName", FormText.plain(customers.findById(item.getCustomerId()).map(c -> c.getName()).orElse("?")));
+        task.setVariableLocal("customerName", FormText.plain(customers.find(item.getCustomerId()).map(c -> c.getName()).orElse("?")));
         task.setVariableLocal("responseDueLabel", label(task.getVariable("responseDue")));
         task.setVariableLocal("resolutionDueLabel", label(task.getVariable("resolutionDue")));
         // the re-visit form asks again: do not pre-fill the previous attempt's answer

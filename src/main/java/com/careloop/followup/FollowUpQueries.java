@@ -1,7 +1,6 @@
 package com.careloop.followup;
 
-import com.careloop.feedback.FeedbackItem;
-import com.careloop.feedback.FeedbackItemRepository;
+import com.careloop.feedback.FeedbackService;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,10 +12,10 @@ public class FollowUpQueries {
     private final FollowUpRepository followUps;
     private final CallAttemptRepository attempts;
     private final SurveyResponseRepository surveys;
-    private final FeedbackItemRepository feedback;
+    private final FeedbackService feedback;
 
     public FollowUpQueries(FollowUpRepository followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
-                           FeedbackItemRepository feedback) {
+                           FeedbackService feedback) {
         this.followUps = followUps;
         this.attempts = attempts;
         this.surveys = surveys;
@@ -49,7 +48,7 @@ public class FollowUpQueries {
                         s.isPurchaseIntent(), s.getFeedbackType(), s.getFeedbackUrgency(), s.getFeedbackText(), s.getNotes(),
                         s.getTags(), s.getAnsweredAt()))
                 .orElse(null);
-        List<String> numbers = feedback.findByFollowUpIdOrderById(f.getId()).stream().map(FeedbackItem::getNumber).toList();
+        List<String> numbers = feedback.numbersOfFollowUp(f.getId());
         return new FollowUpView(f.getId(), f.getNumber(), f.getCustomer().getId(), f.getCustomer().getExternalId(),
                 f.getScenario(), f.getPriority(), f.getStatus(), f.getResult(), f.getAssignedAgent(), f.getLastAgent(),
                 f.getDueAt(), f.getAttemptCount(), f.getProcessInstanceId(), f.getCreatedAt(), f.getClosedAt(), calls,
