@@ -5,5 +5,5 @@
  * submit-form), declared form fields. Everything else uses the public API only, so that moving to a maintained
  * fork (Operaton, CIB seven) stays a package rename.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"http", "identity"})
 package com.careloop.engine;

@@ -1,20 +1,14 @@
 package com.careloop.identity;
 
+import com.careloop.http.ReplayedBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -68,7 +62,7 @@ class TaskWorkGuard extends OncePerRequestFilter {
         String webappEngine = m.group(1);
         String taskId = m.group(2);
         String action = m.group(3) == null ? "" : m.group(3);
-        BufferedRequest buffered = null;
+        ReplayedBody buffered = null;
         TaskWork.Action what;
         String target = null;
         switch (action) {
@@ -76,15 +70,15 @@ class TaskWorkGuard extends OncePerRequestFilter {
             case "unclaim" -> what = TaskWork.Action.UNCLAIM;
             case "complete", "submit-form", "resolve" -> what = TaskWork.Action.COMPLETE;
             case "assignee", "delegate" -> {
-                buffered = BufferedRequest.of(request);
-                target = buffered.field(json, "userId");
+                buffered = buffer(request);
+                target = field(buffered, "userId");
                 what = "delegate".equals(action) ? TaskWork.Action.DELEGATE : TaskWork.Action.REASSIGN;
             }
             case "" -> {
                 // PUT /task/{id}: the task's properties, its assignee and owner among them; DELETE: standalone tasks only
-                buffered = BufferedRequest.of(request);
+                buffered = buffer(request);
                 what = TaskWork.Action.UPDATE;
-                target = buffered.field(json, "assignee");
+                target = field(buffered, "assignee");
             }
             case "identity-links" -> what = TaskWork.Action.CHANGE_CANDIDATES;
             case "variables", "localVariables" -> what = TaskWork.Action.SET_VARIABLES;
@@ -144,70 +138,25 @@ class TaskWorkGuard extends OncePerRequestFilter {
         return new User(ua.getName(), ua.getGroupIds() == null ? List.of() : ua.getGroupIds());
     }
 
-    /** A request whose (small) body was read once by the guard and is replayed to the engine. */
-    static final class BufferedRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        private BufferedRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
+    /** Reads the (small) body once, so that its new assignee can be checked; the engine reads it again. */
+    private static ReplayedBody buffer(HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw new IOException("task request body larger than " + MAX_BODY + " bytes");
         }
+        return new ReplayedBody(request, body);
+    }
 
-        static BufferedRequest of(HttpServletRequest request) throws IOException {
-            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
-                throw new IOException("task request body larger than " + MAX_BODY + " bytes");
-            }
-            return new BufferedRequest(request, body);
+    private String field(ReplayedBody request, String name) {
+        if (request.body().length == 0) {
+            return null;
         }
-
-        String field(ObjectMapper json, String name) {
-            if (body.length == 0) {
-                return null;
-            }
-            try {
-                JsonNode node = json.readTree(body);
-                JsonNode value = node == null ? null : node.get(name);
-                return value == null || value.isNull() ? null : value.asText();
-            } catch (IOException e) {
-                return null; // the engine answers 400 for a body it cannot read
-            }
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        try {
+            JsonNode node = json.readTree(request.body());
+            JsonNode value = node == null ? null : node.get(name);
+            return value == null || value.isNull() ? null : value.asText();
+        } catch (IOException e) {
+            return null; // the engine answers 400 for a body it cannot read
         }
     }
 }

@@ -1,3 +1,3 @@
 /** Module identity: groups, users, the task-access model, Tasklist filters, web / REST security, login. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"errors"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"errors", "http"})
 package com.careloop.identity;
