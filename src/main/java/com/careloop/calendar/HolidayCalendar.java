@@ -47,6 +47,7 @@ public class HolidayCalendar implements InitializingBean {
     /** Message of bpmn/holidayCalendar.bpmn that ends a waiting maintenance task once its year is loaded. */
     static final String MESSAGE_YEAR_LOADED = "holidayYearLoaded";
     static final String VAR_MISSING_YEAR = "missingYear";
+    static final String MESSAGE_CHECK_NOW = "checkHolidaysNow";
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2100;
     /** A year's file: about 40 lines in practice; far more is a mistake, not a calendar. */
@@ -197,6 +198,11 @@ public class HolidayCalendar implements InitializingBean {
             days.add(new Day(d, calendar.dayType(d), names.get(d)));
         }
         return days;
+    }
+
+    /** Runs the holiday check of bpmn/holidayCalendar.bpmn now (at start), not only at its daily time. */
+    public void checkNow() {
+        runtime.createMessageCorrelation(MESSAGE_CHECK_NOW).correlateStartMessage();
     }
 
     /** Whether the calendar has holiday data for the year. */

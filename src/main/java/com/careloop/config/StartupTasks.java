@@ -1,5 +1,6 @@
 package com.careloop.config;
 
+import com.careloop.calendar.HolidayCalendar;
 import com.careloop.demo.DemoData;
 import com.careloop.engine.MissingProcessRedeployer;
 import com.careloop.identity.IdentitySetup;
@@ -9,17 +10,22 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** After start: missing process definitions redeployed, identity (groups, authorizations, filters, users), the task-access migration, then demo data where enabled. */
+/** After start: missing process definitions redeployed, identity (groups, authorizations, filters, users), the task-access migration, the holiday check, then demo data where enabled. */
 @Component
 public class StartupTasks {
 
     private final IdentitySetup identity;
     private final TaskAccessMigration taskAccess;
     private final MissingProcessRedeployer redeployer;
+    private final HolidayCalendar holidays;
+    /** careloop.calendar.check-at-start: off in tests, which start the check themselves (process coverage needs a test). */
+    @org.springframework.beans.factory.annotation.Value("${careloop.calendar.check-at-start:true}")
+    boolean checkHolidaysAtStart = true;
     private final ObjectProvider<DemoData> demo;
 
     public StartupTasks(IdentitySetup identity, TaskAccessMigration taskAccess, MissingProcessRedeployer redeployer,
-                        ObjectProvider<DemoData> demo) {
+                        HolidayCalendar holidays, ObjectProvider<DemoData> demo) {
+        this.holidays = holidays;
         this.redeployer = redeployer;
         this.identity = identity;
         this.taskAccess = taskAccess;
@@ -31,6 +37,9 @@ public class StartupTasks {
         redeployer.run();
         identity.run();
         taskAccess.run();
+        if (checkHolidaysAtStart) {
+            holidays.checkNow();
+        }
         demo.ifAvailable(DemoData::load);
     }
 }

@@ -41,6 +41,7 @@ class HolidayCalendarProcessTest extends CareLoopTest {
 
     @Autowired RuntimeService runtime;
 
+    @org.junit.jupiter.api.BeforeEach
     @AfterEach
     void resetClockAndEndLeftovers() {
         ClockUtil.reset();
@@ -139,6 +140,16 @@ class HolidayCalendarProcessTest extends CareLoopTest {
         assertThat(waiting()).isEmpty();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
                 .activityId("EndEvent_LoadedElsewhere").count()).isEqualTo(1);
+    }
+
+    @Test
+    void theApplicationChecksAtStartToo() {
+        at("2041-12-01T01:00:00Z");
+        calendar.replaceYear(2041, "2041-01-01,HOLIDAY,元旦\n", "test");
+        calendar.checkNow();
+        assertThat(waiting()).singleElement().satisfies(t -> assertThat(t.getName()).contains("2042"));
+        calendar.checkNow();
+        assertThat(waiting()).hasSize(1);
     }
 
     @Test
