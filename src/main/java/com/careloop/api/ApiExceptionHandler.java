@@ -76,7 +76,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     public ResponseEntity<Object> conflict(ConflictException ex) {
-        return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), null);
+        ResponseEntity<Object> response = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), null);
+        if (ex.reason() != null) {
+            ((ProblemDetail) response.getBody()).setProperty("reason", ex.reason());
+        }
+        return response;
     }
 
     @ExceptionHandler(ForbiddenException.class)

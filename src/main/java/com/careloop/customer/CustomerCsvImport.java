@@ -11,7 +11,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,8 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +28,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * case-insensitive with Chinese aliases, UTF-8 (with or without BOM) or GBK. Good rows are upserted by externalId
  * in batches of 1000 (one transaction each, which also moves the import's record on: see {@link CustomerImports});
  * every bad row is reported with its line, column and reason and changes nothing — a format error, a field or
- * record over {@link CsvReader}'s caps, bytes not valid in the file's encoding, a rule of {@link CustomerRules}.
+ * record over {@link CsvReader}'s caps, bytes not valid in the file's encoding, a rule of {@link CustomerRules} (the
+ * same formats and rules as POST /api/customers). Rows are written by {@link CustomerWriter}, the one writer of
+ * customers.
  * Empty cells leave an existing customer's value unchanged.
  */
 @Service
@@ -53,8 +50,8 @@ public class CustomerCsvImport {
 
     static final int BATCH = 1000;
     static final int MAX_ERRORS = 1000;
-    static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 \\-]{5,19}$");
-    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final Pattern PHONE = Pattern.compile(CustomerRules.PHONE);
+    static final Pattern EMAIL = Pattern.compile(CustomerRules.EMAIL);
 
     /** Column → accepted header names (lower case). */
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
@@ -79,18 +76,18 @@ public class CustomerCsvImport {
     private static final String[] TIMESTAMP_COLUMNS = {"firstPurchaseAt", "lastPurchaseAt", "lastResolvedAt", "lastLoginAt"};
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CustomerImports imports;
     private final CustomerRules rules;
+    private final CustomerWriter writer;
 
-    public CustomerCsvImport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, CustomerImports imports,
-                             CustomerRules rules) {
+    CustomerCsvImport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, CustomerImports imports,
+                      CustomerRules rules, CustomerWriter writer) {
         this.imports = imports;
         this.rules = rules;
+        this.writer = writer;
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -125,7 +122,7 @@ public class CustomerCsvImport {
     public CustomerImports.View importCsv(InputStream raw, String fileName, String startedBy) {
         long id = imports.start(fileName, startedBy);
         CustomerImports.Progress progress = new CustomerImports.Progress();
-        Map<String, Row> batch = new LinkedHashMap<>();
+        Map<String, CustomerWriter.Row> batch = new LinkedHashMap<>();
         Charset charset = null;
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
@@ -193,7 +190,7 @@ public class CustomerCsvImport {
                     lastEnd = progress.linesRead;
                     continue;
                 }
-                Row row;
+                CustomerWriter.Row row;
                 if (csv.invalidBytes()) {
                     progress.rejected++;
                     progress.reject(csv.recordLine(), columnWith(fields, index, '\uFFFD'), "contains bytes that are not valid "
@@ -294,24 +291,9 @@ public class CustomerCsvImport {
         return Charset.forName("GB18030");
     }
 
-    static final class Row {
-        int line;
-        String externalId;
-        String name;
-        String company;
-        String phone;
-        String email;
-        String tier;
-        String accountAgent;
-        Boolean optOut;
-        String tags;
-        String products;
-        final Map<String, Instant> times = new HashMap<>();
-    }
-
-    private Row parse(int line, List<String> fields, Map<String, Integer> index, CustomerImports.Progress progress,
+    private CustomerWriter.Row parse(int line, List<String> fields, Map<String, Integer> index, CustomerImports.Progress progress,
                       Predicate<String> users) {
-        Row r = new Row();
+        CustomerWriter.Row r = new CustomerWriter.Row();
         r.line = line;
         List<RowError> errors = new ArrayList<>();
         r.externalId = cell(fields, index, "externalId");
@@ -329,11 +311,11 @@ public class CustomerCsvImport {
         r.company = limited(cell(fields, index, "company"), 200, "company", line, errors);
         r.phone = cell(fields, index, "phone");
         if (r.phone != null && !PHONE.matcher(r.phone).matches()) {
-            errors.add(new RowError(line, "phone", "'" + r.phone + "' is not a phone number (6-20 digits, optionally +, spaces, dashes)"));
+            errors.add(new RowError(line, "phone", "'" + r.phone + "' is not a phone number: " + CustomerRules.PHONE_MESSAGE));
         }
         r.email = cell(fields, index, "email");
         if (r.email != null && (!EMAIL.matcher(r.email).matches() || r.email.length() > 200)) {
-            errors.add(new RowError(line, "email", "'" + r.email + "' is not an e-mail address"));
+            errors.add(new RowError(line, "email", "'" + r.email + "' " + CustomerRules.EMAIL_MESSAGE));
         }
         String tier = cell(fields, index, "tier");
         if (tier != null) {
@@ -435,11 +417,11 @@ public class CustomerCsvImport {
      *
      * @param throughLine the last line of the last row in the batch: every line up to it is then done
      */
-    private void write(long importId, Map<String, Row> batch, CustomerImports.Progress progress, long throughLine) {
+    private void write(long importId, Map<String, CustomerWriter.Row> batch, CustomerImports.Progress progress, long throughLine) {
         if (batch.isEmpty()) {
             return;
         }
-        List<Row> rows = new ArrayList<>(batch.values());
+        List<CustomerWriter.Row> rows = new ArrayList<>(batch.values());
         batch.clear();
         long before = progress.created;
         try {
@@ -450,7 +432,7 @@ public class CustomerCsvImport {
         refreshStatisticsWhenGrown(before, progress.created);
     }
 
-    private void writeBatch(long importId, List<Row> rows, CustomerImports.Progress progress, long throughLine) {
+    private void writeBatch(long importId, List<CustomerWriter.Row> rows, CustomerImports.Progress progress, long throughLine) {
         long created = progress.created;
         long updated = progress.updated;
         long rejected = progress.rejected;
@@ -500,67 +482,13 @@ public class CustomerCsvImport {
         return postgres;
     }
 
-    private long[] upsert(List<Row> rows, CustomerImports.Progress progress) {
-        Map<String, Long> existing = new HashMap<>();
-        Set<String> storedVip = new HashSet<>();
-        named.query("select id, external_id, tier from customer where external_id in (:ids)",
-                new MapSqlParameterSource("ids", rows.stream().map(r -> r.externalId).toList()),
-                rs -> {
-                    existing.put(rs.getString(2), rs.getLong(1));
-                    if ("VIP".equals(rs.getString(3))) {
-                        storedVip.add(rs.getString(2));
-                    }
-                });
-        // a row without a tier that names an account agent for a customer stored as VIP: the same rule as POST /api/customers
-        List<Row> refused = new ArrayList<>();
-        for (Row r : rows) {
-            if (r.tier == null && r.accountAgent != null && storedVip.contains(r.externalId)) {
-                var broken = rules.check(Map.of(), true, r.accountAgent, progress.users);
-                if (!broken.isEmpty()) {
-                    progress.rejected++;
-                    broken.forEach(e -> progress.reject(r.line, e.field(), e.message()));
-                    refused.add(r);
-                }
-            }
+    private long[] upsert(List<CustomerWriter.Row> rows, CustomerImports.Progress progress) {
+        CustomerWriter.Result result = writer.upsert(rows, progress.users);
+        for (CustomerWriter.Refused refused : result.refused()) {
+            progress.rejected++;
+            refused.errors().forEach(e -> progress.reject(refused.row().line, e.field(), e.message()));
         }
-        if (!refused.isEmpty()) {
-            rows = new ArrayList<>(rows);
-            rows.removeAll(refused);
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        for (Row r : rows) {
-            Long id = existing.get(r.externalId);
-            if (id == null) {
-                inserts.add(new Object[] {r.externalId, r.name, r.company, r.phone, r.email, r.tier == null ? "STANDARD" : r.tier,
-                    r.accountAgent, r.optOut != null && r.optOut, r.tags, r.products, ts(r, "firstPurchaseAt"), ts(r, "lastPurchaseAt"),
-                    ts(r, "lastResolvedAt"), ts(r, "lastLoginAt"), now, now});
-            } else {
-                updates.add(new Object[] {r.name, r.company, r.phone, r.phone, r.email, r.tier, r.accountAgent, r.optOut, r.tags, r.products,
-                    ts(r, "firstPurchaseAt"), ts(r, "lastPurchaseAt"), ts(r, "lastResolvedAt"), ts(r, "lastLoginAt"), now, id});
-            }
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into customer (external_id, name, company, phone, email, tier, account_agent, opt_out, tags, products,"
-                    + " first_purchase_at, last_purchase_at, last_resolved_at, last_login_at, created_at, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
-        }
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate("update customer set name = ?, company = coalesce(?, company),"
-                    + " contact_invalid = case when cast(? as varchar) is not null then false else contact_invalid end, phone = coalesce(?, phone),"
-                    + " email = coalesce(?, email), tier = coalesce(?, tier), account_agent = coalesce(?, account_agent),"
-                    + " opt_out = coalesce(?, opt_out), tags = coalesce(?, tags), products = coalesce(?, products),"
-                    + " first_purchase_at = coalesce(?, first_purchase_at), last_purchase_at = coalesce(?, last_purchase_at),"
-                    + " last_resolved_at = coalesce(?, last_resolved_at), last_login_at = coalesce(?, last_login_at),"
-                    + " updated_at = ?, version = version + 1 where id = ?", updates);
-        }
-        return new long[] {inserts.size(), updates.size()};
-    }
-
-    private static Timestamp ts(Row r, String column) {
-        Instant at = r.times.get(column);
-        return at == null ? null : Timestamp.from(at);
+        return new long[] {result.created(), result.updated()};
     }
 
 }

@@ -13,12 +13,19 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /**
- * The business rules of a customer record beyond its format, one set for every way in (POST /api/customers and the
- * CSV import): purchase, resolution and login dates are facts, so none lies in the future; a VIP's account agent
+ * The rules of a customer record, one set for every way in (POST /api/customers and the CSV import): the formats of
+ * phone and e-mail ({@link #PHONE}, {@link #EMAIL}); beyond the format, purchase, resolution and login dates are facts, so none lies in the future; a VIP's account agent
  * calls the VIP's follow-ups, so they must be a user (an agent nobody can log in as would own calls no one sees).
  */
 @Component
 public class CustomerRules {
+
+    /** A phone number: 6-20 digits, optionally a leading +, spaces or dashes (REST bean validation and the CSV import). */
+    public static final String PHONE = "^\\+?[0-9][0-9 \\-]{5,19}$";
+    public static final String PHONE_MESSAGE = "6-20 digits, optionally with +, spaces or dashes";
+    /** An e-mail address: something@domain.tld, no spaces (REST bean validation and the CSV import), at most 200 characters. */
+    public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    public static final String EMAIL_MESSAGE = "is not an e-mail address (name@domain.tld)";
 
     /** Clock difference tolerated between the CRM and CareLoop. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);

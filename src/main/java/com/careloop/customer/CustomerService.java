@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,50 +16,59 @@ public class CustomerService {
 
     private final CustomerRepository customers;
     private final CustomerRules rules;
+    private final CustomerWriter writer;
     private final Clock clock;
 
-    public CustomerService(CustomerRepository customers, CustomerRules rules, Clock clock) {
+    CustomerService(CustomerRepository customers, CustomerRules rules, CustomerWriter writer, Clock clock) {
         this.customers = customers;
         this.rules = rules;
+        this.writer = writer;
         this.clock = clock;
     }
 
     public record Upserted(Customer customer, boolean created) {}
 
-    /** Creates the customer or updates the one with the same externalId; absent optional fields are left as they are. */
+    /**
+     * Creates the customer or updates the one with the same externalId; absent optional fields are left as they are,
+     * a blank accountAgent clears it. Written by {@link CustomerWriter} with the CSV import's rules ({@link CustomerRules}).
+     */
     @Transactional
     public Upserted upsert(CustomerRequest r) {
-        var existing = customers.findByExternalId(r.externalId().strip());
-        // the rules the CSV import applies too
+        String externalId = r.externalId().strip();
         Map<String, Instant> dates = new LinkedHashMap<>();
         dates.put("firstPurchaseAt", r.firstPurchaseAt());
         dates.put("lastPurchaseAt", r.lastPurchaseAt());
         dates.put("lastResolvedAt", r.lastResolvedAt());
         dates.put("lastLoginAt", r.lastLoginAt());
-        boolean vip = r.tier() != null ? r.tier() == CustomerTier.VIP : existing.map(Customer::isVip).orElse(false);
-        List<InvalidRequestException.FieldError> broken = rules.check(dates, vip, r.accountAgent(), rules.users());
+        Predicate<String> users = rules.users();
+        // a stored VIP's account agent is checked by the writer against the stored tier, as for the CSV import
+        List<InvalidRequestException.FieldError> broken = rules.check(dates, r.tier() == CustomerTier.VIP, r.accountAgent(), users);
         if (!broken.isEmpty()) {
             throw new InvalidRequestException(broken);
         }
-        Customer c = existing.orElseGet(() -> new Customer(r.externalId().strip(), clock.instant()));
-        c.setName(r.name().strip());
-        if (r.company() != null) c.setCompany(r.company());
-        if (r.phone() != null) {
-            if (!r.phone().equals(c.getPhone())) c.setContactInvalid(false);
-            c.setPhone(r.phone());
+        CustomerWriter.Row row = new CustomerWriter.Row();
+        row.externalId = externalId;
+        row.name = r.name().strip();
+        row.company = r.company();
+        row.phone = r.phone();
+        row.email = r.email();
+        row.tier = r.tier() == null ? null : r.tier().name();
+        row.clearAccountAgent = r.accountAgent() != null && r.accountAgent().isBlank();
+        row.accountAgent = row.clearAccountAgent ? null : r.accountAgent();
+        row.optOut = r.optOut();
+        row.tags = r.tags();
+        row.products = r.products();
+        dates.forEach((field, at) -> {
+            if (at != null) {
+                row.times.put(field, at);
+            }
+        });
+        CustomerWriter.Result result = writer.upsert(List.of(row), users);
+        if (!result.refused().isEmpty()) {
+            throw new InvalidRequestException(result.refused().get(0).errors());
         }
-        if (r.email() != null) c.setEmail(r.email());
-        if (r.tier() != null) c.setTier(r.tier());
-        if (r.accountAgent() != null) c.setAccountAgent(r.accountAgent().isBlank() ? null : r.accountAgent());
-        if (r.optOut() != null) c.setOptOut(r.optOut());
-        if (r.tags() != null) c.setTags(r.tags());
-        if (r.products() != null) c.setProducts(r.products());
-        if (r.firstPurchaseAt() != null) c.setFirstPurchaseAt(r.firstPurchaseAt());
-        if (r.lastPurchaseAt() != null) c.setLastPurchaseAt(r.lastPurchaseAt());
-        if (r.lastResolvedAt() != null) c.setLastResolvedAt(r.lastResolvedAt());
-        if (r.lastLoginAt() != null) c.setLastLoginAt(r.lastLoginAt());
-        c.setUpdatedAt(clock.instant());
-        return new Upserted(customers.save(c), existing.isEmpty());
+        Customer c = customers.findByExternalId(externalId).orElseThrow();
+        return new Upserted(c, result.created() == 1);
     }
 
     /** Applies an event; dates only move forward (first purchase only backward). */

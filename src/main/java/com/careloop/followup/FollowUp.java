@@ -64,21 +64,19 @@ public class FollowUp {
     @Column(name = "screening_run_id")
     private Long screeningRunId;
 
+    /** A cs-manager's override of exclusions at the start: why, who, which (comma-separated {@link Exclusion} names). */
+    @Column(name = "override_reason")
+    private String overrideReason;
+    @Column(name = "override_by")
+    private String overrideBy;
+    @Column(name = "overridden_exclusions")
+    private String overriddenExclusions;
+
     @Version
     private long version;
 
+    /** Rows are created only by {@link FollowUpService#open} (one writer for single and bulk starts); JPA reads and updates them. */
     protected FollowUp() {
-    }
-
-    public FollowUp(String number, Customer customer, Scenario scenario, int priority, String assignedAgent,
-                    Instant dueAt, Instant createdAt) {
-        this.number = number;
-        this.customer = customer;
-        this.scenario = scenario;
-        this.priority = priority;
-        this.assignedAgent = assignedAgent;
-        this.dueAt = dueAt;
-        this.createdAt = createdAt;
     }
 
     public void recordAttempt(int attemptNo, String agent) {
@@ -97,12 +95,9 @@ public class FollowUp {
         this.closedAt = at;
     }
 
-    /** Marks a follow-up created by screening: one per customer, scenario and period (a unique index). */
-    public void fromScreening(Long runId, String periodKey) {
-        this.screeningRunId = runId;
-        this.periodKey = periodKey;
-    }
-
+    public String getOverrideReason() { return overrideReason; }
+    public String getOverrideBy() { return overrideBy; }
+    public String getOverriddenExclusions() { return overriddenExclusions; }
     public String getPeriodKey() { return periodKey; }
     public Long getScreeningRunId() { return screeningRunId; }
     public Long getId() { return id; }

@@ -2,8 +2,11 @@ package com.careloop.followup;
 
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
+import com.careloop.identity.ApiUser;
+import com.careloop.identity.CareLoopGroups;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/follow-ups")
 public class FollowUpController {
 
-    public record StartRequest(Long customerId, Scenario scenario) {}
+    /** {@code override} (cs-managers only): start despite the cooling period or a wrong number on file, for the reason given. */
+    public record StartRequest(Long customerId, Scenario scenario, OverrideRequest override) {}
+
+    public record OverrideRequest(String reason) {}
+
+    /** Who may override an exclusion of a manual start (everyone else sending an override gets 403). */
+    static final Set<String> OVERRIDE_EXCLUSIONS = Set.of(CareLoopGroups.CS_MANAGERS, CareLoopGroups.ADMIN);
 
     private final FollowUpService service;
     private final FollowUpQueries queries;
@@ -36,7 +45,19 @@ public class FollowUpController {
             throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("customerId", "is required"),
                     new InvalidRequestException.FieldError("scenario", "is required")));
         }
-        FollowUp followUp = service.start(request.customerId(), request.scenario());
+        NewFollowUp.Override override = null;
+        if (request.override() != null) {
+            ApiUser manager = access.requireAny(OVERRIDE_EXCLUSIONS);
+            String reason = request.override().reason() == null ? "" : request.override().reason().strip();
+            if (reason.isEmpty()) {
+                throw new InvalidRequestException("override.reason", "is required: why the exclusion is overridden");
+            }
+            if (reason.length() > 500) {
+                throw new InvalidRequestException("override.reason", "must be at most 500 characters");
+            }
+            override = new NewFollowUp.Override(reason, manager.id());
+        }
+        FollowUp followUp = service.start(request.customerId(), request.scenario(), override);
         return ResponseEntity.created(URI.create("/api/follow-ups/" + followUp.getNumber())).body(queries.byId(followUp.getId()));
     }
 

@@ -52,6 +52,7 @@ public class FollowUpQueries {
         return new FollowUpView(f.getId(), f.getNumber(), f.getCustomer().getId(), f.getCustomer().getExternalId(),
                 f.getScenario(), f.getPriority(), f.getStatus(), f.getResult(), f.getAssignedAgent(), f.getLastAgent(),
                 f.getDueAt(), f.getAttemptCount(), f.getProcessInstanceId(), f.getCreatedAt(), f.getClosedAt(), calls,
-                survey, numbers);
+                survey, numbers, f.getOverrideReason() == null ? null : new FollowUpView.Override(f.getOverrideReason(), f.getOverrideBy(),
+                        f.getOverriddenExclusions() == null ? List.of() : List.of(f.getOverriddenExclusions().split(","))));
     }
 }

@@ -5,11 +5,6 @@ import com.careloop.errors.InvalidRequestException;
 import com.careloop.errors.NotFoundException;
 import com.careloop.customer.Customer;
 import com.careloop.customer.CustomerRepository;
-import com.careloop.customer.CustomerTier;
-import com.careloop.numbering.BusinessNumbers;
-import com.careloop.sla.SlaClock;
-import com.careloop.sla.WorkCalendar;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -20,7 +15,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates follow-ups and starts their `followUp` process in one transaction. */
+/** Opens follow-ups (one or many, see {@link #open}) and starts their `followUp` process in one transaction. */
 @Service
 public class FollowUpService {
 
@@ -28,25 +23,34 @@ public class FollowUpService {
 
     private final FollowUpRepository followUps;
     private final CustomerRepository customers;
-    private final BusinessNumbers numbers;
     private final RuntimeService runtime;
-    private final WorkCalendar calendar;
-    private final FollowUpProperties props;
-    private final Clock clock;
+    private final FollowUpWriter writer;
+    private final FollowUpExclusions exclusions;
 
-    public FollowUpService(FollowUpRepository followUps, CustomerRepository customers, BusinessNumbers numbers,
-                           RuntimeService runtime, WorkCalendar calendar, FollowUpProperties props, Clock clock) {
+    FollowUpService(FollowUpRepository followUps, CustomerRepository customers, RuntimeService runtime, FollowUpWriter writer,
+                    FollowUpExclusions exclusions) {
         this.followUps = followUps;
         this.customers = customers;
-        this.numbers = numbers;
         this.runtime = runtime;
-        this.calendar = calendar;
-        this.props = props;
-        this.clock = clock;
+        this.writer = writer;
+        this.exclusions = exclusions;
     }
 
+    /** A manual start without override: see {@link #start(Long, Scenario, NewFollowUp.Override)}. */
     @Transactional
     public FollowUp start(Long customerId, Scenario scenario) {
+        return start(customerId, scenario, null);
+    }
+
+    /**
+     * A manual start (POST /api/follow-ups): the same exclusions, policy and writer as screening ({@link #open}).
+     *
+     * @param override a cs-manager's override of the exclusions that may be overridden (cooling period, wrong number),
+     *                 recorded on the follow-up; the caller checks who may send one
+     * @throws ConflictException naming the exclusion (reason OPTED_OUT, CONTACT_INVALID, OPEN_FOLLOW_UP, COOLING_PERIOD)
+     */
+    @Transactional
+    public FollowUp start(Long customerId, Scenario scenario, NewFollowUp.Override override) {
         if (customerId == null) {
             throw new InvalidRequestException("customerId", "is required");
         }
@@ -55,28 +59,49 @@ public class FollowUpService {
         }
         Customer customer = customers.findById(customerId)
                 .orElseThrow(() -> new InvalidRequestException("customerId", "customer " + customerId + " does not exist"));
-        if (customer.isOptOut()) {
-            throw new ConflictException("customer " + customer.getExternalId() + " has opted out of follow-up calls");
-        }
-        followUps.findFirstByCustomerIdAndStatus(customerId, FollowUpStatus.OPEN).ifPresent(open -> {
-            throw new ConflictException("customer " + customer.getExternalId() + " already has open follow-up " + open.getNumber());
-        });
-        Instant now = clock.instant();
-        Instant due = calendar.deadline(now, "P" + scenario.dueWorkingDays() + "D", SlaClock.WORKING);
-        FollowUp followUp;
+        Opened opened;
         try {
-            followUp = followUps.saveAndFlush(new FollowUp(numbers.nextFollowUpNumber(), customer, scenario,
-                    priorityOf(scenario.priority(), customer), agentOf(customer), due, now));
+            opened = open(List.of(NewFollowUp.manual(customerId, scenario, override))).get(0);
         } catch (DataIntegrityViolationException e) {
             if (violates(e, ONE_OPEN_PER_CUSTOMER)) {
-                // a concurrent start (or a screening chunk) for this customer committed first: the check above missed it
+                // a concurrent start (or a screening chunk) for this customer committed first: the check missed it
                 throw new ConflictException("customer " + customer.getExternalId()
-                        + " already has open follow-up (created by a concurrent request just now)");
+                        + " already has open follow-up (created by a concurrent request just now)", Exclusion.OPEN_FOLLOW_UP.name());
             }
             throw e;
         }
-        startProcess(followUp);
-        return followUp;
+        if (!opened.created()) {
+            throw new ConflictException(conflict(customer, opened.excludedBy(), override != null), opened.excludedBy().name());
+        }
+        return get(opened.followUpId());
+    }
+
+    private String conflict(Customer customer, Exclusion exclusion, boolean overridden) {
+        String who = "customer " + customer.getExternalId();
+        String message = switch (exclusion) {
+            case OPTED_OUT -> who + " has opted out of follow-up calls";
+            case CONTACT_INVALID -> who + " has a wrong number on file: correct the contact data first";
+            case OPEN_FOLLOW_UP -> who + " already has open follow-up "
+                    + followUps.findFirstByCustomerIdAndStatus(customer.getId(), FollowUpStatus.OPEN).map(FollowUp::getNumber).orElse("");
+            case COOLING_PERIOD -> who + " was called or refused within the cooling period (" + exclusions.coolingPeriod() + ")";
+            case DUPLICATE_PERIOD -> who + " already has a follow-up for this scenario and period";
+        };
+        return message + " (" + exclusion.name() + (exclusion.overridable()
+                ? "; a cs-manager may start it anyway with override: {reason}"
+                : overridden ? "; this exclusion cannot be overridden" : "") + ")";
+    }
+
+    /**
+     * Opens follow-ups, one or a whole screening chunk, with one set of rules: the exclusions (opted out, wrong number,
+     * an open follow-up, the cooling period; one per customer, scenario and period), the scenario policy's due date,
+     * priority and caller (bpmn/scenarioPolicy.dmn), rows in batches, then each followUp process, in the caller's
+     * transaction. The only way follow-ups are created.
+     *
+     * @return per request, in order: opened, or the exclusion that applies
+     */
+    @Transactional
+    public List<Opened> open(List<NewFollowUp> requests) {
+        return writer.open(requests, this::startProcess);
     }
 
     /** The unique index that allows one OPEN follow-up per customer (migration V5_1, PostgreSQL and H2). */
@@ -91,37 +116,6 @@ public class FollowUpService {
         return false;
     }
 
-    /** VIP customers with an account agent are called by that agent. */
-    public static String agentOf(Customer customer) {
-        return agentOf(customer.getTier(), customer.getAccountAgent());
-    }
-
-    public static String agentOf(CustomerTier tier, String accountAgent) {
-        return tier == CustomerTier.VIP ? accountAgent : null;
-    }
-
-    /** A VIP's call ranks a little higher than the same scenario for a standard customer. */
-    public static int priorityOf(int scenarioPriority, Customer customer) {
-        return priorityOf(scenarioPriority, customer.getTier());
-    }
-
-    public static int priorityOf(int scenarioPriority, CustomerTier tier) {
-        return scenarioPriority + (tier == CustomerTier.VIP ? 5 : 0);
-    }
-
-    /** Saves a follow-up built by the caller (e.g. screening), flushed at once so a duplicate fails here. */
-    @Transactional
-    public FollowUp save(FollowUp followUp) {
-        return followUps.saveAndFlush(followUp);
-    }
-
-    /** Starts the followUp process of a saved follow-up (business key = its number), in the caller's transaction. */
-    @Transactional
-    public void startProcess(FollowUp followUp) {
-        followUp.setProcessInstanceId(startProcess(followUp.getId(), followUp.getNumber(), followUp.getAssignedAgent(),
-                followUp.getDueAt(), followUp.getPriority(), null));
-    }
-
     /**
      * Starts a followUp process with only what its gateways, timers and task need: the follow-up id, the agent
      * (or none: the agents pool), the call's due date and priority. A ready-made form context may be handed in
@@ -129,7 +123,7 @@ public class FollowUpService {
      *
      * @return the process instance id
      */
-    public String startProcess(long followUpId, String number, String agent, Instant due, int priority, String callContext) {
+    String startProcess(long followUpId, String number, String agent, Instant due, int priority, String callContext) {
         VariableMap vars = Variables.createVariables()
                 .putValue("followUpId", followUpId)
                 .putValue("callDue", Date.from(due))

@@ -7,7 +7,10 @@ public record FollowUpView(Long id, String number, Long customerId, String custo
                            int priority, FollowUpStatus status, FollowUpResult result, String assignedAgent,
                            String lastAgent, Instant dueAt, int attemptCount, String processInstanceId,
                            Instant createdAt, Instant closedAt, List<Attempt> attempts, Survey survey,
-                           List<String> feedbackNumbers) {
+                           List<String> feedbackNumbers, Override override) {
+
+    /** A cs-manager started it despite exclusions: why, who, which exclusions were lifted. Null for an ordinary start. */
+    public record Override(String reason, String by, List<String> exclusions) {}
 
     public record Attempt(int attemptNo, CallOutcome outcome, String agent, Instant calledAt, Instant callbackAt) {}
 

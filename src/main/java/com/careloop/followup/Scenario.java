@@ -1,28 +1,22 @@
 package com.careloop.followup;
 
 /**
- * Why a customer is called, with the seed policy's window and the call's default priority (Camunda task
- * priority: higher is more urgent).
+ * Why a customer is called. The scenario's due window, its priority and whether a VIP's account agent calls are
+ * not here: they are the {@code scenarioPolicy} decision in {@code bpmn/scenarioPolicy.dmn} (see {@link ScenarioPolicy}).
  */
 public enum Scenario {
-    POST_RESOLUTION("问题解决后回访 Post-resolution", 3, 90),
-    NEW_PURCHASE("新客户回访 New purchase", 7, 70),
-    VIP_CARE("VIP 关怀 VIP care", 5, 80),
-    USAGE("使用回访 Usage", 7, 50),
-    CHURN_RISK("流失预警 Churn risk", 10, 40),
-    PROMOTION("活动/服务升级回访 Promotion", 5, 45);
+    POST_RESOLUTION("问题解决后回访 Post-resolution"),
+    NEW_PURCHASE("新客户回访 New purchase"),
+    VIP_CARE("VIP 关怀 VIP care"),
+    USAGE("使用回访 Usage"),
+    CHURN_RISK("流失预警 Churn risk"),
+    PROMOTION("活动/服务升级回访 Promotion");
 
     private final String label;
-    private final int dueWorkingDays;
-    private final int priority;
 
-    Scenario(String label, int dueWorkingDays, int priority) {
+    Scenario(String label) {
         this.label = label;
-        this.dueWorkingDays = dueWorkingDays;
-        this.priority = priority;
     }
 
     public String label() { return label; }
-    public int dueWorkingDays() { return dueWorkingDays; }
-    public int priority() { return priority; }
 }

@@ -1,8 +1,9 @@
 package com.careloop.screening;
 
 import com.careloop.customer.CustomerTier;
-import com.careloop.followup.FollowUpService;
+import com.careloop.followup.FollowUpExclusions;
 import com.careloop.followup.Scenario;
+import com.careloop.followup.ScenarioPolicy;
 import com.careloop.sla.WorkCalendar;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Selects the candidates of a run with set-based SQL: the exclusions (opted out, wrong number on file, an open
- * follow-up, inside the cooling period) are counted and filtered in the database; the remaining customers are
+ * follow-up, inside the cooling period: {@link FollowUpExclusions}, the same as for manual starts) are counted and
+ * filtered in the database; the remaining customers are
  * streamed (never all in memory), run through the screeningRules table (or the campaign's scenario), and the
  * chosen ones are written in batches to screening_candidate, numbered into chunks for parallel starts.
  */
@@ -40,13 +42,18 @@ public class CandidateSelector {
 
     private final JdbcTemplate jdbc;
     private final ScreeningRules rules;
+    private final ScenarioPolicy policy;
+    private final FollowUpExclusions exclusions;
     private final WorkCalendar calendar;
     private final ScreeningProperties props;
     private final Clock clock;
 
-    public CandidateSelector(JdbcTemplate jdbc, ScreeningRules rules, WorkCalendar calendar, ScreeningProperties props, Clock clock) {
+    public CandidateSelector(JdbcTemplate jdbc, ScreeningRules rules, ScenarioPolicy policy, FollowUpExclusions exclusions,
+                             WorkCalendar calendar, ScreeningProperties props, Clock clock) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.policy = policy;
+        this.exclusions = exclusions;
         this.calendar = calendar;
         this.props = props;
         this.clock = clock;
@@ -54,7 +61,7 @@ public class CandidateSelector {
 
     public Selection select(ScreeningRun run) {
         Instant now = clock.instant();
-        Timestamp coolingStart = Timestamp.from(now.minus(props.coolingPeriod()));
+        Timestamp coolingStart = exclusions.coolingStart(now);
         Filter filter = Filter.of(run.campaign(), calendar.zone());
         Map<SkipReason, Long> skipped = countExclusions(filter, coolingStart);
 
@@ -62,6 +69,7 @@ public class CandidateSelector {
         LocalDate asOf = run.getAsOf();
         Campaign campaign = run.campaign();
         ScreeningRules.Table table = campaign == null ? rules.latest() : null;
+        ScenarioPolicy.Table terms = policy.latest();
         DueDatePlanner planner = new DueDatePlanner(calendar, now, props.agentDailyCapacity(), props.poolDailyCapacity());
         List<Object[]> batch = new ArrayList<>(BATCH);
         int[] selected = {0};
@@ -88,13 +96,9 @@ public class CandidateSelector {
             Instant lastLogin = instant(rs, 7);
             Instant lastFollowUp = instant(rs, 8);
             Scenario scenario;
-            int priority;
-            int dueDays;
             String periodKey;
             if (campaign != null) {
                 scenario = campaign.scenario();
-                priority = scenario.priority();
-                dueDays = scenario.dueWorkingDays();
                 periodKey = ScreeningPeriods.campaignKey(campaign.name());
             } else {
                 ScreeningRules.Match match = table.evaluate(days(first, asOf, zone), days(lastPurchase, asOf, zone),
@@ -105,15 +109,14 @@ public class CandidateSelector {
                     return;
                 }
                 scenario = match.scenario();
-                priority = match.priority();
-                dueDays = match.dueDays();
                 periodKey = ScreeningPeriods.periodKey(scenario, asOf, zone, first, lastPurchase, lastResolved);
             }
-            CustomerTier customerTier = CustomerTier.valueOf(tier);
-            String agent = FollowUpService.agentOf(customerTier, accountAgent);
+            // the scenario policy, as for every follow-up: who calls (for the capacity per agent), priority, due date
+            ScenarioPolicy.Terms policyTerms = terms.of(scenario, CustomerTier.valueOf(tier));
+            String agent = policyTerms.agent(accountAgent);
             int chunk = selected[0] / props.chunkSize();
-            batch.add(new Object[] {run.getId(), chunk, customerId, scenario.name(), FollowUpService.priorityOf(priority, customerTier),
-                    Timestamp.from(planner.due(dueDays, agent)), periodKey, agent});
+            batch.add(new Object[] {run.getId(), chunk, customerId, scenario.name(), policyTerms.priority(),
+                    Timestamp.from(planner.due(policyTerms.dueWorkingDays(), agent)), periodKey, agent});
             selected[0]++;
             if (batch.size() == BATCH) {
                 insert(batch);
@@ -128,18 +131,16 @@ public class CandidateSelector {
     }
 
     /** Not opted out, contact data valid, no refusal or follow-up contact in the cooling period, no open follow-up. */
-    static final String ELIGIBLE = "c.opt_out = false and c.contact_invalid = false"
-            + " and (c.refused_at is null or c.refused_at < ?) and (c.last_follow_up_at is null or c.last_follow_up_at < ?)"
-            + " and not exists (select 1 from follow_up f where f.customer_id = c.id and f.status = 'OPEN')";
+    static final String ELIGIBLE = FollowUpExclusions.ELIGIBLE;
 
     private Map<SkipReason, Long> countExclusions(Filter filter, Timestamp coolingStart) {
-        String open = "exists (select 1 from follow_up f where f.customer_id = c.id and f.status = 'OPEN')";
+        String open = FollowUpExclusions.OPEN;
         String sql = "select"
                 + " coalesce(sum(case when c.opt_out then 1 else 0 end), 0),"
                 + " coalesce(sum(case when not c.opt_out and c.contact_invalid then 1 else 0 end), 0),"
                 + " coalesce(sum(case when not c.opt_out and not c.contact_invalid and " + open + " then 1 else 0 end), 0),"
                 + " coalesce(sum(case when not c.opt_out and not c.contact_invalid and not " + open
-                + "   and (c.refused_at >= ? or c.last_follow_up_at >= ?) then 1 else 0 end), 0)"
+                + "   and " + FollowUpExclusions.COOLING + " then 1 else 0 end), 0)"
                 + " from customer c where 1 = 1" + filter.sql;
         List<Object> params = new ArrayList<>(List.of(coolingStart, coolingStart));
         params.addAll(filter.params);

@@ -1,22 +1,20 @@
 package com.careloop.screening;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * careloop.screening.*: when the nightly run starts (cron in the given zone), the cooling period between two
- * follow-ups of a customer, the chunk size of parallel starts and the optional daily call capacity per agent
- * (and for the shared agents pool) over which due dates are spread.
+ * careloop.screening.*: when the nightly run starts (cron in the given zone), the chunk size of parallel starts and
+ * the optional daily call capacity per agent (and for the shared agents pool) over which due dates are spread.
+ * careloop.screening.cooling-period is read by the follow-up module ({@code FollowUpExclusions}): the exclusions are the same for manual starts and screening.
  */
 @ConfigurationProperties("careloop.screening")
-public record ScreeningProperties(String cron, ZoneId cronZone, Duration coolingPeriod, Integer chunkSize,
+public record ScreeningProperties(String cron, ZoneId cronZone, Integer chunkSize,
                                   Integer agentDailyCapacity, Integer poolDailyCapacity) {
 
     public ScreeningProperties {
         cron = cron == null || cron.isBlank() ? "0 0 2 * * ?" : cron.trim();
         cronZone = cronZone == null ? ZoneId.of("Asia/Shanghai") : cronZone;
-        coolingPeriod = coolingPeriod == null ? Duration.ofDays(7) : coolingPeriod;
         chunkSize = chunkSize == null ? 200 : chunkSize;
         agentDailyCapacity = agentDailyCapacity == null ? 0 : agentDailyCapacity;
         poolDailyCapacity = poolDailyCapacity == null ? 0 : poolDailyCapacity;

@@ -26,8 +26,11 @@ public class ScreeningRules {
 
     public static final String DECISION_KEY = "screeningRules";
 
-    /** What the rules say about one customer. */
-    public record Match(Scenario scenario, int priority, int dueDays) {}
+    /**
+     * What the rules say about one customer: the scenario (who is called and why). Due window, priority and caller
+     * come from the scenario policy (bpmn/scenarioPolicy.dmn), the same for every way a follow-up is opened.
+     */
+    public record Match(Scenario scenario) {}
 
     private final RepositoryService repository;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScreeningRules.class);
@@ -142,10 +145,7 @@ public class ScreeningRules {
                 return null;
             }
             Object scenario = out.get("scenario");
-            Number priority = (Number) out.get("priority");
-            Number dueDays = (Number) out.get("dueDays");
-            return new Match(Scenario.valueOf(scenario.toString()), priority == null ? 50 : priority.intValue(),
-                    dueDays == null ? 5 : dueDays.intValue());
+            return new Match(Scenario.valueOf(scenario.toString()));
         }
     }
 }

@@ -1,3 +1,3 @@
 /** Module screening: screening runs and campaigns: candidate queries, rules, chunked starts. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "engine", "errors", "followup", "identity", "numbering", "sla"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "engine", "errors", "followup", "identity", "sla"})
 package com.careloop.screening;

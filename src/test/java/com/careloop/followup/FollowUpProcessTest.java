@@ -46,6 +46,7 @@ class FollowUpProcessTest extends CareLoopTest {
     @Autowired CustomerService customerService;
     @Autowired CustomerRepository customers;
     @Autowired FollowUpService followUpService;
+    @Autowired ScenarioPolicy scenarioPolicy;
     @Autowired FollowUpRepository followUps;
     @Autowired CallAttemptRepository attempts;
     @Autowired SurveyResponseRepository surveys;
@@ -80,7 +81,8 @@ class FollowUpProcessTest extends CareLoopTest {
         Task task = callTask(f);
         assertThat(task).hasCandidateGroup("agents");
         assertThat(task.getDueDate()).isEqualTo(Date.from(f.getDueAt()));
-        assertThat(task.getPriority()).isEqualTo(Scenario.NEW_PURCHASE.priority());
+        assertThat(task.getPriority()).isEqualTo(f.getPriority())
+                .isEqualTo(scenarioPolicy.of(Scenario.NEW_PURCHASE, com.careloop.customer.CustomerTier.STANDARD).priority());
 
         fx.complete(task, "callOutcome", "REACHED", "satisfaction", 5, "nps", 10, "scoreAttitude", 5,
                 "issueResolved", true, "feedbackType", "NONE", "notes", "客户很满意", "tags", "好评");

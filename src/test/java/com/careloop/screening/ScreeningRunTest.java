@@ -242,12 +242,22 @@ class ScreeningRunTest extends CareLoopTest {
     @Test
     void theDatabaseRefusesASecondFollowUpForTheSamePeriod() {
         Customer c = customer("unique", CustomerTier.STANDARD, null, false, null, null, null, null, null);
-        FollowUp first = new FollowUp("FU-T-" + prefix + "1", c, Scenario.VIP_CARE, 80, null, now, now);
-        first.fromScreening(null, "M2026-11");
-        followUpService.save(first);
-        FollowUp second = new FollowUp("FU-T-" + prefix + "2", c, Scenario.VIP_CARE, 80, null, now, now);
-        second.fromScreening(null, "M2026-11");
-        assertThatThrownBy(() -> followUpService.save(second)).isInstanceOf(DataIntegrityViolationException.class);
+        String insert = "insert into follow_up (number, customer_id, scenario, priority, status, due_at, created_at, period_key)"
+                + " values (?, ?, 'VIP_CARE', 80, 'CLOSED', ?, ?, 'M2026-11')";
+        java.sql.Timestamp at = java.sql.Timestamp.from(now);
+        jdbc.update(insert, "FU-T-" + prefix + "1", c.getId(), at, at);
+        assertThatThrownBy(() -> jdbc.update(insert, "FU-T-" + prefix + "2", c.getId(), at, at))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void theWriterSkipsASecondFollowUpForTheSamePeriod() {
+        Customer c = customer("period", CustomerTier.STANDARD, null, false, null, null, null, null, null);
+        var first = followUpService.open(List.of(com.careloop.followup.NewFollowUp.screened(c.getId(), Scenario.VIP_CARE, "M2026-11", 0L, null)));
+        assertThat(first).singleElement().satisfies(o -> assertThat(o.created()).isTrue());
+        jdbc.update("update follow_up set status = 'CLOSED' where id = ?", first.get(0).followUpId());
+        var second = followUpService.open(List.of(com.careloop.followup.NewFollowUp.screened(c.getId(), Scenario.VIP_CARE, "M2026-11", 0L, null)));
+        assertThat(second).singleElement().satisfies(o -> assertThat(o.excludedBy()).isEqualTo(com.careloop.followup.Exclusion.DUPLICATE_PERIOD));
     }
 
     @Test

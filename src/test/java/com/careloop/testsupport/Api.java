@@ -52,6 +52,13 @@ public class Api {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers()), MAP);
     }
 
+    /** A text/csv body (UTF-8), e.g. a customer import. */
+    public ResponseEntity<Map<String, Object>> postCsv(String path, String csv) {
+        HttpHeaders h = headers();
+        h.setContentType(MediaType.parseMediaType("text/csv"));
+        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), h), MAP);
+    }
+
     public ResponseEntity<String> postRaw(String path, String body) {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers()), String.class);
     }

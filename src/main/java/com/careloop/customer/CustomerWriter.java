@@ -1,0 +1,132 @@
+package com.careloop.customer;
+
+import com.careloop.errors.InvalidRequestException.FieldError;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one writer of customer master data (table customer) for POST /api/customers (one row) and the CSV import
+ * (batches of 1,000): upsert by externalId in batches, a null field leaves the stored value as it is, the wrong-number
+ * flag is cleared when the phone number changes, and the rule a stored record takes part in (a VIP's account agent
+ * must be a user) is checked here against the stored tier. Format and the other rules are {@link CustomerRules}', checked
+ * by each way in before the row gets here. Runs in the caller's transaction.
+ */
+@Component
+class CustomerWriter {
+
+    /** One customer as written: null = unchanged (an existing customer) or the default (a new one). */
+    static final class Row {
+        int line;
+        String externalId;
+        String name;
+        String company;
+        String phone;
+        String email;
+        String tier;
+        String accountAgent;
+        /** POST /api/customers with a blank accountAgent: back to the agents pool. */
+        boolean clearAccountAgent;
+        Boolean optOut;
+        String tags;
+        String products;
+        final Map<String, Instant> times = new HashMap<>();
+    }
+
+    /** A row the stored record's rules refused (nothing written for it). */
+    record Refused(Row row, List<FieldError> errors) {}
+
+    record Result(long created, long updated, List<Refused> refused) {}
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final CustomerRules rules;
+    private final Clock clock;
+
+    CustomerWriter(JdbcTemplate jdbc, CustomerRules rules, Clock clock) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** Upserts the rows (distinct externalIds) in batches; {@code users} as from {@link CustomerRules#users()}. */
+    Result upsert(List<Row> rows, Predicate<String> users) {
+        if (rows.isEmpty()) {
+            return new Result(0, 0, List.of());
+        }
+        Map<String, Long> existing = new HashMap<>();
+        Set<String> storedVip = new HashSet<>();
+        named.query("select id, external_id, tier from customer where external_id in (:ids)",
+                new MapSqlParameterSource("ids", rows.stream().map(r -> r.externalId).toList()),
+                rs -> {
+                    existing.put(rs.getString(2), rs.getLong(1));
+                    if ("VIP".equals(rs.getString(3))) {
+                        storedVip.add(rs.getString(2));
+                    }
+                });
+        // a row without a tier that names an account agent for a customer stored as VIP
+        List<Refused> refused = new ArrayList<>();
+        List<Row> write = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            if (r.tier == null && r.accountAgent != null && storedVip.contains(r.externalId)) {
+                List<FieldError> broken = rules.check(Map.of(), true, r.accountAgent, users);
+                if (!broken.isEmpty()) {
+                    refused.add(new Refused(r, broken));
+                    continue;
+                }
+            }
+            write.add(r);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Row r : write) {
+            Long id = existing.get(r.externalId);
+            String agent = r.clearAccountAgent ? null : r.accountAgent;
+            if (id == null) {
+                inserts.add(new Object[] {r.externalId, r.name, r.company, r.phone, r.email, r.tier == null ? "STANDARD" : r.tier,
+                    agent, r.optOut != null && r.optOut, r.tags, r.products, ts(r, "firstPurchaseAt"), ts(r, "lastPurchaseAt"),
+                    ts(r, "lastResolvedAt"), ts(r, "lastLoginAt"), now, now});
+            } else {
+                updates.add(new Object[] {r.name, r.company, r.phone, r.phone, r.phone, r.email, r.tier, r.clearAccountAgent, agent,
+                    r.optOut, r.tags, r.products, ts(r, "firstPurchaseAt"), ts(r, "lastPurchaseAt"), ts(r, "lastResolvedAt"),
+                    ts(r, "lastLoginAt"), now, id});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("insert into customer (external_id, name, company, phone, email, tier, account_agent, opt_out, tags, products,"
+                    + " first_purchase_at, last_purchase_at, last_resolved_at, last_login_at, created_at, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        }
+        if (!updates.isEmpty()) {
+            // the right-hand sides see the stored row: the flag is cleared only when a different phone number is given
+            jdbc.batchUpdate("update customer set name = ?, company = coalesce(?, company),"
+                    + " contact_invalid = case when cast(? as varchar) is not null and cast(? as varchar) <> coalesce(phone, '') then false"
+                    + " else contact_invalid end, phone = coalesce(?, phone),"
+                    + " email = coalesce(?, email), tier = coalesce(?, tier),"
+                    + " account_agent = case when ? then null else coalesce(?, account_agent) end,"
+                    + " opt_out = coalesce(?, opt_out), tags = coalesce(?, tags), products = coalesce(?, products),"
+                    + " first_purchase_at = coalesce(?, first_purchase_at), last_purchase_at = coalesce(?, last_purchase_at),"
+                    + " last_resolved_at = coalesce(?, last_resolved_at), last_login_at = coalesce(?, last_login_at),"
+                    + " updated_at = ?, version = version + 1 where id = ?", updates);
+        }
+        return new Result(inserts.size(), updates.size(), refused);
+    }
+
+    private static Timestamp ts(Row r, String column) {
+        Instant at = r.times.get(column);
+        return at == null ? null : Timestamp.from(at);
+    }
+}
