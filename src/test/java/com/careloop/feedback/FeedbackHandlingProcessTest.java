@@ -11,6 +11,7 @@ import com.careloop.followup.FollowUpService;
 import com.careloop.notification.Channel;
 import com.careloop.notification.NotificationDelivery;
 import com.careloop.notification.NotificationDeliveryRepository;
+import com.careloop.sla.ServiceParameters;
 import com.careloop.testsupport.CareLoopTest;
 import com.careloop.testsupport.Fixtures;
 import jakarta.mail.internet.MimeMessage;
@@ -36,6 +37,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired ServiceParameters parameters;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired CustomerService customerService;
@@ -185,16 +187,17 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         FeedbackItem item = inbound(FeedbackType.PROBLEM, Urgency.LOW);
         ProcessInstance pi = pi(item);
         respond(item, true);
-        for (int i = 1; i <= 3; i++) {
+        int max = parameters.maxRevisitAttempts();
+        for (int i = 1; i <= max; i++) {
             fx.complete(task(item, "Task_ConfirmResolution"), "callOutcome", "NO_ANSWER");
-            if (i < 3) {
+            if (i < max) {
                 assertThat(pi).isWaitingAt("Timer_RevisitRetryDue");
                 fx.executeJobs(pi.getId(), "Timer_RevisitRetryDue");
             }
         }
         assertThat(pi).isEnded();
         assertThat(reload(item).getResult()).isEqualTo(FeedbackResult.RESOLVED_UNCONFIRMED);
-        assertThat(reload(item).getRevisitAttempts()).isEqualTo(3);
+        assertThat(reload(item).getRevisitAttempts()).isEqualTo(max);
     }
 
     @Test
@@ -228,13 +231,13 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     }
 
     @Test
-    void slaReminderAtEightyPercentThenEscalationWhenBreached() {
+    void slaReminderAtTheModelsFractionThenEscalationWhenBreached() {
         FeedbackItem item = inbound(FeedbackType.PROBLEM, Urgency.NORMAL);
         ProcessInstance pi = pi(item);
         FeedbackItem routed = reload(item);
         Job reminder = fx.job(pi.getId(), "Timer_ResponseSlaReminder");
         long total = routed.getResponseDueAt().toEpochMilli() - routed.getCreatedAt().toEpochMilli();
-        assertThat(reminder.getDuedate().getTime() - routed.getCreatedAt().toEpochMilli()).isCloseTo(Math.round(total * 0.8), org.assertj.core.data.Offset.offset(1000L));
+        assertThat(reminder.getDuedate().getTime() - routed.getCreatedAt().toEpochMilli()).isCloseTo(Math.round(total * parameters.reminderAt()), org.assertj.core.data.Offset.offset(1000L));
 
         management.executeJob(reminder.getId());
         fx.executeJobs(pi.getId(), "Task_SendResponseReminder");
