@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -163,15 +164,29 @@ public class ServiceParameters {
             "careloop.calendar.calling-hours-end", Parameter.CALLING_HOURS_END,
             "careloop.screening.cooling-period", Parameter.SCREENING_COOLING_PERIOD);
 
+    /**
+     * Spring's: the engine's services are looked up at the first read, not at construction, because the engine
+     * itself evaluates expressions that need beans reading parameters while it deploys (timer start events).
+     */
     @Autowired
+    public ServiceParameters(ObjectProvider<RepositoryService> repository, ObjectProvider<IdentityService> identity,
+                             Environment environment) {
+        checkNotConfigured(environment);
+        this.values = new Deployed(repository::getObject, identity::getObject);
+    }
+
     public ServiceParameters(RepositoryService repository, IdentityService identity, Environment environment) {
+        checkNotConfigured(environment);
+        this.values = new Deployed(() -> repository, () -> identity);
+    }
+
+    private static void checkNotConfigured(Environment environment) {
         List<String> stale = MOVED.entrySet().stream().filter(e -> environment.containsProperty(e.getKey()))
                 .map(e -> e.getKey() + " -> " + e.getValue().key()).sorted().toList();
         if (!stale.isEmpty()) {
             throw new IllegalStateException("These settings moved from the configuration to " + RESOURCE
                     + " (edit the row there, in Camunda Modeler) and must be removed: " + stale);
         }
-        this.values = new Deployed(repository, identity);
     }
 
     private ServiceParameters(Values fixed) {
@@ -273,18 +288,20 @@ public class ServiceParameters {
 
     /** The latest deployed version, parsed once per version. */
     private static final class Deployed implements Supplier<Values> {
-        private final RepositoryService repository;
-        private final IdentityService identity;
-        private volatile String loadedId;
-        private volatile Values loaded;
+        private final Supplier<RepositoryService> repositoryService;
+        private final Supplier<IdentityService> identityService;
+        private record Loaded(String definitionId, Values values) {}
+        private volatile Loaded loaded;
 
-        Deployed(RepositoryService repository, IdentityService identity) {
-            this.repository = repository;
-            this.identity = identity;
+        Deployed(Supplier<RepositoryService> repository, Supplier<IdentityService> identity) {
+            this.repositoryService = repository;
+            this.identityService = identity;
         }
 
         @Override
         public Values get() {
+            RepositoryService repository = repositoryService.get();
+            IdentityService identity = identityService.get();
             // the system's parameters: read without the signed-in user's authorizations (an agent may not read
             // decision definitions), then the user's authentication is restored
             var user = identity.getCurrentAuthentication(); // IdentityService's own type (no engine-impl import)
@@ -297,8 +314,9 @@ public class ServiceParameters {
                 if (def == null) {
                     throw new IllegalStateException("decision " + DECISION_KEY + " (" + RESOURCE + ") is not deployed");
                 }
-                if (def.getId().equals(loadedId)) {
-                    return loaded;
+                Loaded current = loaded;
+                if (current != null && current.definitionId().equals(def.getId())) {
+                    return current.values();
                 }
                 byte[] xml;
                 try (InputStream in = repository.getResourceAsStream(def.getDeploymentId(), def.getResourceName())) {
@@ -307,8 +325,7 @@ public class ServiceParameters {
                     throw new UncheckedIOException(e);
                 }
                 Values v = parse(new ByteArrayInputStream(xml), def.getResourceName() + " v" + def.getVersion());
-                loaded = v;
-                loadedId = def.getId();
+                loaded = new Loaded(def.getId(), v);
                 return v;
             } finally {
                 if (user != null) {

@@ -14,6 +14,7 @@ import com.careloop.notification.NotificationDeliveryRepository;
 import com.careloop.sla.ServiceParameters;
 import com.careloop.testsupport.CareLoopTest;
 import com.careloop.testsupport.Fixtures;
+import com.careloop.testsupport.RoutingTable;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Date;
@@ -103,10 +104,10 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         ProcessInstance pi = pi(item);
         assertThat(pi).isWaitingAt("Task_RespondToCustomer").hasBusinessKey(item.getNumber());
         FeedbackItem routed = reload(item);
-        assertThat(routed.getDepartment()).isEqualTo("cs-supervisors");
+        assertThat(routed.getDepartment()).isEqualTo(RoutingTable.group(FeedbackType.COMPLAINT, Urgency.NORMAL));
         assertThat(routed.getStatus()).isEqualTo(FeedbackStatus.AWAITING_RESPONSE);
         Task respond = task(item, "Task_RespondToCustomer");
-        assertThat(respond).hasCandidateGroup("cs-supervisors");
+        assertThat(respond).hasCandidateGroup(RoutingTable.group(FeedbackType.COMPLAINT, Urgency.NORMAL));
         // one computed instant for the task's due date, the item's deadline and the SLA timer
         assertThat(respond.getDueDate()).isEqualTo(Date.from(routed.getResponseDueAt()));
         assertThat(fx.job(pi.getId(), "Timer_ResponseSlaBreached").getDuedate()).isEqualTo(respond.getDueDate());
@@ -138,7 +139,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     @Test
     void resolvedOnFirstContactGoesStraightToTheRevisit() {
         FeedbackItem item = inbound(FeedbackType.PROBLEM, Urgency.NORMAL);
-        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup("aftersales-tech");
+        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup(RoutingTable.group(FeedbackType.PROBLEM, Urgency.NORMAL));
         respond(item, true);
         assertThat(pi(item)).isWaitingAt("Task_ConfirmResolution");
         assertThat(reload(item).getHandlingOutcome()).isEqualTo(HandlingOutcome.RESOLVED);
@@ -204,7 +205,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     void suggestionNeedsNoRevisitAndClosesWithTheOutcome() {
         FeedbackItem item = inbound(FeedbackType.SUGGESTION, Urgency.NORMAL);
         ProcessInstance pi = pi(item);
-        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup("product");
+        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup(RoutingTable.group(FeedbackType.SUGGESTION, Urgency.NORMAL));
         respond(item, false);
         assertThatThrownBy(() -> fx.complete(task(item, "Task_ResolveFeedback"), "handlingOutcome", "CONVERTED", "solution", "x"))
                 .hasMessageContaining("handlingOutcome");
@@ -249,7 +250,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         assertThat(overdue.isOverdue()).isTrue();
         Task late = task(item, "Task_RespondToCustomer");
         assertThat(tasks.getIdentityLinksForTask(late.getId())).extracting(IdentityLink::getGroupId)
-                .contains("aftersales-tech", "cs-supervisors");
+                .contains(RoutingTable.group(FeedbackType.PROBLEM, Urgency.NORMAL), "cs-supervisors");
         fx.executeJobs(pi.getId(), "Task_NotifyResponseEscalation");
         assertThat(mailsAbout(item).stream().filter(m -> subject(m).contains("已超时")).flatMap(m -> {
             try {

@@ -105,7 +105,7 @@ class ServiceParametersTest {
     @Test
     void aSettingStillInTheConfigurationStopsTheStart() {
         MockEnvironment env = new MockEnvironment().withProperty("careloop.feedback.reminder-at", "0.9");
-        assertThatThrownBy(() -> new ServiceParameters(null, null, env))
+        assertThatThrownBy(() -> new ServiceParameters((org.camunda.bpm.engine.RepositoryService) null, (org.camunda.bpm.engine.IdentityService) null, env))
                 .hasMessageContaining("careloop.feedback.reminder-at -> feedback.reminderAt")
                 .hasMessageContaining(ServiceParameters.RESOURCE);
     }
