@@ -66,7 +66,7 @@ public final class TasklistBenchmark {
             long t0 = System.nanoTime();
             Path csv = writeCsv(calls);
             try (InputStream in = Files.newInputStream(csv)) {
-                app.getBean(CustomerCsvImport.class).importCsv(in);
+                app.getBean(CustomerCsvImport.class).importCsv(in, csv.getFileName().toString(), "bench");
             }
             jdbc.execute("analyze customer");
             ScreeningService screening = app.getBean(ScreeningService.class);
