@@ -71,7 +71,7 @@ class FeedbackHandlingModelTest extends ModelTest {
     }
 
     ProcessInstance start(FeedbackType type, Urgency urgency) {
-        return ENGINE.getRuntimeService().startProcessInstanceByKey("feedbackHandling",
+        return engine().getRuntimeService().startProcessInstanceByKey("feedbackHandling",
                 Variables.createVariables().putValue("type", type.name()).putValue("urgency", urgency.name()));
     }
 
@@ -97,7 +97,7 @@ class FeedbackHandlingModelTest extends ModelTest {
                 ProcessInstance pi = start(type, urgency);
                 assertThat(pi).as(type + "/" + urgency).isWaitingAt("Task_RespondToCustomer");
                 assertThat(task(pi.getId(), "Task_RespondToCustomer").getDueDate()).isNotNull();
-                assertThat(ENGINE.getTaskService().getIdentityLinksForTask(task(pi.getId(), "Task_RespondToCustomer").getId()))
+                assertThat(engine().getTaskService().getIdentityLinksForTask(task(pi.getId(), "Task_RespondToCustomer").getId()))
                         .as(type + "/" + urgency + " candidate group").isNotEmpty();
             }
         }

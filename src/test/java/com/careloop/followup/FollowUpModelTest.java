@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,14 +49,21 @@ class FollowUpModelTest extends ModelTest {
         mock("flagContactData");
         mock("recordRefusal");
         // the called feedbackHandling, as a stub: only followUp is under test
-        ENGINE.manageDeployment(ENGINE.getRepositoryService().createDeployment().name("feedbackHandling stub")
+        stub = engine().getRepositoryService().createDeployment().name("feedbackHandling stub")
                 .addModelInstance("feedbackHandling.bpmn", Bpmn.createExecutableProcess("feedbackHandling")
                         .camundaHistoryTimeToLive(1).startEvent().endEvent().done())
-                .deploy());
+                .deploy().getId();
+    }
+
+    String stub;
+
+    @AfterEach
+    void removeStub() {
+        engine().getRepositoryService().deleteDeployment(stub, true);
     }
 
     ProcessInstance start() {
-        return ENGINE.getRuntimeService().startProcessInstanceByKey("followUp", "FU-20260301-000001",
+        return engine().getRuntimeService().startProcessInstanceByKey("followUp", "FU-20260301-000001",
                 Variables.createVariables().putValue("callDue", new Date()).putValue("priority", 50)
                         .putValue("assignedAgent", null));
     }
@@ -91,7 +99,7 @@ class FollowUpModelTest extends ModelTest {
         ProcessInstance pi = start();
         call(pi, Variables.createVariables().putValue("callOutcome", "REACHED").putValue("reported", List.of(11L, 12L)));
         assertThat(pi).isEnded().hasPassedInOrder("CallActivity_HandleFeedback", "Task_CloseFollowUp");
-        assertThat(ENGINE.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("feedbackHandling")
+        assertThat(engine().getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("feedbackHandling")
                 .superProcessInstanceId(pi.getId()).count()).as("one handling per item").isEqualTo(2);
     }
 
@@ -155,7 +163,7 @@ class FollowUpModelTest extends ModelTest {
         for (String outcome : outcomes) {
             ProcessInstance pi = start();
             call(pi, outcome);
-            assertThat(ENGINE.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+            assertThat(engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
                     .activityIdIn(CALL).count()).as(outcome + " must leave the call").isZero();
         }
     }

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -25,22 +25,28 @@ import org.springframework.core.env.StandardEnvironment;
  * sets what the gateways and timers read. The parameters are the real table (bpmn/serviceParameters.dmn, deployed
  * with the model), so the tests follow whatever limits a designer sets.
  */
+@ExtendWith(ProcessEngineExtension.class)
 public abstract class ModelTest {
 
-    @RegisterExtension
-    protected static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder().build();
 
     /** the mocked delegates that ran, in order */
     protected final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
     protected ServiceParameters parameters;
 
+    private ProcessEngine engine;
+
+    /** the engine of camunda.cfg.xml, one per JVM (the extension caches it) */
+    protected ProcessEngine engine() {
+        return engine;
+    }
+
     @BeforeEach
-    void bindEngineAndMocks() {
-        ProcessEngine engine = ENGINE.getProcessEngine();
+    void bindEngineAndMocks(ProcessEngine engine) {
+        this.engine = engine;
         init(engine);
         ModelTestEngineConfiguration.BEANS.clear();
-        parameters = new ServiceParameters(ENGINE.getRepositoryService(), ENGINE.getIdentityService(), new StandardEnvironment());
+        parameters = new ServiceParameters(engine().getRepositoryService(), engine().getIdentityService(), new StandardEnvironment());
         ModelTestEngineConfiguration.BEANS.put("serviceParameters", parameters);
         TaskListener noop = task -> { };
         ModelTestEngineConfiguration.BEANS.put("recordCompletedBy", noop);
@@ -68,21 +74,21 @@ public abstract class ModelTest {
     }
 
     protected Task task(String processInstanceId, String taskKey) {
-        Task task = ENGINE.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+        Task task = engine().getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
                 .singleResult();
         assertThat(task).as("open task " + taskKey).isNotNull();
         return task;
     }
 
     protected void complete(String processInstanceId, String taskKey, VariableMap variables) {
-        ENGINE.getTaskService().complete(task(processInstanceId, taskKey).getId(), variables);
+        engine().getTaskService().complete(task(processInstanceId, taskKey).getId(), variables);
     }
 
     /** Runs the job (timer or asynchronous continuation) waiting at {@code activityId}. */
     protected void executeJob(String processInstanceId, String activityId) {
-        List<Job> jobs = ENGINE.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+        List<Job> jobs = engine().getManagementService().createJobQuery().processInstanceId(processInstanceId)
                 .activityId(activityId).list();
         assertThat(jobs).as("job at " + activityId).hasSize(1);
-        ENGINE.getManagementService().executeJob(jobs.get(0).getId());
+        engine().getManagementService().executeJob(jobs.get(0).getId());
     }
 }
