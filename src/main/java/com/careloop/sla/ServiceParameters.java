@@ -206,8 +206,9 @@ public class ServiceParameters {
     }
 
     /**
-     * Parses and checks a serviceParameters table: every row is a known parameter with a valid value, and each
-     * parameter has exactly one row (hit policy UNIQUE). Fails naming the row.
+     * Parses and checks a serviceParameters table: each parameter's row (at most one: hit policy UNIQUE) must hold a
+     * valid value, else this fails naming the parameter. A parameter without a row fails when it is read; rows no
+     * parameter reads are ignored here (ServiceParametersTest refuses both before a table is shipped).
      */
     public static Values parse(InputStream dmn, String source) {
         DmnDecision decision = DMN.parseDecision(DECISION_KEY, dmn);
