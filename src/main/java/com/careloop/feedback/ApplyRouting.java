@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.sla.ServiceParameters;
 import com.careloop.sla.SlaClock;
 import com.careloop.sla.WorkCalendar;
 import java.time.Instant;
@@ -11,19 +12,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the feedbackRouting decision into deadlines on the work calendar: the owner group, response and
- * resolution due dates and their 80 % reminders. Task due dates and SLA timers read these same instants.
+ * resolution due dates and their reminders (at the fraction {@code feedback.reminderAt} of bpmn/serviceParameters.dmn,
+ * which the reminder timers' names state). Task due dates and SLA timers read these same instants.
  */
 @Component("applyRouting")
 public class ApplyRouting implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final WorkCalendar calendar;
-    private final FeedbackProperties props;
+    private final ServiceParameters parameters;
 
-    public ApplyRouting(FeedbackService feedback, WorkCalendar calendar, FeedbackProperties props) {
+    public ApplyRouting(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters) {
         this.feedback = feedback;
         this.calendar = calendar;
-        this.props = props;
+        this.parameters = parameters;
     }
 
     @Override
@@ -51,9 +53,9 @@ public class ApplyRouting implements JavaDelegate {
         execution.setVariable("slaClock", slaClock.name());
         execution.setVariable("resolutionSla", resolutionSla);
         execution.setVariable("responseDue", Date.from(responseDue));
-        execution.setVariable("responseReminderAt", Date.from(calendar.reminder(start, responseDue, slaClock, props.reminderAt())));
+        execution.setVariable("responseReminderAt", Date.from(calendar.reminder(start, responseDue, slaClock, parameters.reminderAt())));
         execution.setVariable("resolutionDue", Date.from(resolutionDue));
-        execution.setVariable("resolutionReminderAt", Date.from(calendar.reminder(start, resolutionDue, slaClock, props.reminderAt())));
+        execution.setVariable("resolutionReminderAt", Date.from(calendar.reminder(start, resolutionDue, slaClock, parameters.reminderAt())));
         execution.setVariable("revisitRequired", Boolean.TRUE.equals(routing.get("revisitRequired")));
         execution.setVariable("urgent", item.getUrgency() == Urgency.URGENT);
     }

@@ -10,13 +10,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers feedback items, from calls and inbound, and keeps their progress log. */
 @Service
-@EnableConfigurationProperties(FeedbackProperties.class)
 public class FeedbackService {
 
     public static final String PROCESS_KEY = "feedbackHandling";

@@ -12,11 +12,9 @@ import org.springframework.stereotype.Component;
 public class LoadFeedbackFacts implements JavaDelegate {
 
     private final FeedbackService feedback;
-    private final FeedbackProperties props;
 
-    public LoadFeedbackFacts(FeedbackService feedback, FeedbackProperties props) {
+    public LoadFeedbackFacts(FeedbackService feedback) {
         this.feedback = feedback;
-        this.props = props;
     }
 
     @Override
@@ -31,7 +29,6 @@ public class LoadFeedbackFacts implements JavaDelegate {
         execution.setVariable("feedbackUrgency", item.getUrgency().name());
         execution.setVariable("revisitAgent", item.getRevisitAgent());
         execution.setVariable("revisitGroup", item.getSource() == FeedbackSource.INBOUND ? CS_CENTER : AGENTS);
-        execution.setVariable("maxAttempts", props.maxRevisitAttempts());
         execution.setVariable("reopenCount", item.getReopenCount());
         execution.setVariable("revisitAttempts", 0);
     }

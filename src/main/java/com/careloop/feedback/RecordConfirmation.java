@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.sla.ServiceParameters;
 import com.careloop.sla.CallingHours;
 import java.time.Clock;
 import java.util.Date;
@@ -14,15 +15,15 @@ public class RecordConfirmation implements JavaDelegate {
     private final FeedbackService feedback;
     private final CommentSync comments;
     private final CallingHours callingHours;
-    private final FeedbackProperties props;
+    private final ServiceParameters parameters;
     private final Clock clock;
 
     public RecordConfirmation(FeedbackService feedback, CommentSync comments, CallingHours callingHours,
-                              FeedbackProperties props, Clock clock) {
+                              ServiceParameters parameters, Clock clock) {
         this.feedback = feedback;
         this.comments = comments;
         this.callingHours = callingHours;
-        this.props = props;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -41,7 +42,7 @@ public class RecordConfirmation implements JavaDelegate {
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable("revisitAttempts", attempts);
         execution.setVariable("customerSatisfied", reached && c.customerSatisfied());
-        execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(clock.instant().plus(props.revisitRetryInterval()))));
+        execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(clock.instant().plus(parameters.revisitRetryInterval()))));
         execution.removeVariable("notes");
         execution.removeVariable("satisfaction");
     }

@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.sla.ServiceParameters;
 import com.careloop.engine.PersonalFields;
 import java.time.Clock;
 import java.util.Date;
@@ -13,13 +14,13 @@ public class RecordResolution implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final CommentSync comments;
-    private final FeedbackProperties props;
+    private final ServiceParameters parameters;
     private final Clock clock;
 
-    public RecordResolution(FeedbackService feedback, CommentSync comments, FeedbackProperties props, Clock clock) {
+    public RecordResolution(FeedbackService feedback, CommentSync comments, ServiceParameters parameters, Clock clock) {
         this.feedback = feedback;
         this.comments = comments;
-        this.props = props;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -33,7 +34,7 @@ public class RecordResolution implements JavaDelegate {
                 r.handlingOutcome() + (r.compensation() == Compensation.NONE ? "" : " / " + r.compensation()) + ": " + r.solution());
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable("handlingOutcome", r.handlingOutcome().name());
-        execution.setVariable("confirmDue", Date.from(now.plus(props.confirmWithin())));
+        execution.setVariable("confirmDue", Date.from(now.plus(parameters.confirmWithin())));
         execution.removeVariable("compensation");
         PersonalFields.removeFrom(execution);
     }

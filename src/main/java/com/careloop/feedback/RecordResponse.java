@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.sla.ServiceParameters;
 import com.careloop.engine.PersonalFields;
 import java.time.Clock;
 import java.util.Date;
@@ -13,13 +14,13 @@ public class RecordResponse implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final CommentSync comments;
-    private final FeedbackProperties props;
+    private final ServiceParameters parameters;
     private final Clock clock;
 
-    public RecordResponse(FeedbackService feedback, CommentSync comments, FeedbackProperties props, Clock clock) {
+    public RecordResponse(FeedbackService feedback, CommentSync comments, ServiceParameters parameters, Clock clock) {
         this.feedback = feedback;
         this.comments = comments;
-        this.props = props;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -37,7 +38,7 @@ public class RecordResponse implements JavaDelegate {
             item.resolve(outcome, r.responsePlan(), Compensation.NONE, now);
             feedback.log(item, author, ProgressKind.RESOLVED, "首次联系即解决 Resolved on first contact");
             execution.setVariable("handlingOutcome", outcome.name());
-            execution.setVariable("confirmDue", Date.from(now.plus(props.confirmWithin())));
+            execution.setVariable("confirmDue", Date.from(now.plus(parameters.confirmWithin())));
         }
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable("resolvedOnFirstContact", r.resolvedOnFirstContact());

@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.sla.ServiceParameters;
 import com.careloop.sla.SlaClock;
 import com.careloop.sla.WorkCalendar;
 import java.time.Clock;
@@ -15,13 +16,13 @@ public class ReopenFeedback implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final WorkCalendar calendar;
-    private final FeedbackProperties props;
+    private final ServiceParameters parameters;
     private final Clock clock;
 
-    public ReopenFeedback(FeedbackService feedback, WorkCalendar calendar, FeedbackProperties props, Clock clock) {
+    public ReopenFeedback(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters, Clock clock) {
         this.feedback = feedback;
         this.calendar = calendar;
-        this.props = props;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -39,6 +40,6 @@ public class ReopenFeedback implements JavaDelegate {
         execution.setVariable("reopenCount", item.getReopenCount());
         execution.setVariable("revisitAttempts", 0);
         execution.setVariable("resolutionDue", Date.from(due));
-        execution.setVariable("resolutionReminderAt", Date.from(calendar.reminder(now, due, slaClock, props.reminderAt())));
+        execution.setVariable("resolutionReminderAt", Date.from(calendar.reminder(now, due, slaClock, parameters.reminderAt())));
     }
 }

@@ -11,7 +11,7 @@ public enum Exclusion {
     CONTACT_INVALID(true),
     /** The customer has an open follow-up: one at a time (a unique index), never overridden. */
     OPEN_FOLLOW_UP(false),
-    /** Refused or reached inside the cooling period ({@code careloop.screening.cooling-period}); a cs-manager may override. */
+    /** Refused or reached inside the cooling period ({@code screening.coolingPeriod} of bpmn/serviceParameters.dmn); a cs-manager may override. */
     COOLING_PERIOD(true),
     /** A follow-up for the same customer, scenario and period exists already (screening and campaigns only). */
     DUPLICATE_PERIOD(false);

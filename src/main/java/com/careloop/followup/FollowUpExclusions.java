@@ -1,9 +1,9 @@
 package com.careloop.followup;
 
+import com.careloop.sla.ServiceParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Timestamp;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,22 +28,19 @@ public class FollowUpExclusions {
             + " and (c.refused_at is null or c.refused_at < ?) and (c.last_follow_up_at is null or c.last_follow_up_at < ?)"
             + " and not " + OPEN;
 
-    private final Duration coolingPeriod;
+    private final ServiceParameters parameters;
 
-    public FollowUpExclusions(@Value("${careloop.screening.cooling-period:P7D}") Duration coolingPeriod) {
-        if (coolingPeriod.isNegative()) {
-            throw new IllegalArgumentException("careloop.screening.cooling-period must not be negative: " + coolingPeriod);
-        }
-        this.coolingPeriod = coolingPeriod;
+    public FollowUpExclusions(ServiceParameters parameters) {
+        this.parameters = parameters;
     }
 
-    /** careloop.screening.cooling-period: no second call (or a call after a refusal) within it. */
+    /** {@code screening.coolingPeriod} of bpmn/serviceParameters.dmn: no second call (or a call after a refusal) within it. */
     public Duration coolingPeriod() {
-        return coolingPeriod;
+        return parameters.coolingPeriod();
     }
 
     /** The parameter of {@link #COOLING} and {@link #ELIGIBLE} at {@code now}. */
     public Timestamp coolingStart(Instant now) {
-        return Timestamp.from(now.minus(coolingPeriod));
+        return Timestamp.from(now.minus(coolingPeriod()));
     }
 }

@@ -1,17 +1,13 @@
 package com.careloop.followup;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** careloop.follow-up.*: how often and how far apart an unanswered customer is called. */
+/**
+ * careloop.follow-up.*: nothing any more. The attempt limit and the retry interval are the designers'
+ * ({@code followUp.maxAttempts}, {@code followUp.retryInterval} in bpmn/serviceParameters.dmn). The type stays
+ * only because {@link FollowUpService} still takes it (that class is being reworked by the scenario-policy
+ * change); delete both the parameter and this record then.
+ */
 @ConfigurationProperties("careloop.follow-up")
-public record FollowUpProperties(Integer maxAttempts, Duration retryInterval) {
-
-    public FollowUpProperties {
-        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
-        retryInterval = retryInterval == null ? Duration.ofHours(2) : retryInterval;
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("careloop.follow-up.max-attempts must be at least 1");
-        }
-    }
+public record FollowUpProperties() {
 }

@@ -8,6 +8,7 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.Urgency;
 import com.careloop.sla.CallingHours;
+import com.careloop.sla.ServiceParameters;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,19 +32,19 @@ public class RecordCallAttempt implements JavaDelegate {
     private final FeedbackService feedback;
     private final CustomerService customers;
     private final CallingHours callingHours;
-    private final FollowUpProperties props;
+    private final ServiceParameters parameters;
     private final Clock clock;
 
     public RecordCallAttempt(FollowUpService followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
                              FeedbackService feedback, CustomerService customers, CallingHours callingHours,
-                             FollowUpProperties props, Clock clock) {
+                             ServiceParameters parameters, Clock clock) {
         this.followUps = followUps;
         this.attempts = attempts;
         this.surveys = surveys;
         this.feedback = feedback;
         this.customers = customers;
         this.callingHours = callingHours;
-        this.props = props;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -80,7 +81,7 @@ public class RecordCallAttempt implements JavaDelegate {
         execution.setVariable("attemptCount", attemptNo);
         execution.setVariable("feedbackItemIds", feedbackIds);
         if (report.callOutcome().isRetryable()) {
-            execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(now.plus(props.retryInterval()))));
+            execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(now.plus(parameters.followUpRetryInterval()))));
         }
         if (report.callbackAt() != null) {
             execution.setVariable("callbackDue", Date.from(callingHours.nextCallTime(report.callbackAt())));

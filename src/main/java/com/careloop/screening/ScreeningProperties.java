@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * careloop.screening.*: when the nightly run starts (cron in the given zone), the chunk size of parallel starts and
  * the optional daily call capacity per agent (and for the shared agents pool) over which due dates are spread.
- * careloop.screening.cooling-period is read by the follow-up module ({@code FollowUpExclusions}): the exclusions are the same for manual starts and screening.
+ * The cooling period is screening.coolingPeriod of bpmn/serviceParameters.dmn, read by the follow-up module ({@code FollowUpExclusions}): the exclusions are the same for manual starts and screening.
  */
 @ConfigurationProperties("careloop.screening")
 public record ScreeningProperties(String cron, ZoneId cronZone, Integer chunkSize,

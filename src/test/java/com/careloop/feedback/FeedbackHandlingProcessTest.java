@@ -11,8 +11,10 @@ import com.careloop.followup.FollowUpService;
 import com.careloop.notification.Channel;
 import com.careloop.notification.NotificationDelivery;
 import com.careloop.notification.NotificationDeliveryRepository;
+import com.careloop.sla.ServiceParameters;
 import com.careloop.testsupport.CareLoopTest;
 import com.careloop.testsupport.Fixtures;
+import com.careloop.testsupport.RoutingTable;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Date;
@@ -36,6 +38,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired ServiceParameters parameters;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired CustomerService customerService;
@@ -109,10 +112,10 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         ProcessInstance pi = pi(item);
         assertThat(pi).isWaitingAt("Task_RespondToCustomer").hasBusinessKey(item.getNumber());
         FeedbackItem routed = reload(item);
-        assertThat(routed.getDepartment()).isEqualTo("cs-supervisors");
+        assertThat(routed.getDepartment()).isEqualTo(RoutingTable.group(FeedbackType.COMPLAINT, Urgency.NORMAL));
         assertThat(routed.getStatus()).isEqualTo(FeedbackStatus.AWAITING_RESPONSE);
         Task respond = task(item, "Task_RespondToCustomer");
-        assertThat(respond).hasCandidateGroup("cs-supervisors");
+        assertThat(respond).hasCandidateGroup(RoutingTable.group(FeedbackType.COMPLAINT, Urgency.NORMAL));
         // one computed instant for the task's due date, the item's deadline and the SLA timer
         assertThat(respond.getDueDate()).isEqualTo(Date.from(routed.getResponseDueAt()));
         assertThat(fx.job(pi.getId(), "Timer_ResponseSlaBreached").getDuedate()).isEqualTo(respond.getDueDate());
@@ -144,7 +147,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     @Test
     void resolvedOnFirstContactGoesStraightToTheRevisit() {
         FeedbackItem item = inbound(FeedbackType.PROBLEM, Urgency.NORMAL);
-        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup("aftersales-tech");
+        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup(RoutingTable.group(FeedbackType.PROBLEM, Urgency.NORMAL));
         respond(item, true);
         assertThat(pi(item)).isWaitingAt("Task_ConfirmResolution");
         assertThat(reload(item).getHandlingOutcome()).isEqualTo(HandlingOutcome.RESOLVED);
@@ -194,23 +197,24 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         FeedbackItem item = inbound(FeedbackType.PROBLEM, Urgency.LOW);
         ProcessInstance pi = pi(item);
         respond(item, true);
-        for (int i = 1; i <= 3; i++) {
+        int max = parameters.maxRevisitAttempts();
+        for (int i = 1; i <= max; i++) {
             fx.complete(task(item, "Task_ConfirmResolution"), "callOutcome", "NO_ANSWER");
-            if (i < 3) {
+            if (i < max) {
                 assertThat(pi).isWaitingAt("Timer_RevisitRetryDue");
                 fx.executeJobs(pi.getId(), "Timer_RevisitRetryDue");
             }
         }
         assertThat(pi).isEnded();
         assertThat(reload(item).getResult()).isEqualTo(FeedbackResult.RESOLVED_UNCONFIRMED);
-        assertThat(reload(item).getRevisitAttempts()).isEqualTo(3);
+        assertThat(reload(item).getRevisitAttempts()).isEqualTo(max);
     }
 
     @Test
     void suggestionNeedsNoRevisitAndClosesWithTheOutcome() {
         FeedbackItem item = inbound(FeedbackType.SUGGESTION, Urgency.NORMAL);
         ProcessInstance pi = pi(item);
-        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup("product");
+        assertThat(task(item, "Task_RespondToCustomer")).hasCandidateGroup(RoutingTable.group(FeedbackType.SUGGESTION, Urgency.NORMAL));
         respond(item, false);
         assertThatThrownBy(() -> fx.complete(task(item, "Task_ResolveFeedback"), "handlingOutcome", "CONVERTED", "solution", "x"))
                 .hasMessageContaining("handlingOutcome");
@@ -237,13 +241,13 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     }
 
     @Test
-    void slaReminderAtEightyPercentThenEscalationWhenBreached() {
+    void slaReminderAtTheModelsFractionThenEscalationWhenBreached() {
         FeedbackItem item = inbound(FeedbackType.PROBLEM, Urgency.NORMAL);
         ProcessInstance pi = pi(item);
         FeedbackItem routed = reload(item);
         Job reminder = fx.job(pi.getId(), "Timer_ResponseSlaReminder");
         long total = routed.getResponseDueAt().toEpochMilli() - routed.getCreatedAt().toEpochMilli();
-        assertThat(reminder.getDuedate().getTime() - routed.getCreatedAt().toEpochMilli()).isCloseTo(Math.round(total * 0.8), org.assertj.core.data.Offset.offset(1000L));
+        assertThat(reminder.getDuedate().getTime() - routed.getCreatedAt().toEpochMilli()).isCloseTo(Math.round(total * parameters.reminderAt()), org.assertj.core.data.Offset.offset(1000L));
 
         management.executeJob(reminder.getId());
         fx.executeJobs(pi.getId(), "Task_SendResponseReminder");
@@ -255,7 +259,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         assertThat(overdue.isOverdue()).isTrue();
         Task late = task(item, "Task_RespondToCustomer");
         assertThat(tasks.getIdentityLinksForTask(late.getId())).extracting(IdentityLink::getGroupId)
-                .contains("aftersales-tech", "cs-supervisors");
+                .contains(RoutingTable.group(FeedbackType.PROBLEM, Urgency.NORMAL), "cs-supervisors");
         fx.executeJobs(pi.getId(), "Task_NotifyResponseEscalation");
         assertThat(mailsAbout(item).stream().filter(m -> subject(m).contains("已超时")).flatMap(m -> {
             try {

@@ -13,6 +13,7 @@ import com.careloop.feedback.FeedbackItem;
 import com.careloop.feedback.FeedbackItemRepository;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.Urgency;
+import com.careloop.sla.ServiceParameters;
 import com.careloop.testsupport.CareLoopTest;
 import com.careloop.testsupport.Fixtures;
 import java.io.IOException;
@@ -51,6 +52,7 @@ class FollowUpProcessTest extends CareLoopTest {
     @Autowired CallAttemptRepository attempts;
     @Autowired SurveyResponseRepository surveys;
     @Autowired FeedbackItemRepository feedback;
+    @Autowired ServiceParameters parameters;
 
     Fixtures fx;
 
@@ -104,9 +106,13 @@ class FollowUpProcessTest extends CareLoopTest {
     void noAnswerIsRetriedInsideCallingHoursThenClosesUnreachable() {
         FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
         ProcessInstance pi = instance(f);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            fx.complete(callTask(f), "callOutcome", attempt == 2 ? "BUSY" : "NO_ANSWER");
-            if (attempt < 3) {
+        int max = parameters.followUpMaxAttempts();
+        List<CallOutcome> outcomes = new java.util.ArrayList<>();
+        for (int attempt = 1; attempt <= max; attempt++) {
+            CallOutcome outcome = attempt == 2 ? CallOutcome.BUSY : CallOutcome.NO_ANSWER;
+            outcomes.add(outcome);
+            fx.complete(callTask(f), "callOutcome", outcome.name());
+            if (attempt < max) {
                 assertThat(pi).isWaitingAt("Timer_RetryDue");
                 Date retryAt = (Date) runtime.getVariable(pi.getId(), "retryAt");
                 assertThat(retryAt).isAfter(new Date());
@@ -117,9 +123,9 @@ class FollowUpProcessTest extends CareLoopTest {
         assertThat(pi).isEnded();
         FollowUp closed = reload(f);
         assertThat(closed.getResult()).isEqualTo(FollowUpResult.UNREACHABLE);
-        assertThat(closed.getAttemptCount()).isEqualTo(3);
+        assertThat(closed.getAttemptCount()).isEqualTo(max);
         assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).extracting(CallAttempt::getOutcome)
-                .containsExactly(CallOutcome.NO_ANSWER, CallOutcome.BUSY, CallOutcome.NO_ANSWER);
+                .containsExactlyElementsOf(outcomes);
     }
 
     @Test

@@ -37,9 +37,11 @@ class CallingHoursTest {
             WorkCalendarConfiguration.parse(in, file.toString(), days, years);
         }
         WorkCalendar calendar = new WorkCalendar(SHANGHAI, LocalTime.of(9, 0), LocalTime.of(18, 0), days, years);
-        WorkCalendarProperties props = new WorkCalendarProperties(SHANGHAI, LocalTime.of(9, 0), LocalTime.of(18, 0),
-                "classpath:sla/holidays-cn.csv", LocalTime.of(9, 0), LocalTime.of(20, 0));
-        callingHours = new CallingHours(calendar, props);
+        // the algorithm with fixed hours; the hours shipped in bpmn/serviceParameters.dmn are the designers' to change
+        ServiceParameters hours = ServiceParameters.of(Map.of(
+                ServiceParameters.Parameter.CALLING_HOURS_START, "09:00",
+                ServiceParameters.Parameter.CALLING_HOURS_END, "20:00"));
+        callingHours = new CallingHours(calendar, hours);
     }
 
     static Instant sh(String localDateTime) {

@@ -1,0 +1,338 @@
+package com.careloop.sla;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The business parameters process designers own, read from the deployed decision {@code serviceParameters}
+ * ({@code bpmn/serviceParameters.dmn}: one row per parameter, its value and what it means). They are not in
+ * application.yml: a redeployed table takes effect at the next read. The models use them as
+ * {@code ${serviceParameters.integer('followUp.maxAttempts')}}; Java through the typed accessors below.
+ * <p>
+ * The table is parsed once per deployed version and evaluated in memory (no history rows, no authorization
+ * of whoever is signed in: the parameters are the system's, not a user's).
+ */
+@Component("serviceParameters")
+public class ServiceParameters {
+
+    public static final String DECISION_KEY = "serviceParameters";
+    public static final String RESOURCE = "bpmn/serviceParameters.dmn";
+
+    /** Every parameter the application reads, with the form its value must have. */
+    public enum Parameter {
+        FOLLOW_UP_MAX_ATTEMPTS("followUp.maxAttempts", Kind.COUNT),
+        FOLLOW_UP_RETRY_INTERVAL("followUp.retryInterval", Kind.DURATION),
+        FEEDBACK_REMINDER_AT("feedback.reminderAt", Kind.FRACTION),
+        FEEDBACK_CONFIRM_WITHIN("feedback.confirmWithin", Kind.DURATION),
+        FEEDBACK_MAX_REVISIT_ATTEMPTS("feedback.maxRevisitAttempts", Kind.COUNT),
+        FEEDBACK_REVISIT_RETRY_INTERVAL("feedback.revisitRetryInterval", Kind.DURATION),
+        CALLING_HOURS_START("calendar.callingHoursStart", Kind.TIME),
+        CALLING_HOURS_END("calendar.callingHoursEnd", Kind.TIME),
+        SCREENING_COOLING_PERIOD("screening.coolingPeriod", Kind.DURATION);
+
+        private final String key;
+        private final Kind kind;
+
+        Parameter(String key, Kind kind) {
+            this.key = key;
+            this.kind = kind;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public static Parameter of(String key) {
+            for (Parameter p : values()) {
+                if (p.key.equals(key)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("unknown service parameter '" + key + "' (rows of " + RESOURCE + ")");
+        }
+    }
+
+    /** The form of a value; {@link #check} says what is wrong with one, in the designer's terms. */
+    public enum Kind {
+        /** a whole number, at least 1 */
+        COUNT,
+        /** a number strictly between 0 and 1, e.g. 0.8 for 80 % */
+        FRACTION,
+        /** an ISO-8601 duration such as PT2H or P7D, longer than zero */
+        DURATION,
+        /** a time of day, HH:mm */
+        TIME;
+
+        public Object check(String key, String value) {
+            if (value == null || value.isBlank()) {
+                throw invalid(key, value, "no value");
+            }
+            String v = value.trim();
+            try {
+                switch (this) {
+                    case COUNT -> {
+                        int n = Integer.parseInt(v);
+                        if (n < 1) {
+                            throw invalid(key, value, "must be at least 1");
+                        }
+                        return n;
+                    }
+                    case FRACTION -> {
+                        double f = Double.parseDouble(v);
+                        if (!(f > 0 && f < 1)) {
+                            throw invalid(key, value, "must be between 0 and 1, e.g. 0.8 for 80 %");
+                        }
+                        return f;
+                    }
+                    case DURATION -> {
+                        Duration d = Duration.parse(v);
+                        if (d.isNegative() || d.isZero()) {
+                            throw invalid(key, value, "must be longer than zero");
+                        }
+                        return d;
+                    }
+                    default -> {
+                        return LocalTime.parse(v);
+                    }
+                }
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw invalid(key, value, switch (this) {
+                    case COUNT -> "must be a whole number";
+                    case FRACTION -> "must be a number such as 0.8";
+                    case DURATION -> "must be an ISO-8601 duration such as PT2H or P7D";
+                    case TIME -> "must be a time of day such as 09:00";
+                });
+            }
+        }
+
+        private static IllegalStateException invalid(String key, String value, String why) {
+            return new IllegalStateException(RESOURCE + ": parameter " + key + " = '" + value + "' " + why);
+        }
+    }
+
+    /** One parsed version of the table: each parameter's checked value. */
+    public record Values(String source, Map<Parameter, Object> values) {
+
+        Object get(Parameter p) {
+            Object v = values.get(p);
+            if (v == null) {
+                throw new IllegalStateException(source + " has no row for parameter " + p.key());
+            }
+            return v;
+        }
+    }
+
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    private final Supplier<Values> values;
+
+    /** Settings that used to be in application.yml; one still set would silently do nothing, so the start fails. */
+    static final Map<String, Parameter> MOVED = Map.of(
+            "careloop.follow-up.max-attempts", Parameter.FOLLOW_UP_MAX_ATTEMPTS,
+            "careloop.follow-up.retry-interval", Parameter.FOLLOW_UP_RETRY_INTERVAL,
+            "careloop.feedback.reminder-at", Parameter.FEEDBACK_REMINDER_AT,
+            "careloop.feedback.confirm-within", Parameter.FEEDBACK_CONFIRM_WITHIN,
+            "careloop.feedback.max-revisit-attempts", Parameter.FEEDBACK_MAX_REVISIT_ATTEMPTS,
+            "careloop.feedback.revisit-retry-interval", Parameter.FEEDBACK_REVISIT_RETRY_INTERVAL,
+            "careloop.calendar.calling-hours-start", Parameter.CALLING_HOURS_START,
+            "careloop.calendar.calling-hours-end", Parameter.CALLING_HOURS_END,
+            "careloop.screening.cooling-period", Parameter.SCREENING_COOLING_PERIOD);
+
+    /**
+     * Spring's: the engine's services are looked up at the first read, not at construction, because the engine
+     * itself evaluates expressions that need beans reading parameters while it deploys (timer start events).
+     */
+    @Autowired
+    public ServiceParameters(ObjectProvider<RepositoryService> repository, ObjectProvider<IdentityService> identity,
+                             Environment environment) {
+        checkNotConfigured(environment);
+        this.values = new Deployed(repository::getObject, identity::getObject);
+    }
+
+    public ServiceParameters(RepositoryService repository, IdentityService identity, Environment environment) {
+        checkNotConfigured(environment);
+        this.values = new Deployed(() -> repository, () -> identity);
+    }
+
+    private static void checkNotConfigured(Environment environment) {
+        List<String> stale = MOVED.entrySet().stream().filter(e -> environment.containsProperty(e.getKey()))
+                .map(e -> e.getKey() + " -> " + e.getValue().key()).sorted().toList();
+        if (!stale.isEmpty()) {
+            throw new IllegalStateException("These settings moved from the configuration to " + RESOURCE
+                    + " (edit the row there, in Camunda Modeler) and must be removed: " + stale);
+        }
+    }
+
+    private ServiceParameters(Values fixed) {
+        this.values = () -> fixed;
+    }
+
+    /** The parameters of one DMN file, e.g. {@code bpmn/serviceParameters.dmn} in a unit test. */
+    public static ServiceParameters fromModel(InputStream dmn, String source) {
+        return new ServiceParameters(parse(dmn, source));
+    }
+
+    /** Fixed values, checked like the table's (unit tests of code that reads parameters). */
+    public static ServiceParameters of(Map<Parameter, String> values) {
+        Map<Parameter, Object> map = new EnumMap<>(Parameter.class);
+        values.forEach((p, v) -> map.put(p, p.kind().check(p.key(), v)));
+        return new ServiceParameters(new Values("fixed values", Collections.unmodifiableMap(map)));
+    }
+
+    /**
+     * Parses and checks a serviceParameters table: each parameter's row (at most one: hit policy UNIQUE) must hold a
+     * valid value, else this fails naming the parameter. A parameter without a row fails when it is read; rows no
+     * parameter reads are ignored here (ServiceParametersTest refuses both before a table is shipped).
+     */
+    public static Values parse(InputStream dmn, String source) {
+        DmnDecision decision = DMN.parseDecision(DECISION_KEY, dmn);
+        Map<Parameter, Object> map = new EnumMap<>(Parameter.class);
+        for (Parameter p : Parameter.values()) {
+            DmnDecisionTableResult result = DMN.evaluateDecisionTable(decision,
+                    Variables.createVariables().putValue("parameter", p.key()));
+            if (!result.isEmpty()) {
+                map.put(p, p.kind().check(p.key(), result.getSingleResult().getSingleEntry()));
+            }
+        }
+        return new Values(source, Collections.unmodifiableMap(map));
+    }
+
+    public Object value(Parameter p) {
+        return values.get().get(p);
+    }
+
+    // --- the expressions the models use ---
+
+    public int integer(String key) {
+        return (Integer) value(requireKind(key, Kind.COUNT));
+    }
+
+    public double fraction(String key) {
+        return (Double) value(requireKind(key, Kind.FRACTION));
+    }
+
+    public Duration duration(String key) {
+        return (Duration) value(requireKind(key, Kind.DURATION));
+    }
+
+    private static Parameter requireKind(String key, Kind kind) {
+        Parameter p = Parameter.of(key);
+        if (p.kind() != kind) {
+            throw new IllegalArgumentException("service parameter " + key + " is a " + p.kind() + ", not a " + kind);
+        }
+        return p;
+    }
+
+    // --- Java ---
+
+    public int followUpMaxAttempts() {
+        return (Integer) value(Parameter.FOLLOW_UP_MAX_ATTEMPTS);
+    }
+
+    public Duration followUpRetryInterval() {
+        return (Duration) value(Parameter.FOLLOW_UP_RETRY_INTERVAL);
+    }
+
+    public double reminderAt() {
+        return (Double) value(Parameter.FEEDBACK_REMINDER_AT);
+    }
+
+    public Duration confirmWithin() {
+        return (Duration) value(Parameter.FEEDBACK_CONFIRM_WITHIN);
+    }
+
+    public int maxRevisitAttempts() {
+        return (Integer) value(Parameter.FEEDBACK_MAX_REVISIT_ATTEMPTS);
+    }
+
+    public Duration revisitRetryInterval() {
+        return (Duration) value(Parameter.FEEDBACK_REVISIT_RETRY_INTERVAL);
+    }
+
+    public LocalTime callingHoursStart() {
+        return (LocalTime) value(Parameter.CALLING_HOURS_START);
+    }
+
+    public LocalTime callingHoursEnd() {
+        return (LocalTime) value(Parameter.CALLING_HOURS_END);
+    }
+
+    public Duration coolingPeriod() {
+        return (Duration) value(Parameter.SCREENING_COOLING_PERIOD);
+    }
+
+    /** The latest deployed version, parsed once per version. */
+    private static final class Deployed implements Supplier<Values> {
+        private final Supplier<RepositoryService> repositoryService;
+        private final Supplier<IdentityService> identityService;
+        private record Loaded(String definitionId, Values values) {}
+        private volatile Loaded loaded;
+
+        Deployed(Supplier<RepositoryService> repository, Supplier<IdentityService> identity) {
+            this.repositoryService = repository;
+            this.identityService = identity;
+        }
+
+        @Override
+        public Values get() {
+            RepositoryService repository = repositoryService.get();
+            IdentityService identity = identityService.get();
+            // the system's parameters: read without the signed-in user's authorizations (an agent may not read
+            // decision definitions), then the user's authentication is restored
+            var user = identity.getCurrentAuthentication(); // IdentityService's own type (no engine-impl import)
+            if (user != null) {
+                identity.clearAuthentication();
+            }
+            try {
+                DecisionDefinition def = repository.createDecisionDefinitionQuery()
+                        .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
+                if (def == null) {
+                    throw new IllegalStateException("decision " + DECISION_KEY + " (" + RESOURCE + ") is not deployed");
+                }
+                Loaded current = loaded;
+                if (current != null && current.definitionId().equals(def.getId())) {
+                    return current.values();
+                }
+                byte[] xml;
+                try (InputStream in = repository.getResourceAsStream(def.getDeploymentId(), def.getResourceName())) {
+                    xml = in.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                Values v = parse(new ByteArrayInputStream(xml), def.getResourceName() + " v" + def.getVersion());
+                loaded = new Loaded(def.getId(), v);
+                return v;
+            } finally {
+                if (user != null) {
+                    identity.setAuthentication(user);
+                }
+            }
+        }
+    }
+}
