@@ -67,6 +67,7 @@ class FeedbackHandlingModelTest extends ModelTest {
             execution.setVariable("revisitAttempts", 0);
         });
         mock("recordManagerReview");
+        mock("markManagerReview");
         mock("closeFeedback");
     }
 

@@ -98,6 +98,10 @@ class FollowUpModelTest extends ModelTest {
     void reportedIssuesAreEachHandledBeforeTheFollowUpCloses() {
         ProcessInstance pi = start();
         call(pi, Variables.createVariables().putValue("callOutcome", "REACHED").putValue("reported", List.of(11L, 12L)));
+        // each item's handling starts in its own job, after the call is recorded
+        var management = engine().getManagementService();
+        management.createJobQuery().processInstanceId(pi.getId()).activityId("CallActivity_HandleFeedback").list()
+                .forEach(job -> management.executeJob(job.getId()));
         assertThat(pi).isEnded().hasPassedInOrder("CallActivity_HandleFeedback", "Task_CloseFollowUp");
         assertThat(engine().getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("feedbackHandling")
                 .superProcessInstanceId(pi.getId()).count()).as("one handling per item").isEqualTo(2);
