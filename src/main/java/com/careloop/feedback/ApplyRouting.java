@@ -31,10 +31,10 @@ public class ApplyRouting implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> routing = (Map<String, Object>) execution.getVariable("routing");
+        Map<String, Object> routing = (Map<String, Object>) execution.getVariable(FeedbackVariables.ROUTING);
         if (routing == null) {
-            throw new IllegalStateException("feedbackRouting returned no rule for type " + execution.getVariable("feedbackType")
-                    + " and urgency " + execution.getVariable("feedbackUrgency"));
+            throw new IllegalStateException("feedbackRouting returned no rule for type " + execution.getVariable(FeedbackVariables.FEEDBACK_TYPE)
+                    + " and urgency " + execution.getVariable(FeedbackVariables.FEEDBACK_URGENCY));
         }
         FeedbackItem item = feedback.itemOf(execution);
         String group = (String) routing.get("candidateGroup");
@@ -49,14 +49,14 @@ public class ApplyRouting implements JavaDelegate {
         if (firstRouting) {
             feedback.log(item, null, ProgressKind.ROUTED, "分派至 Routed to " + group);
         }
-        execution.setVariable("candidateGroup", group);
-        execution.setVariable("slaClock", slaClock.name());
-        execution.setVariable("resolutionSla", resolutionSla);
-        execution.setVariable("responseDue", Date.from(responseDue));
-        execution.setVariable("responseReminderAt", Date.from(calendar.reminder(start, responseDue, slaClock, parameters.reminderAt())));
-        execution.setVariable("resolutionDue", Date.from(resolutionDue));
-        execution.setVariable("resolutionReminderAt", Date.from(calendar.reminder(start, resolutionDue, slaClock, parameters.reminderAt())));
-        execution.setVariable("revisitRequired", Boolean.TRUE.equals(routing.get("revisitRequired")));
-        execution.setVariable("urgent", item.getUrgency() == Urgency.URGENT);
+        execution.setVariable(FeedbackVariables.CANDIDATE_GROUP, group);
+        execution.setVariable(FeedbackVariables.SLA_CLOCK, slaClock.name());
+        execution.setVariable(FeedbackVariables.RESOLUTION_SLA, resolutionSla);
+        execution.setVariable(FeedbackVariables.RESPONSE_DUE, Date.from(responseDue));
+        execution.setVariable(FeedbackVariables.RESPONSE_REMINDER_AT, Date.from(calendar.reminder(start, responseDue, slaClock, parameters.reminderAt())));
+        execution.setVariable(FeedbackVariables.RESOLUTION_DUE, Date.from(resolutionDue));
+        execution.setVariable(FeedbackVariables.RESOLUTION_REMINDER_AT, Date.from(calendar.reminder(start, resolutionDue, slaClock, parameters.reminderAt())));
+        execution.setVariable(FeedbackVariables.REVISIT_REQUIRED, Boolean.TRUE.equals(routing.get("revisitRequired")));
+        execution.setVariable(FeedbackVariables.URGENT, item.getUrgency() == Urgency.URGENT);
     }
 }

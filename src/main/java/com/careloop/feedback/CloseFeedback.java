@@ -23,11 +23,11 @@ public class CloseFeedback implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FeedbackItem item = feedback.itemOf(execution);
         if (item.getStatus() != FeedbackStatus.CLOSED) {
-            FeedbackResult result = item.closingResult(Boolean.TRUE.equals(execution.getVariable("revisitRequired")));
+            FeedbackResult result = item.closingResult(Boolean.TRUE.equals(execution.getVariable(FeedbackVariables.REVISIT_REQUIRED)));
             item.close(result, clock.instant());
             comments.sync(item, execution.getProcessInstanceId());
             feedback.log(item, null, ProgressKind.CLOSED, "结案 Closed: " + result);
         }
-        execution.setVariable("feedbackResult", item.getResult().name());
+        execution.setVariable(FeedbackVariables.FEEDBACK_RESULT, item.getResult().name());
     }
 }

@@ -34,7 +34,7 @@ public class EscalateOverdue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String stage = (String) execution.getVariable("slaStage");
+        String stage = (String) execution.getVariable(FeedbackVariables.SLA_STAGE);
         String lateTaskId = attachedTaskOf((FlowNode) execution.getBpmnModelElementInstance());
         FeedbackItem item = feedback.itemOf(execution);
         item.markOverdue();

@@ -25,7 +25,7 @@ public final class FeedbackForms {
             HandlingOutcome outcome = in.requiredEnum("handlingOutcome", HandlingOutcome.class);
             String solution = in.text("solution", 2000, true);
             Compensation compensation = in.optionalEnum("compensation", Compensation.class);
-            Object type = vars.getVariable("feedbackType");
+            Object type = vars.getVariable(FeedbackVariables.FEEDBACK_TYPE);
             boolean salesLead = FeedbackType.SALES_LEAD.name().equals(type);
             if (outcome != null && salesLead != (outcome == HandlingOutcome.CONVERTED || outcome == HandlingOutcome.NOT_CONVERTED)) {
                 in.error("handlingOutcome", salesLead

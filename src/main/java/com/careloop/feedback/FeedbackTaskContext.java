@@ -31,10 +31,10 @@ public class FeedbackTaskContext implements TaskListener {
         task.setVariableLocal("feedbackTypeLabel", item.getType().label());
         task.setVariableLocal("urgencyLabel", item.getUrgency().label());
         task.setVariableLocal("customerName", FormText.plain(customers.find(item.getCustomerId()).map(c -> c.getName()).orElse("?")));
-        task.setVariableLocal("responseDueLabel", label(task.getVariable("responseDue")));
-        task.setVariableLocal("resolutionDueLabel", label(task.getVariable("resolutionDue")));
+        task.setVariableLocal("responseDueLabel", label(task.getVariable(FeedbackVariables.RESPONSE_DUE)));
+        task.setVariableLocal("resolutionDueLabel", label(task.getVariable(FeedbackVariables.RESOLUTION_DUE)));
         // the re-visit form asks again: do not pre-fill the previous attempt's answer
-        task.getExecution().removeVariable("callOutcome");
+        task.getExecution().removeVariable(FeedbackVariables.CALL_OUTCOME);
     }
 
     private String label(Object date) {

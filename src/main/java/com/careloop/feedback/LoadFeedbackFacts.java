@@ -25,11 +25,11 @@ public class LoadFeedbackFacts implements JavaDelegate {
         }
         execution.setProcessBusinessKey(item.getNumber());
         execution.setVariable("feedbackNumber", item.getNumber());
-        execution.setVariable("feedbackType", item.getType().name());
-        execution.setVariable("feedbackUrgency", item.getUrgency().name());
-        execution.setVariable("revisitAgent", item.getRevisitAgent());
-        execution.setVariable("revisitGroup", item.getSource() == FeedbackSource.INBOUND ? CS_CENTER : AGENTS);
-        execution.setVariable("reopenCount", item.getReopenCount());
-        execution.setVariable("revisitAttempts", 0);
+        execution.setVariable(FeedbackVariables.FEEDBACK_TYPE, item.getType().name());
+        execution.setVariable(FeedbackVariables.FEEDBACK_URGENCY, item.getUrgency().name());
+        execution.setVariable(FeedbackVariables.REVISIT_AGENT, item.getRevisitAgent());
+        execution.setVariable(FeedbackVariables.REVISIT_GROUP, item.getSource() == FeedbackSource.INBOUND ? CS_CENTER : AGENTS);
+        execution.setVariable(FeedbackVariables.REOPEN_COUNT, item.getReopenCount());
+        execution.setVariable(FeedbackVariables.REVISIT_ATTEMPTS, 0);
     }
 }

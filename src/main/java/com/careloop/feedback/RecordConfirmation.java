@@ -31,7 +31,7 @@ public class RecordConfirmation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FeedbackForms.Confirmation c = FeedbackForms.Confirmation.read(execution, clock.getZone());
         FeedbackItem item = feedback.itemOf(execution);
-        int attempts = ((Number) execution.getVariable("revisitAttempts")).intValue() + 1;
+        int attempts = ((Number) execution.getVariable(FeedbackVariables.REVISIT_ATTEMPTS)).intValue() + 1;
         boolean reached = c.callOutcome() == RevisitOutcome.REACHED;
         item.recordRevisit(attempts, reached ? c.customerSatisfied() : null);
         String what = reached
@@ -40,10 +40,10 @@ public class RecordConfirmation implements JavaDelegate {
         feedback.log(item, (String) execution.getVariable("completedBy"), ProgressKind.REVISIT,
                 what + (c.notes() == null ? "" : " — " + c.notes()));
         comments.sync(item, execution.getProcessInstanceId());
-        execution.setVariable("revisitAttempts", attempts);
+        execution.setVariable(FeedbackVariables.REVISIT_ATTEMPTS, attempts);
         execution.setVariable("customerSatisfied", reached && c.customerSatisfied());
-        execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(clock.instant().plus(parameters.revisitRetryInterval()))));
-        execution.removeVariable("notes");
+        execution.setVariable(FeedbackVariables.RETRY_AT, Date.from(callingHours.nextCallTime(clock.instant().plus(parameters.revisitRetryInterval()))));
+        execution.removeVariable(FeedbackVariables.NOTES);
         execution.removeVariable("satisfaction");
     }
 }

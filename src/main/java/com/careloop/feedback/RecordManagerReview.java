@@ -32,7 +32,7 @@ public class RecordManagerReview implements JavaDelegate {
                     r.managerDecision() + ": " + r.notes());
         }
         comments.sync(item, execution.getProcessInstanceId());
-        execution.setVariable("managerDecision", r.managerDecision().name());
-        execution.removeVariable("notes");
+        execution.setVariable(FeedbackVariables.MANAGER_DECISION, r.managerDecision().name());
+        execution.removeVariable(FeedbackVariables.NOTES);
     }
 }

@@ -33,8 +33,8 @@ public class RecordResolution implements JavaDelegate {
         feedback.log(item, (String) execution.getVariable("completedBy"), ProgressKind.RESOLVED,
                 r.handlingOutcome() + (r.compensation() == Compensation.NONE ? "" : " / " + r.compensation()) + ": " + r.solution());
         comments.sync(item, execution.getProcessInstanceId());
-        execution.setVariable("handlingOutcome", r.handlingOutcome().name());
-        execution.setVariable("confirmDue", Date.from(now.plus(parameters.confirmWithin())));
+        execution.setVariable(FeedbackVariables.HANDLING_OUTCOME, r.handlingOutcome().name());
+        execution.setVariable(FeedbackVariables.CONFIRM_DUE, Date.from(now.plus(parameters.confirmWithin())));
         execution.removeVariable("compensation");
         PersonalFields.removeFrom(execution);
     }

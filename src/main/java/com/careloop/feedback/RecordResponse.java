@@ -37,8 +37,8 @@ public class RecordResponse implements JavaDelegate {
             HandlingOutcome outcome = item.getType() == FeedbackType.SALES_LEAD ? HandlingOutcome.CONVERTED : HandlingOutcome.RESOLVED;
             item.resolve(outcome, r.responsePlan(), Compensation.NONE, now);
             feedback.log(item, author, ProgressKind.RESOLVED, "首次联系即解决 Resolved on first contact");
-            execution.setVariable("handlingOutcome", outcome.name());
-            execution.setVariable("confirmDue", Date.from(now.plus(parameters.confirmWithin())));
+            execution.setVariable(FeedbackVariables.HANDLING_OUTCOME, outcome.name());
+            execution.setVariable(FeedbackVariables.CONFIRM_DUE, Date.from(now.plus(parameters.confirmWithin())));
         }
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable("resolvedOnFirstContact", r.resolvedOnFirstContact());

@@ -30,16 +30,16 @@ public class ReopenFeedback implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FeedbackItem item = feedback.itemOf(execution);
         Instant now = clock.instant();
-        SlaClock slaClock = SlaClock.parse(execution.getVariable("slaClock"));
-        Instant due = calendar.deadline(now, (String) execution.getVariable("resolutionSla"), slaClock);
-        int expectedCount = ((Number) execution.getVariable("reopenCount")).intValue() + 1;
+        SlaClock slaClock = SlaClock.parse(execution.getVariable(FeedbackVariables.SLA_CLOCK));
+        Instant due = calendar.deadline(now, (String) execution.getVariable(FeedbackVariables.RESOLUTION_SLA), slaClock);
+        int expectedCount = ((Number) execution.getVariable(FeedbackVariables.REOPEN_COUNT)).intValue() + 1;
         if (item.getReopenCount() < expectedCount) {
             item.reopen(due);
             feedback.log(item, null, ProgressKind.REOPENED, "客户不满意，重新处理 Reopened (" + item.getReopenCount() + ")");
         }
-        execution.setVariable("reopenCount", item.getReopenCount());
-        execution.setVariable("revisitAttempts", 0);
-        execution.setVariable("resolutionDue", Date.from(due));
-        execution.setVariable("resolutionReminderAt", Date.from(calendar.reminder(now, due, slaClock, parameters.reminderAt())));
+        execution.setVariable(FeedbackVariables.REOPEN_COUNT, item.getReopenCount());
+        execution.setVariable(FeedbackVariables.REVISIT_ATTEMPTS, 0);
+        execution.setVariable(FeedbackVariables.RESOLUTION_DUE, Date.from(due));
+        execution.setVariable(FeedbackVariables.RESOLUTION_REMINDER_AT, Date.from(calendar.reminder(now, due, slaClock, parameters.reminderAt())));
     }
 }

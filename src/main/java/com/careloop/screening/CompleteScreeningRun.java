@@ -19,6 +19,6 @@ public class CompleteScreeningRun implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        screening.get(((Number) execution.getVariable("runId")).longValue()).finish(clock.instant());
+        screening.get(((Number) execution.getVariable(ScreeningVariables.RUN_ID)).longValue()).finish(clock.instant());
     }
 }

@@ -25,7 +25,7 @@ public class OpenScreeningRun implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariable("runId") != null) {
+        if (execution.getVariable(ScreeningVariables.RUN_ID) != null) {
             return;
         }
         Campaign campaign = null;
@@ -48,7 +48,7 @@ public class OpenScreeningRun implements JavaDelegate {
         ScreeningRun run = screening.open(date(execution.getVariable("asOf")), campaign, (String) execution.getVariable("startedBy"));
         run.setProcessInstanceId(execution.getProcessInstanceId());
         execution.setProcessBusinessKey("SR-" + run.getId());
-        execution.setVariable("runId", run.getId());
+        execution.setVariable(ScreeningVariables.RUN_ID, run.getId());
     }
 
     private static String text(Object value) {

@@ -26,7 +26,7 @@ public class SelectCandidates implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ScreeningRun run = screening.get(((Number) execution.getVariable("runId")).longValue());
+        ScreeningRun run = screening.get(((Number) execution.getVariable(ScreeningVariables.RUN_ID)).longValue());
         if (run.getChunks() == null) {
             long t = System.nanoTime();
             CandidateSelector.Selection s = selector.select(run);

@@ -19,7 +19,7 @@ public class StartFollowUpChunk implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long t = System.nanoTime();
-        long runId = ((Number) execution.getVariable("runId")).longValue();
+        long runId = ((Number) execution.getVariable(ScreeningVariables.RUN_ID)).longValue();
         int chunkNo = ((Number) execution.getVariable("chunkNo")).intValue();
         int created = starter.start(runId, chunkNo);
         log.debug("Screening run {} chunk {}: {} follow-ups started in {} ms", runId, chunkNo, created, (System.nanoTime() - t) / 1_000_000);
