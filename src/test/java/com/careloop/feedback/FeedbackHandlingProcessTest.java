@@ -331,4 +331,26 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     ExternalTask notificationTask(ProcessInstance pi, String activityId) {
         return externalTasks.createExternalTaskQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
     }
+
+    @Test
+    void instancesOfEarlierVersionsStillSendThroughTheirAsynchronousJob() {
+        FeedbackItem item = inbound(FeedbackType.COMPLAINT, Urgency.URGENT);
+        // a notification task as versions before the external tasks had it: asynchronous, ${sendNotification}
+        org.camunda.bpm.model.bpmn.BpmnModelInstance earlier = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("earlierNotificationTask")
+                .camundaHistoryTimeToLive(1).startEvent()
+                .serviceTask("Task_NotifyUrgentAssignment").camundaAsyncBefore().camundaDelegateExpression("${sendNotification}")
+                .camundaInputParameter("notificationType", "URGENT_ASSIGNED").endEvent().done();
+        String deployment = engine.getRepositoryService().createDeployment().addModelInstance("earlierNotificationTask.bpmn", earlier)
+                .deploy().getId();
+        try {
+            ProcessInstance old = runtime.startProcessInstanceByKey("earlierNotificationTask", item.getNumber());
+            fx.executeJobs(old.getId(), "Task_NotifyUrgentAssignment");
+            assertThat(old).isEnded();
+            assertThat(deliveries.findByReferenceOrderById(item.getNumber()))
+                    .filteredOn(d -> d.getIdempotencyKey().startsWith(old.getId() + ":")).extracting(NotificationDelivery::getChannel)
+                    .contains(Channel.EMAIL);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
 }
