@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,17 +19,16 @@ import org.springframework.stereotype.Service;
 /**
  * The record of every CSV import (tables customer_import, customer_import_error; this class is their only writer):
  * RUNNING from the first byte, then COMPLETED or FAILED; counts are always those committed. An import writes a
- * heartbeat with every batch and at least every {@link #HEARTBEAT}; a RUNNING import without one for
- * {@link #ABANDONED_AFTER} lost its node (kill -9, crash, restart) and is set INTERRUPTED — at every start of the
- * application and whenever it is read.
+ * heartbeat with every batch and at least every heartbeat interval (a sixth of the timeout, at most 20 s); a RUNNING
+ * import without one for careloop.customer.import-abandoned-after (2 minutes) lost its node (kill -9, crash,
+ * restart) and is set INTERRUPTED — at every start of the application and whenever it is read.
  */
 @Service
 public class CustomerImports {
 
     public enum Status { RUNNING, COMPLETED, FAILED, INTERRUPTED }
 
-    static final Duration HEARTBEAT = Duration.ofSeconds(20);
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    static final Duration MAX_HEARTBEAT = Duration.ofSeconds(20);
 
     public record LineError(long line, String column, String message) {}
 
@@ -66,10 +66,19 @@ public class CustomerImports {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Duration abandonedAfter;
+    private final Duration heartbeat;
 
-    public CustomerImports(JdbcTemplate jdbc, Clock clock) {
+    public CustomerImports(JdbcTemplate jdbc, Clock clock,
+                           @Value("${careloop.customer.import-abandoned-after:PT2M}") Duration abandonedAfter) {
+        if (abandonedAfter.isNegative() || abandonedAfter.isZero()) {
+            throw new IllegalArgumentException("careloop.customer.import-abandoned-after must be positive: " + abandonedAfter);
+        }
         this.jdbc = jdbc;
         this.clock = clock;
+        this.abandonedAfter = abandonedAfter;
+        Duration sixth = abandonedAfter.dividedBy(6);
+        this.heartbeat = sixth.compareTo(MAX_HEARTBEAT) < 0 ? sixth : MAX_HEARTBEAT;
     }
 
     long start(String fileName, String startedBy) {
@@ -102,9 +111,9 @@ public class CustomerImports {
         }
     }
 
-    /** A heartbeat when the last one is older than {@link #HEARTBEAT} (a long stretch without a batch to write). */
+    /** A heartbeat when the last one is older than the heartbeat interval (a long stretch without a batch to write). */
     void heartbeatIfDue(long id, Progress p) {
-        if (Duration.between(p.lastHeartbeat, clock.instant()).compareTo(HEARTBEAT) >= 0) {
+        if (Duration.between(p.lastHeartbeat, clock.instant()).compareTo(heartbeat) >= 0) {
             progress(id, p);
         }
     }
@@ -126,11 +135,11 @@ public class CustomerImports {
     public int interruptAbandoned() {
         Instant now = clock.instant();
         List<long[]> abandoned = jdbc.query("select id, committed_through_line from customer_import where status = 'RUNNING' and heartbeat_at < ?",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, Timestamp.from(now.minus(ABANDONED_AFTER)));
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, Timestamp.from(now.minus(abandonedAfter)));
         for (long[] a : abandoned) {
             jdbc.update("update customer_import set status = 'INTERRUPTED', finished_at = ?, failure = ? where id = ? and status = 'RUNNING'",
                     Timestamp.from(now), "the import stopped before the end of the file (its node was stopped or crashed, no heartbeat for "
-                            + ABANDONED_AFTER.toMinutes() + " minutes): lines up to " + a[1] + " were committed, nothing after them;"
+                            + describe(abandonedAfter) + "): lines up to " + a[1] + " were committed, nothing after them;"
                             + " import the file again (rows are upserted by externalId)", a[0]);
         }
         return abandoned.size();
@@ -156,6 +165,10 @@ public class CustomerImports {
                         rs.getObject(13) == null ? null : rs.getLong(13), rs.getString(14), errors, rs.getBoolean(15),
                         rs.getString(16) == null || rs.getString(16).isEmpty() ? List.of() : Arrays.asList(rs.getString(16).split("\n"))),
                 id);
+    }
+
+    private static String describe(Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes") : d.toSeconds() + " s";
     }
 
     private static Instant instant(Timestamp t) {

@@ -12,12 +12,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a message to each recipient and writes one delivery-log row per recipient in its own transaction, right
- * after the send. A failure throws (the async job retries, then raises an incident); a retry skips the
- * recipients already logged, so nobody is lost and nobody gets it twice.
+ * after the send. A failure throws (the notification task retries, then raises an incident: {@link NotificationWorker});
+ * a retry skips the recipients already logged, so nobody is lost and nobody gets it twice. Never called inside a
+ * transaction: that would hold a database connection while waiting on the mail or SMS server.
  */
 @Service
 @EnableConfigurationProperties(NotificationProperties.class)
@@ -45,6 +47,10 @@ public class Notifier {
     }
 
     public void send(Message m) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Notifier.send inside a transaction would hold a database connection while waiting"
+                    + " on the network: send from NotificationWorker (a notification task) instead");
+        }
         String subject = templates.getMessage(m.type() + ".subject", m.args(), props.locale());
         String body = templates.getMessage(m.type() + ".body", m.args(), props.locale());
         for (String to : m.emailTo()) {

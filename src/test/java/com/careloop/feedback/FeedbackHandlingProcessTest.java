@@ -12,6 +12,7 @@ import com.careloop.notification.Channel;
 import com.careloop.notification.NotificationDelivery;
 import com.careloop.notification.NotificationDeliveryRepository;
 import com.careloop.sla.ServiceParameters;
+import com.careloop.notification.NotificationWorker;
 import com.careloop.testsupport.CareLoopTest;
 import com.careloop.testsupport.Fixtures;
 import com.careloop.testsupport.RoutingTable;
@@ -19,7 +20,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -47,6 +50,8 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     @Autowired FeedbackItemRepository items;
     @Autowired FeedbackProgressRepository progress;
     @Autowired NotificationDeliveryRepository deliveries;
+    @Autowired NotificationWorker notifications;
+    @Autowired ExternalTaskService externalTasks;
 
     Fixtures fx;
     Customer customer;
@@ -227,9 +232,11 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     void urgentItemsNotifyTheOwnersByMailAndTheHeadBySms() throws Exception {
         FeedbackItem item = inbound(FeedbackType.COMPLAINT, Urgency.URGENT);
         ProcessInstance pi = pi(item);
-        Job notify = fx.job(pi.getId(), "Task_NotifyUrgentAssignment");
-        assertThat(notify).as("notifications are asynchronous jobs").isNotNull();
-        management.executeJob(notify.getId());
+        ExternalTask notify = notificationTask(pi, "Task_NotifyUrgentAssignment");
+        assertThat(notify).as("notifications are external tasks, sent outside any transaction").isNotNull();
+        assertThat(notify.getTopicName()).isEqualTo(NotificationWorker.TOPIC);
+        assertThat(notifications.runOnce(item.getNumber())).isEqualTo(1);
+        assertThat(pi).hasPassed("Task_NotifyUrgentAssignment");
         List<MimeMessage> mails = mailsAbout(item);
         assertThat(mails).isNotEmpty().allSatisfy(m -> assertThat(m.getSubject()).contains("紧急"));
         assertThat(mails).anySatisfy(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("supervisor1@careloop.local"));
@@ -250,7 +257,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         assertThat(reminder.getDuedate().getTime() - routed.getCreatedAt().toEpochMilli()).isCloseTo(Math.round(total * parameters.reminderAt()), org.assertj.core.data.Offset.offset(1000L));
 
         management.executeJob(reminder.getId());
-        fx.executeJobs(pi.getId(), "Task_SendResponseReminder");
+        assertThat(notifications.runOnce(item.getNumber())).isEqualTo(1);
         assertThat(mailsAbout(item)).anySatisfy(m -> assertThat(m.getSubject()).contains("即将到期"));
         assertThat(pi).isWaitingAt("Task_RespondToCustomer");
 
@@ -260,7 +267,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         Task late = task(item, "Task_RespondToCustomer");
         assertThat(tasks.getIdentityLinksForTask(late.getId())).extracting(IdentityLink::getGroupId)
                 .contains(RoutingTable.group(FeedbackType.PROBLEM, Urgency.NORMAL), "cs-supervisors");
-        fx.executeJobs(pi.getId(), "Task_NotifyResponseEscalation");
+        assertThat(notifications.runOnce(item.getNumber())).isEqualTo(1);
         assertThat(mailsAbout(item).stream().filter(m -> subject(m).contains("已超时")).flatMap(m -> {
             try {
                 return Arrays.stream(m.getAllRecipients()).map(Object::toString);
@@ -274,9 +281,9 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         // the resolution stage has the same pair of timers
         respond(item, false);
         fx.executeJobs(pi.getId(), "Timer_ResolutionSlaReminder");
-        fx.executeJobs(pi.getId(), "Task_SendResolutionReminder");
+        assertThat(notifications.runOnce(item.getNumber())).isEqualTo(1);
         fx.executeJobs(pi.getId(), "Timer_ResolutionSlaBreached");
-        fx.executeJobs(pi.getId(), "Task_NotifyResolutionEscalation");
+        assertThat(notifications.runOnce(item.getNumber())).isEqualTo(1);
         assertThat(pi).hasPassed("Task_EscalateResolution", "Task_SendResolutionReminder", "Task_NotifyResolutionEscalation")
                 .isWaitingAt("Task_ResolveFeedback");
     }
@@ -285,27 +292,69 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     void aFailedSendBecomesAnIncidentAndSucceedsOnRetryWithoutDuplicates() {
         FeedbackItem item = inbound(FeedbackType.CONSULTATION, Urgency.URGENT);
         ProcessInstance pi = pi(item);
-        Job job = fx.job(pi.getId(), "Task_NotifyUrgentAssignment");
+        String id = notificationTask(pi, "Task_NotifyUrgentAssignment").getId();
         MAIL.stop();
         try {
-            // the retry cycle R5/PT5M: five attempts, then an incident
+            // the retry cycle R5/PT5M (the task's retryCycle property): five attempts, five minutes apart, then an incident
             for (int attempt = 1; attempt <= 5; attempt++) {
-                assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+                long before = System.currentTimeMillis();
+                assertThat(notifications.runOnce(item.getNumber())).as("attempt " + attempt + " fails").isZero();
+                ExternalTask failed = externalTasks.createExternalTaskQuery().externalTaskId(id).singleResult();
+                assertThat(failed.getRetries()).isEqualTo(5 - attempt);
+                assertThat(failed.getErrorMessage()).isNotBlank();
+                if (attempt < 5) {
+                    assertThat(failed.getLockExpirationTime().getTime() - before).as("next attempt in 5 minutes")
+                            .isBetween(299_000L, 310_000L);
+                    assertThat(notifications.runOnce(item.getNumber())).as("not before its retry time").isZero();
+                    assertThat(externalTasks.createExternalTaskQuery().externalTaskId(id).singleResult().getRetries()).isEqualTo(5 - attempt);
+                    externalTasks.unlock(id); // the five minutes are up
+                }
             }
             Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
             assertThat(incident).as("no retries left: an incident, visible in Cockpit").isNotNull();
             assertThat(incident.getActivityId()).isEqualTo("Task_NotifyUrgentAssignment");
+            assertThat(incident.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
+            externalTasks.unlock(id);
+            assertThat(notifications.runOnce(item.getNumber())).as("no retries left: not fetched again").isZero();
         } finally {
             MAIL.start();
         }
-        management.setJobRetries(job.getId(), 1);
-        management.executeJob(job.getId());
+        externalTasks.setRetries(id, 1); // what an operator does in Cockpit
+        externalTasks.unlock(id);
+        assertThat(notifications.runOnce(item.getNumber())).isEqualTo(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(pi).hasPassed("Task_NotifyUrgentAssignment");
         List<NotificationDelivery> sent = deliveries.findByReferenceOrderById(item.getNumber());
         assertThat(sent).isNotEmpty();
         // what the owners saw: each mailed exactly once, and every mail in the delivery log was really sent
         List<String> mailedTo = mailsAbout(item).stream().flatMap(m -> Arrays.stream(recipients(m))).toList();
         assertThat(mailedTo).isNotEmpty().doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
                 sent.stream().filter(d -> d.getChannel() == Channel.EMAIL).map(NotificationDelivery::getRecipient).toList());
+    }
+
+    ExternalTask notificationTask(ProcessInstance pi, String activityId) {
+        return externalTasks.createExternalTaskQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    }
+
+    @Test
+    void instancesOfEarlierVersionsStillSendThroughTheirAsynchronousJob() {
+        FeedbackItem item = inbound(FeedbackType.COMPLAINT, Urgency.URGENT);
+        // a notification task as versions before the external tasks had it: asynchronous, ${sendNotification}
+        org.camunda.bpm.model.bpmn.BpmnModelInstance earlier = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("earlierNotificationTask")
+                .camundaHistoryTimeToLive(1).startEvent()
+                .serviceTask("Task_NotifyUrgentAssignment").camundaAsyncBefore().camundaDelegateExpression("${sendNotification}")
+                .camundaInputParameter("notificationType", "URGENT_ASSIGNED").endEvent().done();
+        String deployment = engine.getRepositoryService().createDeployment().addModelInstance("earlierNotificationTask.bpmn", earlier)
+                .deploy().getId();
+        try {
+            ProcessInstance old = runtime.startProcessInstanceByKey("earlierNotificationTask", item.getNumber());
+            fx.executeJobs(old.getId(), "Task_NotifyUrgentAssignment");
+            assertThat(old).isEnded();
+            assertThat(deliveries.findByReferenceOrderById(item.getNumber()))
+                    .filteredOn(d -> d.getIdempotencyKey().startsWith(old.getId() + ":")).extracting(NotificationDelivery::getChannel)
+                    .contains(Channel.EMAIL);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
     }
 }

@@ -53,6 +53,7 @@ class FollowUpProcessTest extends CareLoopTest {
     @Autowired SurveyResponseRepository surveys;
     @Autowired FeedbackItemRepository feedback;
     @Autowired ServiceParameters parameters;
+    @Autowired com.careloop.notification.NotificationWorker notifications;
 
     Fixtures fx;
 
@@ -191,7 +192,7 @@ class FollowUpProcessTest extends CareLoopTest {
         // the complaint goes to the supervisors, the lead to sales; close both
         for (FeedbackItem item : items) {
             String child = item.getProcessInstanceId();
-            fx.executeJobs(child, "Task_NotifyUrgentAssignment");
+            notifications.runOnce(item.getNumber()); // the urgent complaint's notification task
             Task respond = fx.task(child, "Task_RespondToCustomer");
             fx.complete(respond, "contactMade", true, "responsePlan", "已致电", "resolvedOnFirstContact", false);
             Task resolve = fx.task(child, "Task_ResolveFeedback");

@@ -1,6 +1,7 @@
 package com.careloop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careloop.customer.CustomerService;
 import com.careloop.feedback.FeedbackItem;
@@ -23,9 +24,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.ManagementService;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -34,22 +38,27 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Issue 11.3: an SMTP server that accepts connections and never answers. The send times out, the job fails
- * and is retried, with no retries left it is an incident; meanwhile the API answers at once.
+ * Issue 11.3: an SMTP server that accepts connections and never answers. The notification is an external task: the
+ * worker sends it outside any transaction, so while the send waits on the silent server no database connection is
+ * held (the pool's active connections stay where they were) and the API answers at once; the send times out, the
+ * task is retried (R5/PT5M), with no retries left it is an incident.
  */
 class HangingMailServerTest extends CareLoopTest {
 
     @Autowired ProcessEngine engine;
-    @Autowired ManagementService management;
+    @Autowired ExternalTaskService externalTasks;
+    @Autowired NotificationWorker notifications;
     @Autowired JavaMailSender mailSender;
     @Autowired FeedbackService feedback;
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
     @Autowired TestRestTemplate rest;
+    @Autowired DataSource dataSource;
 
     @Test
-    void aSilentMailServerFailsTheJobWithinTheTimeoutAndTheApiStaysFast() throws Exception {
+    void aSilentMailServerHoldsNoConnectionFailsTheTaskWithinTheTimeoutAndTheApiStaysFast() throws Exception {
         JavaMailSenderImpl smtp = (JavaMailSenderImpl) mailSender;
+        HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
         Fixtures fx = new Fixtures(engine, customers, followUps);
         int greenMail = smtp.getPort();
         ExecutorService worker = Executors.newSingleThreadExecutor();
@@ -57,46 +66,77 @@ class HangingMailServerTest extends CareLoopTest {
             smtp.setPort(silent.port());
             FeedbackItem item = feedback.registerInbound(
                     new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.COMPLAINT, Urgency.URGENT, "紧急投诉"), "center1");
-            Job job = fx.job(item.getProcessInstanceId(), "Task_NotifyUrgentAssignment");
+            ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(item.getProcessInstanceId())
+                    .activityId("Task_NotifyUrgentAssignment").singleResult();
+            assertThat(task).as("the notification is an external task").isNotNull();
+            int idle = pool.getActiveConnections();
 
             long started = System.nanoTime();
-            Future<?> send = worker.submit(() -> management.executeJob(job.getId()));
-            // while the job waits on the silent server, the API answers at once
-            Thread.sleep(500);
+            Future<Integer> send = worker.submit(() -> notifications.runOnce(item.getNumber()));
+            waitUntilConnected(silent, send);
+            // the worker waits on the silent server: it holds no database connection meanwhile
+            List<Integer> during = sampleActiveConnections(pool, 15);
+            assertThat(during).as("active pool connections while the send hangs (before it: %d)", idle).allMatch(n -> n <= idle);
+            // and the API answers at once
             long apiStarted = System.nanoTime();
             var created = Api.as(rest, "center1").post("/api/feedback",
                     Map.of("customerId", fx.customer().getId(), "type", "CONSULTATION", "description", "咨询"));
             assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - apiStarted)).isLessThan(3000);
+            assertThat(send.isDone()).as("still waiting on the silent server").isFalse();
+            assertThat(sampleActiveConnections(pool, 5)).allMatch(n -> n <= idle);
 
-            Throwable failure = null;
-            try {
-                send.get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                failure = e.getCause();
-            }
-            assertThat(failure).as("the send to a silent server fails").isNotNull();
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(45);
-            assertThat(silent.accepted()).isPositive();
-            Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
+            assertThat(send.get(60, TimeUnit.SECONDS)).as("the send to a silent server fails").isZero();
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("within the SMTP timeouts").isLessThan(45);
+            ExternalTask failed = externalTasks.createExternalTaskQuery().externalTaskId(task.getId()).singleResult();
             assertThat(failed.getRetries()).as("retried later (R5/PT5M)").isEqualTo(4);
-            assertThat(failed.getExceptionMessage()).isNotBlank();
+            assertThat(failed.getErrorMessage()).isNotBlank();
+            assertThat(failed.getLockExpirationTime()).as("not before five minutes").isAfter(new java.util.Date(System.currentTimeMillis() + 240_000));
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.getProcessInstanceId()).count()).isZero();
 
-            management.setJobRetries(job.getId(), 1);
-            Future<?> last = worker.submit(() -> management.executeJob(job.getId()));
-            try {
-                last.get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException expected) {
-                // the last retry fails too
-            }
-            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.getProcessInstanceId()).count())
-                    .as("no retries left: an incident in Cockpit").isEqualTo(1);
+            // the last retry fails too: an incident in Cockpit
+            externalTasks.setRetries(task.getId(), 1);
+            externalTasks.unlock(task.getId());
+            int acceptedBefore = silent.accepted();
+            Future<Integer> last = worker.submit(() -> notifications.runOnce(item.getNumber()));
+            assertThat(last.get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(silent.accepted()).isGreaterThan(acceptedBefore);
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.getProcessInstanceId())
+                    .activityId("Task_NotifyUrgentAssignment").count()).as("no retries left: an incident in Cockpit").isEqualTo(1);
             assertThat(smtp.getJavaMailProperties())
                     .containsKeys("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");
         } finally {
             smtp.setPort(greenMail);
             worker.shutdownNow();
         }
+    }
+
+    /** Sending inside a transaction would hold its connection during the wait: refused. */
+    @Test
+    void notifierRefusesToSendInsideATransaction(@Autowired Notifier notifier,
+                                                 @Autowired org.springframework.transaction.PlatformTransactionManager tm) {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(tm);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> notifier.send(new Message("SLA_REMINDER", new Object[6], List.of("x@example.com"),
+                List.of(), "ref", "in-tx-" + System.nanoTime())))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
+    }
+
+    private static void waitUntilConnected(SilentServer silent, Future<?> send) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (silent.accepted() == 0 && !send.isDone() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(silent.accepted()).as("the worker connected to the silent server").isPositive();
+        Thread.sleep(200); // now it waits for the greeting
+    }
+
+    private static List<Integer> sampleActiveConnections(HikariPoolMXBean pool, int samples) throws InterruptedException {
+        List<Integer> active = new java.util.ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            active.add(pool.getActiveConnections());
+            Thread.sleep(100);
+        }
+        return active;
     }
 
     /** Accepts every connection on loopback and never writes a byte. */

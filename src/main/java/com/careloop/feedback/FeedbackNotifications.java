@@ -1,0 +1,110 @@
+package com.careloop.feedback;
+
+import static com.careloop.identity.CareLoopGroups.CS_SUPERVISORS;
+
+import com.careloop.notification.Message;
+import com.careloop.notification.NotificationProperties;
+import com.careloop.notification.NotificationRequests;
+import com.careloop.notification.NotificationTask;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * The notification tasks of feedbackHandling (external tasks of topic "notification", served by the notification
+ * module's worker outside any transaction; input notificationType, optional slaStage): URGENT_ASSIGNED and
+ * SLA_REMINDER go to the owner group, SLA_ESCALATION to the supervisors and the department head (e-mail, and SMS
+ * where a number is configured). The item is the one of the process's business key.
+ */
+@Component
+public class FeedbackNotifications implements NotificationRequests {
+
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final FeedbackService feedback;
+    private final IdentityService identity;
+    private final NotificationProperties props;
+    private final Clock clock;
+
+    public FeedbackNotifications(FeedbackService feedback, IdentityService identity, NotificationProperties props, Clock clock) {
+        this.feedback = feedback;
+        this.identity = identity;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Override
+    public String processDefinitionKey() {
+        return "feedbackHandling";
+    }
+
+    @Override
+    public List<String> variableNames() {
+        return List.of("notificationType", "slaStage", "responseDue", "resolutionDue");
+    }
+
+    @Override
+    public Message compose(NotificationTask task) {
+        String type = (String) task.variable("notificationType");
+        String stage = (String) task.variable("slaStage");
+        FeedbackItem item = itemOf(task);
+        String group = item.getDepartment();
+        Object due = "RESOLUTION".equals(stage) ? task.variable("resolutionDue") : task.variable("responseDue");
+        String dueLabel = due instanceof Date d ? LABEL.format(d.toInstant().atZone(clock.getZone())) : "";
+
+        Set<String> email = new LinkedHashSet<>(emailsOf(group));
+        List<String> sms = new ArrayList<>();
+        if ("SLA_ESCALATION".equals(type)) {
+            email.addAll(emailsOf(CS_SUPERVISORS));
+            addIfPresent(email, props.departmentHeadEmail().get(group));
+            addIfPresent(sms, props.departmentHeadSms().get(group));
+        } else if ("URGENT_ASSIGNED".equals(type)) {
+            addIfPresent(sms, props.departmentHeadSms().get(group));
+        }
+        Object[] args = {item.getNumber(), item.getType().label(), item.getUrgency().label(), group, dueLabel, stageLabel(stage)};
+        // one key per process, notification point and deadline: a reopened item's new deadline notifies again
+        String key = task.processInstanceId() + ":" + task.activityId() + ":" + (due instanceof Date d ? d.getTime() : 0);
+        return new Message(type, args, List.copyOf(email), sms, item.getNumber(), key);
+    }
+
+    @Override
+    public void sent(NotificationTask task, Message message) {
+        if ("SLA_REMINDER".equals(message.type())) {
+            // escalations are logged by escalateOverdue; who got what is in the delivery log
+            feedback.log(itemOf(task), null, ProgressKind.REMINDER,
+                    stageLabel((String) task.variable("slaStage")) + " → " + String.join(", ", message.emailTo()));
+        }
+    }
+
+    private FeedbackItem itemOf(NotificationTask task) {
+        if (task.businessKey() == null) {
+            throw new IllegalStateException("a feedbackHandling process instance without business key");
+        }
+        return feedback.get(task.businessKey());
+    }
+
+    private static String stageLabel(String stage) {
+        return "RESOLUTION".equals(stage) ? "解决 resolution" : "响应 response";
+    }
+
+    private List<String> emailsOf(String group) {
+        if (group == null) {
+            return List.of();
+        }
+        return identity.createUserQuery().memberOfGroup(group).list().stream()
+                .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+    }
+
+    private static void addIfPresent(java.util.Collection<String> to, String value) {
+        if (value != null && !value.isBlank()) {
+            to.add(value);
+        }
+    }
+}

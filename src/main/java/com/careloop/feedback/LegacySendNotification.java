@@ -1,0 +1,49 @@
+package com.careloop.feedback;
+
+import com.careloop.notification.Message;
+import com.careloop.notification.NotificationTask;
+import com.careloop.notification.Notifier;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Only for instances of feedbackHandling versions deployed before the notification tasks became external tasks: their
+ * asynchronous service tasks still name {@code ${sendNotification}}. Sends what {@link FeedbackNotifications} sends,
+ * with the job's transaction suspended during the send (its connection stays checked out until the job ends, as it
+ * always did for those versions); new versions never come here. Remove once no such instance is left
+ * ({@code select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
+ * where d.key_ = 'feedbackHandling' and d.version_ < <the first version with external tasks>}).
+ */
+@Component("sendNotification")
+public class LegacySendNotification implements JavaDelegate {
+
+    private final FeedbackNotifications notifications;
+    private final Notifier notifier;
+    private final TransactionTemplate suspended;
+
+    public LegacySendNotification(FeedbackNotifications notifications, Notifier notifier, PlatformTransactionManager transactionManager) {
+        this.notifications = notifications;
+        this.notifier = notifier;
+        this.suspended = new TransactionTemplate(transactionManager);
+        this.suspended.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Map<String, Object> variables = new HashMap<>();
+        for (String name : notifications.variableNames()) {
+            variables.put(name, execution.getVariable(name));
+        }
+        NotificationTask task = new NotificationTask(null, execution.getProcessInstanceId(), notifications.processDefinitionKey(),
+                execution.getCurrentActivityId(), execution.getProcessBusinessKey(), variables);
+        Message message = notifications.compose(task);
+        suspended.executeWithoutResult(status -> notifier.send(message));
+        notifications.sent(task, message);
+    }
+}

@@ -1,0 +1,183 @@
+package com.careloop.notification;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Serves the notification tasks of the processes (external tasks of topic {@value #TOPIC}) in this JVM, so that
+ * no database connection is held while waiting on a mail or SMS server:
+ * <ol>
+ * <li>fetch and lock a few tasks — one short transaction;</li>
+ * <li>compose each task's message ({@link NotificationRequests#compose}) — one short transaction;</li>
+ * <li>send it ({@link Notifier#send}) — no transaction: the connection went back to the pool, each delivery-log row
+ * is written in its own short transaction after its send;</li>
+ * <li>complete the task, or report the failure with one retry less ({@link RetryCycle}, the task's extension property
+ * {@value RetryCycle#PROPERTY}, R5/PT5M) — one short transaction. With no retries left the engine raises an
+ * incident (Cockpit); a retry skips the recipients already in the delivery log.</li>
+ * </ol>
+ * Every node polls (careloop.notification.worker.*); tests turn polling off and call {@link #runOnce()}.
+ */
+@Service
+public class NotificationWorker implements SmartLifecycle {
+
+    public static final String TOPIC = "notification";
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationWorker.class);
+
+    private final ExternalTaskService externalTasks;
+    private final Notifier notifier;
+    private final NotificationProperties.Worker settings;
+    private final Map<String, NotificationRequests> requests;
+    private final List<String> variableNames;
+    private final TransactionTemplate shortTransaction;
+    private final String workerId = "careloop-" + ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private volatile ScheduledExecutorService poller;
+
+    public NotificationWorker(ExternalTaskService externalTasks, Notifier notifier, NotificationProperties props,
+                              List<NotificationRequests> requests, PlatformTransactionManager transactionManager) {
+        this.externalTasks = externalTasks;
+        this.notifier = notifier;
+        this.settings = props.worker();
+        this.requests = requests.stream().collect(Collectors.toMap(NotificationRequests::processDefinitionKey, Function.identity()));
+        this.variableNames = requests.stream().flatMap(r -> r.variableNames().stream()).distinct().toList();
+        this.shortTransaction = new TransactionTemplate(transactionManager);
+        this.shortTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Serves the notification tasks that are due now (at most one fetch); @return how many were completed. */
+    public int runOnce() {
+        return run(null);
+    }
+
+    /** {@link #runOnce()} for the process instances with this business key only (tests that run in one database). */
+    public int runOnce(String businessKey) {
+        return run(businessKey);
+    }
+
+    private int run(String businessKey) {
+        List<LockedExternalTask> tasks = shortTransaction.execute(status -> {
+            ExternalTaskQueryTopicBuilder fetch = externalTasks.fetchAndLock(settings.batchSize(), workerId)
+                    .topic(TOPIC, settings.lockDuration().toMillis()).variables(variableNames).includeExtensionProperties();
+            if (businessKey != null) {
+                fetch = fetch.businessKey(businessKey);
+            }
+            return fetch.execute();
+        });
+        int completed = 0;
+        for (LockedExternalTask task : tasks) {
+            if (serve(task)) {
+                completed++;
+            }
+        }
+        return completed;
+    }
+
+    private boolean serve(LockedExternalTask locked) {
+        NotificationTask task = new NotificationTask(locked.getId(), locked.getProcessInstanceId(), locked.getProcessDefinitionKey(),
+                locked.getActivityId(), locked.getBusinessKey(), locked.getVariables());
+        try {
+            NotificationRequests source = requests.get(task.processDefinitionKey());
+            if (source == null) {
+                throw new IllegalStateException("no NotificationRequests for process " + task.processDefinitionKey()
+                        + " (activity " + task.activityId() + ")");
+            }
+            Message message = shortTransaction.execute(status -> source.compose(task));
+            notifier.send(message);
+            shortTransaction.executeWithoutResult(status -> {
+                source.sent(task, message);
+                externalTasks.complete(task.id(), workerId);
+            });
+            return true;
+        } catch (RuntimeException e) {
+            fail(locked, e);
+            return false;
+        }
+    }
+
+    private void fail(LockedExternalTask locked, RuntimeException e) {
+        String cycleText = locked.getExtensionProperties() == null ? null : locked.getExtensionProperties().get(RetryCycle.PROPERTY);
+        RetryCycle cycle = RetryCycle.parse(cycleText == null ? settings.retryCycle() : cycleText);
+        int left = cycle.leftAfterFailure(locked.getRetries());
+        LOG.warn("notification task {} ({} of {} {}) failed, {} retries left: {}", locked.getId(), locked.getActivityId(),
+                locked.getProcessDefinitionKey(), locked.getBusinessKey(), left, e.toString());
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        StringWriter details = new StringWriter();
+        e.printStackTrace(new PrintWriter(details));
+        try {
+            shortTransaction.executeWithoutResult(status -> externalTasks.handleFailure(locked.getId(), workerId,
+                    message.length() > 600 ? message.substring(0, 600) : message, details.toString(), left, cycle.interval().toMillis()));
+        } catch (RuntimeException gone) {
+            // the task was cancelled with its process, or its lock expired and another node has it: nothing to report to
+            LOG.warn("notification task {}: the failure could not be reported: {}", locked.getId(), gone.toString());
+        }
+    }
+
+    // -- polling ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "notification-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::poll, settings.pollInterval().toMillis(), settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        poller = executor;
+    }
+
+    private void poll() {
+        try {
+            while (run(null) > 0 && poller != null && !poller.isShutdown()) {
+                // more may be waiting: fetch again at once
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("notification worker: fetching tasks failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService executor = poller;
+        poller = null;
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+
+    /** Stops before the process engine and the data source. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}
