@@ -108,22 +108,22 @@ class FeedbackHandlingModelTest extends ModelTest {
     void urgentComplaintNotifiesRemindsEscalatesAndClosesAfterASatisfiedRevisit() {
         ProcessInstance pi = start(FeedbackType.COMPLAINT, Urgency.URGENT);
         assertThat(pi).isWaitingAt("Task_RespondToCustomer", "Task_NotifyUrgentAssignment");
-        executeJob(pi.getId(), "Task_NotifyUrgentAssignment");
+        sendNotification(pi.getId(), "Task_NotifyUrgentAssignment");
         assertThat(pi).hasPassed("EndEvent_UrgentNotified");
 
         executeJob(pi.getId(), "Timer_ResponseSlaReminder");
-        executeJob(pi.getId(), "Task_SendResponseReminder");
+        sendNotification(pi.getId(), "Task_SendResponseReminder");
         executeJob(pi.getId(), "Timer_ResponseSlaBreached");
-        executeJob(pi.getId(), "Task_NotifyResponseEscalation");
+        sendNotification(pi.getId(), "Task_NotifyResponseEscalation");
         assertThat(pi).hasPassed("EndEvent_ResponseReminderSent", "Task_EscalateResponse", "EndEvent_ResponseEscalated")
                 .isWaitingAt("Task_RespondToCustomer");
 
         respond(pi, false);
         assertThat(pi).isWaitingAt("Task_ResolveFeedback");
         executeJob(pi.getId(), "Timer_ResolutionSlaReminder");
-        executeJob(pi.getId(), "Task_SendResolutionReminder");
+        sendNotification(pi.getId(), "Task_SendResolutionReminder");
         executeJob(pi.getId(), "Timer_ResolutionSlaBreached");
-        executeJob(pi.getId(), "Task_NotifyResolutionEscalation");
+        sendNotification(pi.getId(), "Task_NotifyResolutionEscalation");
         assertThat(pi).hasPassed("EndEvent_ResolutionReminderSent", "Task_EscalateResolution", "EndEvent_ResolutionEscalated")
                 .isWaitingAt("Task_ResolveFeedback");
 

@@ -91,4 +91,16 @@ public abstract class ModelTest {
         assertThat(jobs).as("job at " + activityId).hasSize(1);
         engine().getManagementService().executeJob(jobs.get(0).getId());
     }
+
+    /** Plays the notification worker for the external task waiting at {@code activityId}: locks and completes it. */
+    protected void sendNotification(String processInstanceId, String activityId) {
+        var external = engine().getExternalTaskService();
+        var waiting = external.createExternalTaskQuery().processInstanceId(processInstanceId).activityId(activityId).list();
+        assertThat(waiting).as("notification task at " + activityId).hasSize(1);
+        var locked = external.fetchAndLock(10, "model-test").topic(waiting.get(0).getTopicName(), 60_000)
+                .processInstanceIdIn(processInstanceId).execute();
+        var task = locked.stream().filter(t -> t.getActivityId().equals(activityId)).findFirst().orElseThrow();
+        external.complete(task.getId(), "model-test");
+        locked.stream().filter(t -> t != task).forEach(t -> external.unlock(t.getId()));
+    }
 }
