@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
  * which the reminder timers' names state). Task due dates and SLA timers read these same instants.
  */
 @Component("applyRouting")
-public class ApplyRouting implements JavaDelegate {
+class ApplyRouting implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final WorkCalendar calendar;
     private final ServiceParameters parameters;
 
-    public ApplyRouting(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters) {
+    ApplyRouting(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters) {
         this.feedback = feedback;
         this.calendar = calendar;
         this.parameters = parameters;

@@ -7,13 +7,13 @@ import org.springframework.stereotype.Component;
 
 /** Closes the item with the result its path earned (satisfied, unconfirmed, by manager, or the handling outcome). */
 @Component("closeFeedback")
-public class CloseFeedback implements JavaDelegate {
+class CloseFeedback implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final CommentSync comments;
     private final Clock clock;
 
-    public CloseFeedback(FeedbackService feedback, CommentSync comments, Clock clock) {
+    CloseFeedback(FeedbackService feedback, CommentSync comments, Clock clock) {
         this.feedback = feedback;
         this.comments = comments;
         this.clock = clock;

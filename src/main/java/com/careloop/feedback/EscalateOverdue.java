@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
  * (a candidate is added once).
  */
 @Component("escalateOverdue")
-public class EscalateOverdue implements JavaDelegate {
+class EscalateOverdue implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final TaskService tasks;
 
-    public EscalateOverdue(FeedbackService feedback, TaskService tasks) {
+    EscalateOverdue(FeedbackService feedback, TaskService tasks) {
         this.feedback = feedback;
         this.tasks = tasks;
     }

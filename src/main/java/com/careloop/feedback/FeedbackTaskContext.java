@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** What a feedback task's form shows on top: item number, type, urgency, customer, deadlines (task-local). */
 @Component("feedbackTaskContext")
-public class FeedbackTaskContext implements TaskListener {
+class FeedbackTaskContext implements TaskListener {
 
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -19,7 +19,7 @@ public class FeedbackTaskContext implements TaskListener {
     private final CustomerService customers;
     private final Clock clock;
 
-    public FeedbackTaskContext(FeedbackService feedback, CustomerService customers, Clock clock) {
+    FeedbackTaskContext(FeedbackService feedback, CustomerService customers, Clock clock) {
         this.feedback = feedback;
         this.customers = customers;
         this.clock = clock;

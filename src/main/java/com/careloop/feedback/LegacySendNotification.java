@@ -21,13 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * where d.key_ = 'feedbackHandling' and d.version_ < <the first version with external tasks>}).
  */
 @Component("sendNotification")
-public class LegacySendNotification implements JavaDelegate {
+class LegacySendNotification implements JavaDelegate {
 
     private final FeedbackNotifications notifications;
     private final Notifier notifier;
     private final TransactionTemplate suspended;
 
-    public LegacySendNotification(FeedbackNotifications notifications, Notifier notifier, PlatformTransactionManager transactionManager) {
+    LegacySendNotification(FeedbackNotifications notifications, Notifier notifier, PlatformTransactionManager transactionManager) {
         this.notifications = notifications;
         this.notifier = notifier;
         this.suspended = new TransactionTemplate(transactionManager);

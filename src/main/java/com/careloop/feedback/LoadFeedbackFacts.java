@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Puts the routing facts of the item (type, urgency, who re-visits) into the process; business key = item number. */
 @Component("loadFeedbackFacts")
-public class LoadFeedbackFacts implements JavaDelegate {
+class LoadFeedbackFacts implements JavaDelegate {
 
     private final FeedbackService feedback;
 
-    public LoadFeedbackFacts(FeedbackService feedback) {
+    LoadFeedbackFacts(FeedbackService feedback) {
         this.feedback = feedback;
     }
 

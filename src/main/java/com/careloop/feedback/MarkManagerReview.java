@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
  * {@link FeedbackStatus#MANAGER_REVIEW}. Runs again harmlessly (the status and the log line are set once).
  */
 @Component("markManagerReview")
-public class MarkManagerReview implements ExecutionListener {
+class MarkManagerReview implements ExecutionListener {
 
     private final FeedbackService feedback;
 
-    public MarkManagerReview(FeedbackService feedback) {
+    MarkManagerReview(FeedbackService feedback) {
         this.feedback = feedback;
     }
 

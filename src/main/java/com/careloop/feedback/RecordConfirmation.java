@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores one closure re-visit attempt: whether the customer was reached and is satisfied, or when to call again. */
 @Component("recordConfirmation")
-public class RecordConfirmation implements JavaDelegate {
+class RecordConfirmation implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final CommentSync comments;
@@ -18,7 +18,7 @@ public class RecordConfirmation implements JavaDelegate {
     private final ServiceParameters parameters;
     private final Clock clock;
 
-    public RecordConfirmation(FeedbackService feedback, CommentSync comments, CallingHours callingHours,
+    RecordConfirmation(FeedbackService feedback, CommentSync comments, CallingHours callingHours,
                               ServiceParameters parameters, Clock clock) {
         this.feedback = feedback;
         this.comments = comments;

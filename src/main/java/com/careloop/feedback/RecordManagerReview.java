@@ -7,13 +7,13 @@ import org.springframework.stereotype.Component;
 
 /** Stores the manager's decision on an item that failed resolution twice. */
 @Component("recordManagerReview")
-public class RecordManagerReview implements JavaDelegate {
+class RecordManagerReview implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final CommentSync comments;
     private final Clock clock;
 
-    public RecordManagerReview(FeedbackService feedback, CommentSync comments, Clock clock) {
+    RecordManagerReview(FeedbackService feedback, CommentSync comments, Clock clock) {
         this.feedback = feedback;
         this.comments = comments;
         this.clock = clock;

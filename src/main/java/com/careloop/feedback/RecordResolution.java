@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 
 /** Stores how the owner handled the item; the re-visit is due within the configured time (24 h). */
 @Component("recordResolution")
-public class RecordResolution implements JavaDelegate {
+class RecordResolution implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final CommentSync comments;
     private final ServiceParameters parameters;
     private final Clock clock;
 
-    public RecordResolution(FeedbackService feedback, CommentSync comments, ServiceParameters parameters, Clock clock) {
+    RecordResolution(FeedbackService feedback, CommentSync comments, ServiceParameters parameters, Clock clock) {
         this.feedback = feedback;
         this.comments = comments;
         this.parameters = parameters;

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 
 /** Stores the owner's first response (and, if solved on that contact, the resolution) on the item. */
 @Component("recordResponse")
-public class RecordResponse implements JavaDelegate {
+class RecordResponse implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final CommentSync comments;
     private final ServiceParameters parameters;
     private final Clock clock;
 
-    public RecordResponse(FeedbackService feedback, CommentSync comments, ServiceParameters parameters, Clock clock) {
+    RecordResponse(FeedbackService feedback, CommentSync comments, ServiceParameters parameters, Clock clock) {
         this.feedback = feedback;
         this.comments = comments;
         this.parameters = parameters;

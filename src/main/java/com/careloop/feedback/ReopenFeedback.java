@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 
 /** The customer is not satisfied: the item goes back to its owner with a fresh resolution SLA. */
 @Component("reopenFeedback")
-public class ReopenFeedback implements JavaDelegate {
+class ReopenFeedback implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final WorkCalendar calendar;
     private final ServiceParameters parameters;
     private final Clock clock;
 
-    public ReopenFeedback(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters, Clock clock) {
+    ReopenFeedback(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters, Clock clock) {
         this.feedback = feedback;
         this.calendar = calendar;
         this.parameters = parameters;

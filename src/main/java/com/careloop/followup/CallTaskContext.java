@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * A bulk start hands it in ready-made as a transient variable.
  */
 @Component("callTaskContext")
-public class CallTaskContext implements TaskListener {
+class CallTaskContext implements TaskListener {
 
     public static final String VARIABLE = "callContext";
 
@@ -19,7 +19,7 @@ public class CallTaskContext implements TaskListener {
     private final FollowUpService followUps;
     private final Clock clock;
 
-    public CallTaskContext(CallContext context, FollowUpService followUps, Clock clock) {
+    CallTaskContext(CallContext context, FollowUpService followUps, Clock clock) {
         this.context = context;
         this.followUps = followUps;
         this.clock = clock;

@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 
 /** Closes the follow-up with the result of its last call (completed, unreachable, wrong number, refused). */
 @Component("closeFollowUp")
-public class CloseFollowUp implements JavaDelegate {
+class CloseFollowUp implements JavaDelegate {
 
     private final FollowUpService followUps;
     private final Clock clock;
 
-    public CloseFollowUp(FollowUpService followUps, Clock clock) {
+    CloseFollowUp(FollowUpService followUps, Clock clock) {
         this.followUps = followUps;
         this.clock = clock;
     }

@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 
 /** Wrong number: the customer's contact data is flagged for correction. */
 @Component("flagContactData")
-public class FlagContactData implements JavaDelegate {
+class FlagContactData implements JavaDelegate {
 
     private final CustomerService customers;
     private final FollowUpService followUps;
 
-    public FlagContactData(CustomerService customers, FollowUpService followUps) {
+    FlagContactData(CustomerService customers, FollowUpService followUps) {
         this.customers = customers;
         this.followUps = followUps;
     }

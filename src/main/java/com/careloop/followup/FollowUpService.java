@@ -4,7 +4,7 @@ import com.careloop.errors.ConflictException;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.errors.NotFoundException;
 import com.careloop.customer.Customer;
-import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerService;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -22,12 +22,12 @@ public class FollowUpService {
     public static final String PROCESS_KEY = "followUp";
 
     private final FollowUpRepository followUps;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final RuntimeService runtime;
     private final FollowUpWriter writer;
     private final FollowUpExclusions exclusions;
 
-    FollowUpService(FollowUpRepository followUps, CustomerRepository customers, RuntimeService runtime, FollowUpWriter writer,
+    FollowUpService(FollowUpRepository followUps, CustomerService customers, RuntimeService runtime, FollowUpWriter writer,
                     FollowUpExclusions exclusions) {
         this.followUps = followUps;
         this.customers = customers;
@@ -57,7 +57,7 @@ public class FollowUpService {
         if (scenario == null) {
             throw new InvalidRequestException("scenario", "is required (one of " + List.of(Scenario.values()) + ")");
         }
-        Customer customer = customers.findById(customerId)
+        Customer customer = customers.find(customerId)
                 .orElseThrow(() -> new InvalidRequestException("customerId", "customer " + customerId + " does not exist"));
         Opened opened;
         try {

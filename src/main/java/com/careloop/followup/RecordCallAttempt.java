@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * process only what its gateways and timers need (attemptCount, retryAt, callbackDue, feedbackItemIds).
  */
 @Component("recordCallAttempt")
-public class RecordCallAttempt implements JavaDelegate {
+class RecordCallAttempt implements JavaDelegate {
 
     private final FollowUpService followUps;
     private final CallAttemptRepository attempts;
@@ -35,7 +35,7 @@ public class RecordCallAttempt implements JavaDelegate {
     private final ServiceParameters parameters;
     private final Clock clock;
 
-    public RecordCallAttempt(FollowUpService followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
+    RecordCallAttempt(FollowUpService followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
                              FeedbackService feedback, CustomerService customers, CallingHours callingHours,
                              ServiceParameters parameters, Clock clock) {
         this.followUps = followUps;

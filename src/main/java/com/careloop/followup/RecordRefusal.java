@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 
 /** The customer refused: remembered, so that screening leaves them alone for the cooling period. */
 @Component("recordRefusal")
-public class RecordRefusal implements JavaDelegate {
+class RecordRefusal implements JavaDelegate {
 
     private final CustomerService customers;
     private final FollowUpService followUps;
 
-    public RecordRefusal(CustomerService customers, FollowUpService followUps) {
+    RecordRefusal(CustomerService customers, FollowUpService followUps) {
         this.customers = customers;
         this.followUps = followUps;
     }

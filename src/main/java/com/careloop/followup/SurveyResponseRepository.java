@@ -3,7 +3,7 @@ package com.careloop.followup;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SurveyResponseRepository extends JpaRepository<SurveyResponse, Long> {
+interface SurveyResponseRepository extends JpaRepository<SurveyResponse, Long> {
 
     Optional<SurveyResponse> findByFollowUpId(Long followUpId);
 }

@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 
 /** Marks the run finished once every chunk has started. */
 @Component("completeScreeningRun")
-public class CompleteScreeningRun implements JavaDelegate {
+class CompleteScreeningRun implements JavaDelegate {
 
     private final ScreeningService screening;
     private final Clock clock;
 
-    public CompleteScreeningRun(ScreeningService screening, Clock clock) {
+    CompleteScreeningRun(ScreeningService screening, Clock clock) {
         this.screening = screening;
         this.clock = clock;
     }

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
  * Tasklist start form get one here, from the form's campaign fields when a campaign name was given.
  */
 @Component("openScreeningRun")
-public class OpenScreeningRun implements JavaDelegate {
+class OpenScreeningRun implements JavaDelegate {
 
     private final ScreeningService screening;
 
-    public OpenScreeningRun(ScreeningService screening) {
+    OpenScreeningRun(ScreeningService screening) {
         this.screening = screening;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The selection job: candidates into screening_candidate, skip counts into screening_skip, the chunk list into the process. */
 @Component("selectCandidates")
-public class SelectCandidates implements JavaDelegate {
+class SelectCandidates implements JavaDelegate {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SelectCandidates.class);
 
@@ -18,7 +18,7 @@ public class SelectCandidates implements JavaDelegate {
     private final CandidateSelector selector;
     private final JdbcTemplate jdbc;
 
-    public SelectCandidates(ScreeningService screening, CandidateSelector selector, JdbcTemplate jdbc) {
+    SelectCandidates(ScreeningService screening, CandidateSelector selector, JdbcTemplate jdbc) {
         this.screening = screening;
         this.selector = selector;
         this.jdbc = jdbc;

@@ -6,13 +6,13 @@ import org.springframework.stereotype.Component;
 
 /** One multi-instance job per chunk: creates its follow-ups and starts their processes. */
 @Component("startFollowUpChunk")
-public class StartFollowUpChunk implements JavaDelegate {
+class StartFollowUpChunk implements JavaDelegate {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StartFollowUpChunk.class);
 
     private final ChunkStarter starter;
 
-    public StartFollowUpChunk(ChunkStarter starter) {
+    StartFollowUpChunk(ChunkStarter starter) {
         this.starter = starter;
     }
 

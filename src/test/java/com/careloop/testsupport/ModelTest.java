@@ -98,8 +98,8 @@ public abstract class ModelTest {
         var waiting = external.createExternalTaskQuery().processInstanceId(processInstanceId).activityId(activityId).list();
         assertThat(waiting).as("notification task at " + activityId).hasSize(1);
         var locked = external.fetchAndLock(10, "model-test").topic(waiting.get(0).getTopicName(), 60_000)
-                .processInstanceIdIn(processInstanceId).execute();
-        var task = locked.stream().filter(t -> t.getActivityId().equals(activityId)).findFirst().orElseThrow();
+                .execute();
+        var task = locked.stream().filter(t -> t.getActivityId().equals(activityId) && t.getProcessInstanceId().equals(processInstanceId)).findFirst().orElseThrow();
         external.complete(task.getId(), "model-test");
         locked.stream().filter(t -> t != task).forEach(t -> external.unlock(t.getId()));
     }
