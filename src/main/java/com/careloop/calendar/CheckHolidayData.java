@@ -1,5 +1,6 @@
 package com.careloop.calendar;
 
+import com.careloop.identity.TaskAccessPolicy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component("checkHolidayData")
 class CheckHolidayData implements JavaDelegate {
 
-    static final String PROCESS_KEY = "holidayCalendar";
+    static final String PROCESS_KEY = TaskAccessPolicy.HOLIDAY_CALENDAR;
     static final String TASK_MAINTAIN = "Task_MaintainHolidays";
     static final String INPUT_REMIND_FROM = "remindFrom";
 

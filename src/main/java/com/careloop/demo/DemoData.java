@@ -42,7 +42,7 @@ public class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     /** followUp's call activity that starts the feedback handling, one job per reported item. */
-    private static final String HANDLE_FEEDBACK = "CallActivity_HandleFeedback";
+    private static final String HANDLE_FEEDBACK = FollowUpService.HANDLE_FEEDBACK;
 
     private static final String[] NAMES = {"王芳", "李伟", "张敏", "刘洋", "陈静", "杨磊", "赵丽", "黄强", "周婷", "吴军",
         "徐娜", "孙涛", "胡杰", "朱琳", "高峰", "林霞", "何斌", "郭燕", "马超", "罗红", "梁勇", "宋佳", "郑浩", "谢颖",
@@ -113,7 +113,7 @@ public class DemoData {
         problem.put("feedbackText", "空调制冷效果差，外机有异响");
         FollowUp p = start(cs.get(18), Scenario.USAGE);
         call(p, "agent2", problem);
-        complete(p.getProcessInstanceId(), "Task_RespondToCustomer", "tech1", "contactMade", true,
+        complete(p.getProcessInstanceId(), FeedbackService.RESPOND_TASK, "tech1", "contactMade", true,
                 "responsePlan", "已电话联系，预约周三上门检修", "resolvedOnFirstContact", false);
         // 19: suggestion with the product team
         Map<String, Object> suggestion = reached(4, 8, "SUGGESTION");
@@ -123,9 +123,9 @@ public class DemoData {
         // 20: detractor, recovered, waiting for the closure re-visit by the original agent
         FollowUp r = start(cs.get(20), Scenario.NEW_PURCHASE);
         call(r, "agent2", reached(2, 4, "NONE"));
-        complete(r.getProcessInstanceId(), "Task_RespondToCustomer", "supervisor1", "contactMade", true,
+        complete(r.getProcessInstanceId(), FeedbackService.RESPOND_TASK, "supervisor1", "contactMade", true,
                 "responsePlan", "致歉并赠送保养券", "resolvedOnFirstContact", false);
-        complete(r.getProcessInstanceId(), "Task_ResolveFeedback", "supervisor1", "handlingOutcome", "RESOLVED",
+        complete(r.getProcessInstanceId(), FeedbackService.RESOLVE_TASK, "supervisor1", "handlingOutcome", "RESOLVED",
                 "solution", "上门回访并赠送一次免费保养", "compensation", "COUPON");
         // 21: inbound consultation at the service centre
         feedback.registerInbound(new InboundFeedbackRequest(cs.get(21).getId(), FeedbackType.CONSULTATION, Urgency.NORMAL,
@@ -161,7 +161,7 @@ public class DemoData {
     }
 
     private void call(FollowUp f, String agent, Map<String, Object> vars) {
-        complete(f.getProcessInstanceId(), "Task_CallCustomer", agent, vars);
+        complete(f.getProcessInstanceId(), FollowUpService.CALL_TASK, agent, vars);
     }
 
     private void complete(String processInstanceId, String taskKey, String user, Object... keyValues) {

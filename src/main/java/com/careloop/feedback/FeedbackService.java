@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.identity.TaskAccessPolicy;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.errors.NotFoundException;
 import com.careloop.customer.CustomerService;
@@ -17,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FeedbackService {
 
-    public static final String PROCESS_KEY = "feedbackHandling";
+    public static final String PROCESS_KEY = TaskAccessPolicy.FEEDBACK_HANDLING;
+    /** Element ids of bpmn/feedbackHandling.bpmn that Java must know (the demo data completes them). */
+    public static final String RESPOND_TASK = "Task_RespondToCustomer";
+    public static final String RESOLVE_TASK = "Task_ResolveFeedback";
 
     private final FeedbackItemRepository items;
     private final FeedbackProgressRepository progress;

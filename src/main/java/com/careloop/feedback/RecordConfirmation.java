@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.engine.CompletedBy;
 import com.careloop.sla.ServiceParameters;
 import com.careloop.sla.CallingHours;
 import java.time.Clock;
@@ -37,7 +38,7 @@ class RecordConfirmation implements JavaDelegate {
         String what = reached
                 ? (c.customerSatisfied() ? "客户满意 Customer satisfied" : "客户不满意 Customer not satisfied") + " (" + c.satisfaction() + "/5)"
                 : "未接通 Not reached: " + c.callOutcome();
-        feedback.log(item, (String) execution.getVariable("completedBy"), ProgressKind.REVISIT,
+        feedback.log(item, (String) execution.getVariable(CompletedBy.VARIABLE), ProgressKind.REVISIT,
                 what + (c.notes() == null ? "" : " — " + c.notes()));
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable(FeedbackVariables.REVISIT_ATTEMPTS, attempts);

@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.engine.CompletedBy;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,7 +29,7 @@ class RecordManagerReview implements JavaDelegate {
             if (r.compensation() != Compensation.NONE) {
                 item.setCompensation(r.compensation());
             }
-            feedback.log(item, (String) execution.getVariable("completedBy"), ProgressKind.MANAGER_REVIEW,
+            feedback.log(item, (String) execution.getVariable(CompletedBy.VARIABLE), ProgressKind.MANAGER_REVIEW,
                     r.managerDecision() + ": " + r.notes());
         }
         comments.sync(item, execution.getProcessInstanceId());

@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.engine.CompletedBy;
 import com.careloop.sla.ServiceParameters;
 import com.careloop.engine.PersonalFields;
 import java.time.Clock;
@@ -30,7 +31,7 @@ class RecordResolution implements JavaDelegate {
         FeedbackItem item = feedback.itemOf(execution);
         var now = clock.instant();
         item.resolve(r.handlingOutcome(), r.solution(), r.compensation(), now);
-        feedback.log(item, (String) execution.getVariable("completedBy"), ProgressKind.RESOLVED,
+        feedback.log(item, (String) execution.getVariable(CompletedBy.VARIABLE), ProgressKind.RESOLVED,
                 r.handlingOutcome() + (r.compensation() == Compensation.NONE ? "" : " / " + r.compensation()) + ": " + r.solution());
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable(FeedbackVariables.HANDLING_OUTCOME, r.handlingOutcome().name());

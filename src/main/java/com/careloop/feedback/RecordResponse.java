@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.engine.CompletedBy;
 import com.careloop.sla.ServiceParameters;
 import com.careloop.engine.PersonalFields;
 import java.time.Clock;
@@ -29,7 +30,7 @@ class RecordResponse implements JavaDelegate {
         FeedbackForms.Response r = FeedbackForms.Response.read(execution, clock.getZone());
         FeedbackItem item = feedback.itemOf(execution);
         var now = clock.instant();
-        String author = (String) execution.getVariable("completedBy");
+        String author = (String) execution.getVariable(CompletedBy.VARIABLE);
         item.respond(r.responsePlan(), now);
         feedback.log(item, author, ProgressKind.RESPONDED,
                 (r.contactMade() ? "已联系客户 Customer contacted: " : "未联系上客户 Not yet contacted: ") + r.responsePlan());

@@ -32,7 +32,7 @@ class CallTaskContext implements TaskListener {
                 ? s : context.of(followUps.ofProcess(task.getExecution().getProcessBusinessKey()).getId(), clock.getZone());
         task.setVariableLocal(VARIABLE, line);
         // a new attempt is a new answer: do not pre-fill the previous attempt's outcome in the form
-        task.getExecution().removeVariable("callOutcome");
-        task.getExecution().removeVariable("callbackAt");
+        task.getExecution().removeVariable(FollowUpVariables.CALL_OUTCOME);
+        task.getExecution().removeVariable(FollowUpVariables.CALLBACK_AT);
     }
 }

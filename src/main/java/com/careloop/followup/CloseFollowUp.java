@@ -20,8 +20,8 @@ class CloseFollowUp implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FollowUp followUp = followUps.ofProcess(execution.getProcessBusinessKey());
-        CallOutcome last = CallOutcome.valueOf((String) execution.getVariable("callOutcome"));
+        CallOutcome last = CallOutcome.valueOf((String) execution.getVariable(FollowUpVariables.CALL_OUTCOME));
         followUp.close(FollowUpResult.afterLastCall(last), clock.instant());
-        execution.setVariable("followUpResult", followUp.getResult().name());
+        execution.setVariable(FollowUpVariables.FOLLOW_UP_RESULT, followUp.getResult().name());
     }
 }

@@ -1,5 +1,6 @@
 package com.careloop.followup;
 
+import com.careloop.identity.TaskAccessPolicy;
 import com.careloop.errors.ConflictException;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.errors.NotFoundException;
@@ -19,7 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FollowUpService {
 
-    public static final String PROCESS_KEY = "followUp";
+    public static final String PROCESS_KEY = TaskAccessPolicy.FOLLOW_UP;
+    /** Element ids of bpmn/followUp.bpmn that Java must know. */
+    public static final String CALL_TASK = TaskAccessPolicy.CALL_TASK;
+    public static final String HANDLE_FEEDBACK = "CallActivity_HandleFeedback";
 
     private final FollowUpRepository followUps;
     private final CustomerService customers;
@@ -125,11 +129,11 @@ public class FollowUpService {
      */
     String startProcess(long followUpId, String number, String agent, Instant due, int priority, String callContext) {
         VariableMap vars = Variables.createVariables()
-                .putValue("followUpId", followUpId)
-                .putValue("callDue", Date.from(due))
-                .putValue("priority", priority);
+                .putValue(FollowUpVariables.FOLLOW_UP_ID, followUpId)
+                .putValue(FollowUpVariables.CALL_DUE, Date.from(due))
+                .putValue(FollowUpVariables.PRIORITY, priority);
         if (agent != null) { // absent = the agents pool (most calls): one variable less per start
-            vars.putValue("assignedAgent", agent);
+            vars.putValue(FollowUpVariables.ASSIGNED_AGENT, agent);
         }
         if (callContext != null) {
             vars.putValueTyped(CallTaskContext.VARIABLE, Variables.stringValue(callContext, true));

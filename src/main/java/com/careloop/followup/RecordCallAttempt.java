@@ -78,13 +78,13 @@ class RecordCallAttempt implements JavaDelegate {
                         "低分客户服务补救 Detractor (satisfaction " + report.satisfaction() + "/5, NPS " + report.nps() + ")", agent));
             }
         }
-        execution.setVariable("attemptCount", attemptNo);
-        execution.setVariable("feedbackItemIds", feedbackIds);
+        execution.setVariable(FollowUpVariables.ATTEMPT_COUNT, attemptNo);
+        execution.setVariable(FollowUpVariables.FEEDBACK_ITEM_IDS, feedbackIds);
         if (report.callOutcome().isRetryable()) {
-            execution.setVariable("retryAt", Date.from(callingHours.nextCallTime(now.plus(parameters.followUpRetryInterval()))));
+            execution.setVariable(FollowUpVariables.RETRY_AT, Date.from(callingHours.nextCallTime(now.plus(parameters.followUpRetryInterval()))));
         }
         if (report.callbackAt() != null) {
-            execution.setVariable("callbackDue", Date.from(callingHours.nextCallTime(report.callbackAt())));
+            execution.setVariable(FollowUpVariables.CALLBACK_DUE, Date.from(callingHours.nextCallTime(report.callbackAt())));
         }
         PersonalFields.removeFrom(execution);
         for (String field : CallReport.SURVEY_FIELDS) {

@@ -202,7 +202,7 @@ public class IdentitySetup {
         filter("我的任务 My tasks", 10, "Tasks assigned to me",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         filter("待认领回访 Unclaimed calls", 20, "Follow-up calls nobody has claimed yet",
-                tasks.createTaskQuery().taskCandidateGroup(AGENTS).taskUnassigned().taskDefinitionKey("Task_CallCustomer"));
+                tasks.createTaskQuery().taskCandidateGroup(AGENTS).taskUnassigned().taskDefinitionKey(TaskAccessPolicy.CALL_TASK));
         filter("今日到期 Due today", 30, "Everything I can see that is due before tomorrow",
                 tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay().toDate()}"));
         filter("已超期 Overdue", 40, "Everything I can see whose due date has passed",

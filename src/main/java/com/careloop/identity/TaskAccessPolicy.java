@@ -25,6 +25,8 @@ public final class TaskAccessPolicy {
     public static final String FOLLOW_UP = "followUp";
     public static final String FEEDBACK_HANDLING = "feedbackHandling";
     public static final String HOLIDAY_CALENDAR = "holidayCalendar";
+    /** The call task of bpmn/followUp.bpmn (the "Unclaimed calls" filter names it). */
+    public static final String CALL_TASK = "Task_CallCustomer";
 
     /** group -> process definition keys whose tasks it sees by a definition-level grant. */
     public static final Map<String, Set<String>> SEES_ALL_TASKS_OF = Map.of(

@@ -1,0 +1,41 @@
+package com.careloop.followup;
+
+/** The process variables of the followup module's models that its Java classes read or write: one constant each. */
+public final class FollowUpVariables {
+
+    /** the agent who must make the call (VIP account agent); absent: the agents pool. */
+    public static final String ASSIGNED_AGENT = "assignedAgent";
+
+    /** calls made so far. */
+    public static final String ATTEMPT_COUNT = "attemptCount";
+
+    /** when the call is due (Date): the task's due date. */
+    public static final String CALL_DUE = "callDue";
+
+    /** form field: the outcome of the call. */
+    public static final String CALL_OUTCOME = "callOutcome";
+
+    /** form field: when the customer asked to be called back. */
+    public static final String CALLBACK_AT = "callbackAt";
+
+    /** when the call-back timer fires (Date). */
+    public static final String CALLBACK_DUE = "callbackDue";
+
+    /** the feedback items the call raised, one handling each. */
+    public static final String FEEDBACK_ITEM_IDS = "feedbackItemIds";
+
+    /** the follow-up's row id (checked against the business key). */
+    public static final String FOLLOW_UP_ID = "followUpId";
+
+    /** how the follow-up was closed. */
+    public static final String FOLLOW_UP_RESULT = "followUpResult";
+
+    /** the call task's priority, from the scenario policy. */
+    public static final String PRIORITY = "priority";
+
+    /** when an unreached customer is called again (Date). */
+    public static final String RETRY_AT = "retryAt";
+
+    private FollowUpVariables() {
+    }
+}
