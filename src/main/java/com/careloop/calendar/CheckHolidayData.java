@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,12 +23,10 @@ class CheckHolidayData implements JavaDelegate {
     static final String INPUT_REMIND_FROM = "remindFrom";
 
     private final HolidayCalendar calendar;
-    private final TaskService tasks;
     private final Clock clock;
 
-    CheckHolidayData(HolidayCalendar calendar, TaskService tasks, Clock clock) {
+    CheckHolidayData(HolidayCalendar calendar, Clock clock) {
         this.calendar = calendar;
-        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -37,7 +34,7 @@ class CheckHolidayData implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         MonthDay remindFrom = remindFrom(execution.getVariable(INPUT_REMIND_FROM));
         Integer missing = missingYear(LocalDate.now(clock), remindFrom);
-        if (missing != null && alreadyWaiting(missing)) {
+        if (missing != null && calendar.waitingYears().contains(missing)) {
             missing = null;
         }
         execution.setVariable(HolidayCalendar.VAR_MISSING_YEAR, missing);
@@ -51,11 +48,6 @@ class CheckHolidayData implements JavaDelegate {
             return today.getYear() + 1;
         }
         return null;
-    }
-
-    private boolean alreadyWaiting(int year) {
-        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskDefinitionKey(TASK_MAINTAIN)
-                .processVariableValueEquals(HolidayCalendar.VAR_MISSING_YEAR, year).count() > 0;
     }
 
     static MonthDay remindFrom(Object raw) {

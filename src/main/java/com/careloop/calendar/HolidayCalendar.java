@@ -3,7 +3,6 @@ package com.careloop.calendar;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.sla.HolidayCsv;
 import com.careloop.sla.WorkCalendar;
-import com.careloop.sla.WorkCalendarConfiguration;
 import com.careloop.sla.WorkCalendarProperties;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -88,40 +87,45 @@ public class HolidayCalendar implements InitializingBean {
 
     /** Stores the years of the shipped file that the database does not have yet (a new install, a release with a new year). */
     void seedShippedYears() {
-        Map<LocalDate, WorkCalendar.DayKind> days = new HashMap<>();
-        Set<Integer> years = new HashSet<>();
+        List<HolidayCsv.Entry> shipped;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 resources.getResource(props.holidays()).getInputStream(), StandardCharsets.UTF_8))) {
-            WorkCalendarConfiguration.parse(in, props.holidays(), days, years);
+            shipped = HolidayCsv.readAll(in, props.holidays());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + props.holidays(), e);
         }
         Set<Integer> stored = new HashSet<>(jdbc.queryForList("select cal_year from calendar_year", Integer.class));
-        for (int year : years) {
-            if (stored.contains(year)) {
-                continue;
+        Map<Integer, List<HolidayCsv.Entry>> byYear = shipped.stream()
+                .collect(java.util.stream.Collectors.groupingBy(e -> e.date().getYear()));
+        byYear.forEach((year, entries) -> {
+            if (!stored.contains(year)) {
+                write(year, entries, "shipped " + props.holidays(), null);
+                log.info("Holiday calendar: seeded {} from {}", year, props.holidays());
             }
-            List<HolidayCsv.Entry> entries = new ArrayList<>();
-            days.forEach((date, kind) -> {
-                if (date.getYear() == year) {
-                    entries.add(new HolidayCsv.Entry(0, date, kind, null));
-                }
-            });
-            write(year, entries, "shipped " + props.holidays(), null);
-            log.info("Holiday calendar: seeded {} from {}", year, props.holidays());
-        }
+        });
     }
 
     public List<YearSummary> years() {
+        return summaries("");
+    }
+
+    private List<YearSummary> summaries(String where, Object... args) {
         return jdbc.query("""
                 select y.cal_year, y.source, y.updated_at, y.updated_by,
                        sum(case when d.kind = 'HOLIDAY' then 1 else 0 end) holidays,
                        sum(case when d.kind = 'WORKDAY' then 1 else 0 end) workdays
-                from calendar_year y left join calendar_day d on d.cal_year = y.cal_year
+                from calendar_year y left join calendar_day d on d.cal_year = y.cal_year %s
                 group by y.cal_year, y.source, y.updated_at, y.updated_by
-                order by y.cal_year""",
+                order by y.cal_year""".formatted(where),
                 (rs, i) -> new YearSummary(rs.getInt("cal_year"), rs.getInt("holidays"), rs.getInt("workdays"),
-                        rs.getString("source"), rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by")));
+                        rs.getString("source"), rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by")), args);
+    }
+
+    /** The years a "maintain holidays" task of bpmn/holidayCalendar.bpmn waits for (one task per year at most). */
+    public List<Integer> waitingYears() {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(CheckHolidayData.PROCESS_KEY)
+                .activityIdIn(CheckHolidayData.TASK_MAINTAIN).list().stream()
+                .map(p -> (Integer) runtime.getVariable(p.getId(), VAR_MISSING_YEAR)).sorted().toList();
     }
 
     /**
@@ -155,7 +159,7 @@ public class HolidayCalendar implements InitializingBean {
         runtime.createMessageCorrelation(MESSAGE_YEAR_LOADED).processInstanceVariableEquals(VAR_MISSING_YEAR, year).correlateAll();
         reloadAfterCommit();
         log.info("Holiday calendar: {} replaced by {} ({} days)", year, user, result.entries().size());
-        return years().stream().filter(y -> y.year() == year).findFirst().orElseThrow();
+        return summaries("where y.cal_year = ?", year).get(0);
     }
 
     private void write(int year, List<HolidayCsv.Entry> entries, String source, String user) {
@@ -205,6 +209,11 @@ public class HolidayCalendar implements InitializingBean {
         runtime.createMessageCorrelation(MESSAGE_CHECK_NOW).correlateStartMessage();
     }
 
+    /** The years with holiday data, as deadlines use them (no query). */
+    public List<Integer> yearsWithData() {
+        return calendar.yearsWithData().stream().sorted().toList();
+    }
+
     /** Whether the calendar has holiday data for the year. */
     public boolean hasDataFor(int year) {
         return calendar.hasDataFor(year);
@@ -219,6 +228,11 @@ public class HolidayCalendar implements InitializingBean {
         });
         calendar.replaceSpecialDays(days, years);
         loadedStamp = stamp();
+        int thisYear = LocalDate.now(clock.withZone(calendar.zone())).getYear();
+        if (!years.contains(thisYear)) {
+            log.warn("Holiday calendar has no data for {}: deadlines count only weekends as days off until it is loaded "
+                    + "(PUT /api/calendar/years/{})", thisYear, thisYear);
+        }
     }
 
     /** Another node loaded a year: pick it up (checked every minute). */

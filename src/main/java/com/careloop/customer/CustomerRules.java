@@ -40,6 +40,12 @@ public class CustomerRules {
         this.clock = clock;
     }
 
+    /** The error of a fact date after now (plus the tolerated clock skew), or none. */
+    public java.util.Optional<FieldError> notFuture(String field, Instant at) {
+        return at != null && at.isAfter(clock.instant().plus(CLOCK_SKEW))
+                ? java.util.Optional.of(new FieldError(field, FUTURE)) : java.util.Optional.empty();
+    }
+
     /**
      * @param dates        fact dates by field name (firstPurchaseAt, lastPurchaseAt, lastResolvedAt, lastLoginAt); nulls ignored
      * @param vip          whether the customer is (or becomes) VIP
@@ -49,12 +55,7 @@ public class CustomerRules {
      */
     public List<FieldError> check(Map<String, Instant> dates, boolean vip, String accountAgent, Predicate<String> users) {
         List<FieldError> errors = new ArrayList<>();
-        Instant latest = clock.instant().plus(CLOCK_SKEW);
-        dates.forEach((field, at) -> {
-            if (at != null && at.isAfter(latest)) {
-                errors.add(new FieldError(field, FUTURE));
-            }
-        });
+        dates.forEach((field, at) -> notFuture(field, at).ifPresent(errors::add));
         if (vip && accountAgent != null && !accountAgent.isBlank() && !users.test(accountAgent.strip())) {
             errors.add(new FieldError("accountAgent", "'" + accountAgent.strip()
                     + "' is no user: a VIP's account agent must be a CareLoop (Camunda) user, or empty for the agents pool"));

@@ -76,9 +76,9 @@ public class CustomerService {
     public Customer record(String externalId, CustomerEvent event) {
         Customer c = customers.findByExternalId(externalId).orElseThrow(() -> new NotFoundException("customer", externalId));
         java.time.Instant at = event.at() == null ? clock.instant() : event.at();
-        if (at.isAfter(clock.instant().plusSeconds(300))) {
-            throw new com.careloop.errors.InvalidRequestException("at", "must not be in the future");
-        }
+        rules.notFuture("at", at).ifPresent(e -> {
+            throw new com.careloop.errors.InvalidRequestException(List.of(e));
+        });
         switch (event.type()) {
             case PURCHASE -> {
                 if (c.getFirstPurchaseAt() == null || at.isBefore(c.getFirstPurchaseAt())) c.setFirstPurchaseAt(at);

@@ -39,9 +39,6 @@ public class DeclaredFormFields {
         if (task == null) {
             return Optional.empty();
         }
-        if (task.getProcessDefinitionId() == null) { // a stand-alone task: no deployment, nothing to cache by
-            return Optional.of(read(taskId));
-        }
         // formRefBinding="deployment": one form per process definition and task, so this never goes stale
         return Optional.of(byTaskDefinition.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
                 k -> read(taskId)));

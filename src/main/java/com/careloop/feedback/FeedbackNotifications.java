@@ -42,21 +42,22 @@ public class FeedbackNotifications implements NotificationRequests {
 
     @Override
     public String processDefinitionKey() {
-        return "feedbackHandling";
+        return FeedbackService.PROCESS_KEY;
     }
 
     @Override
     public List<String> variableNames() {
-        return List.of("notificationType", "slaStage", "responseDue", "resolutionDue");
+        return List.of(FeedbackVariables.NOTIFICATION_TYPE, FeedbackVariables.SLA_STAGE, FeedbackVariables.RESPONSE_DUE,
+                FeedbackVariables.RESOLUTION_DUE);
     }
 
     @Override
     public Message compose(NotificationTask task) {
-        String type = (String) task.variable("notificationType");
-        String stage = (String) task.variable("slaStage");
+        String type = (String) task.variable(FeedbackVariables.NOTIFICATION_TYPE);
+        String stage = (String) task.variable(FeedbackVariables.SLA_STAGE);
         FeedbackItem item = itemOf(task);
         String group = item.getDepartment();
-        Object due = "RESOLUTION".equals(stage) ? task.variable("resolutionDue") : task.variable("responseDue");
+        Object due = "RESOLUTION".equals(stage) ? task.variable(FeedbackVariables.RESOLUTION_DUE) : task.variable(FeedbackVariables.RESPONSE_DUE);
         String dueLabel = due instanceof Date d ? LABEL.format(d.toInstant().atZone(clock.getZone())) : "";
 
         Set<String> email = new LinkedHashSet<>(emailsOf(group));
@@ -79,15 +80,12 @@ public class FeedbackNotifications implements NotificationRequests {
         if ("SLA_REMINDER".equals(message.type())) {
             // escalations are logged by escalateOverdue; who got what is in the delivery log
             feedback.log(itemOf(task), null, ProgressKind.REMINDER,
-                    stageLabel((String) task.variable("slaStage")) + " → " + String.join(", ", message.emailTo()));
+                    stageLabel((String) task.variable(FeedbackVariables.SLA_STAGE)) + " → " + String.join(", ", message.emailTo()));
         }
     }
 
     private FeedbackItem itemOf(NotificationTask task) {
-        if (task.businessKey() == null) {
-            throw new IllegalStateException("a feedbackHandling process instance without business key");
-        }
-        return feedback.get(task.businessKey());
+        return feedback.ofBusinessKey(task.businessKey());
     }
 
     private static String stageLabel(String stage) {

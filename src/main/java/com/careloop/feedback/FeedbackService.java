@@ -106,7 +106,7 @@ public class FeedbackService {
         return item;
     }
 
-    private FeedbackItem ofBusinessKey(String number) {
+    FeedbackItem ofBusinessKey(String number) {
         if (number == null) {
             throw new IllegalStateException("a feedbackHandling process instance without business key");
         }

@@ -75,6 +75,15 @@ public final class FeedbackVariables {
     /** the routing table's result. */
     public static final String ROUTING = "routing";
 
+    /** which notification a notification task sends (URGENT_ASSIGNED, SLA_REMINDER, SLA_ESCALATION). */
+    public static final String NOTIFICATION_TYPE = "notificationType";
+
+    /** form field of the re-visit: whether the customer is satisfied. */
+    public static final String CUSTOMER_SATISFIED = "customerSatisfied";
+
+    /** form field: overall satisfaction 1-5. */
+    public static final String SATISFACTION = "satisfaction";
+
     private FeedbackVariables() {
     }
 }

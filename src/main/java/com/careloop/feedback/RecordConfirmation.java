@@ -42,9 +42,9 @@ class RecordConfirmation implements JavaDelegate {
                 what + (c.notes() == null ? "" : " — " + c.notes()));
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable(FeedbackVariables.REVISIT_ATTEMPTS, attempts);
-        execution.setVariable("customerSatisfied", reached && c.customerSatisfied());
+        execution.setVariable(FeedbackVariables.CUSTOMER_SATISFIED, reached && c.customerSatisfied());
         execution.setVariable(FeedbackVariables.RETRY_AT, Date.from(callingHours.nextCallTime(clock.instant().plus(parameters.revisitRetryInterval()))));
         execution.removeVariable(FeedbackVariables.NOTES);
-        execution.removeVariable("satisfaction");
+        execution.removeVariable(FeedbackVariables.SATISFACTION);
     }
 }

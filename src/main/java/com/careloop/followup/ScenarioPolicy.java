@@ -1,5 +1,7 @@
 package com.careloop.followup;
 
+import com.careloop.engine.LatestDecision;
+import org.camunda.bpm.engine.IdentityService;
 import com.careloop.customer.CustomerTier;
 import com.careloop.sla.WorkCalendar;
 import java.io.ByteArrayInputStream;
@@ -47,37 +49,17 @@ public class ScenarioPolicy {
         }
     }
 
-    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final DmnEngine DMN = LatestDecision.DMN;
 
-    private final RepositoryService repository;
+    private final LatestDecision<Table> latest;
 
-    private record Loaded(String definitionId, Table table) {}
-
-    private volatile Loaded loaded;
-
-    public ScenarioPolicy(RepositoryService repository) {
-        this.repository = repository;
+    public ScenarioPolicy(RepositoryService repository, IdentityService identity) {
+        this.latest = new LatestDecision<>(repository, identity, DECISION_KEY, (xml, def) -> Table.parse(xml, "v" + def.getVersion()));
     }
 
     /** The latest deployed version of the table (parsed once per version). */
     public Table latest() {
-        DecisionDefinition def = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
-        if (def == null) {
-            throw new IllegalStateException("decision " + DECISION_KEY + " (bpmn/scenarioPolicy.dmn) is not deployed");
-        }
-        Loaded current = loaded;
-        if (current != null && current.definitionId().equals(def.getId())) {
-            return current.table();
-        }
-        byte[] xml;
-        try (InputStream in = repository.getResourceAsStream(def.getDeploymentId(), def.getResourceName())) {
-            xml = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Table table = Table.parse(xml, "v" + def.getVersion());
-        loaded = new Loaded(def.getId(), table);
-        return table;
+        return latest.get();
     }
 
     /** Terms of the latest deployed version. */

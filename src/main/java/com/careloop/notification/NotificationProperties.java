@@ -20,17 +20,15 @@ public record NotificationProperties(boolean emailEnabled, String from, Locale l
      * careloop.notification.worker.*: the in-process worker that serves the notification tasks (external tasks of
      * topic "notification"): whether it polls (off in tests, which call {@link NotificationWorker#runOnce()}), how
      * often, how long a fetched task stays locked to this node (longer than any send can take with the timeouts above:
-     * a node that dies mid-send leaves the task to another after it), how many tasks per fetch, and the retry cycle
-     * of a task whose model names none.
+     * a node that dies mid-send leaves the task to another after it), and how many tasks per fetch. The retry cycle is
+     * the model's: the {@code retryCycle} property of each notification task.
      */
-    public record Worker(Boolean enabled, Duration pollInterval, Duration lockDuration, Integer batchSize, String retryCycle) {
+    public record Worker(Boolean enabled, Duration pollInterval, Duration lockDuration, Integer batchSize) {
         public Worker {
             enabled = enabled == null || enabled;
             pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
             lockDuration = lockDuration == null ? Duration.ofMinutes(5) : lockDuration;
             batchSize = batchSize == null ? 10 : batchSize;
-            retryCycle = retryCycle == null ? "R5/PT5M" : retryCycle;
-            RetryCycle.parse(retryCycle);
         }
     }
 
@@ -41,6 +39,6 @@ public record NotificationProperties(boolean emailEnabled, String from, Locale l
         departmentHeadSms = departmentHeadSms == null ? Map.of() : Map.copyOf(departmentHeadSms);
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
-        worker = worker == null ? new Worker(null, null, null, null, null) : worker;
+        worker = worker == null ? new Worker(null, null, null, null) : worker;
     }
 }

@@ -114,7 +114,12 @@ public class NotificationWorker implements SmartLifecycle {
 
     private void fail(LockedExternalTask locked, RuntimeException e) {
         String cycleText = locked.getExtensionProperties() == null ? null : locked.getExtensionProperties().get(RetryCycle.PROPERTY);
-        RetryCycle cycle = RetryCycle.parse(cycleText == null ? settings.retryCycle() : cycleText);
+        if (cycleText == null) {
+            // the model is the one source of the retry cycle; a task without one fails for good, visibly
+            e = new IllegalStateException(locked.getActivityId() + " of " + locked.getProcessDefinitionKey()
+                    + " names no '" + RetryCycle.PROPERTY + "' property in its model; sending failed: " + e, e);
+        }
+        RetryCycle cycle = cycleText == null ? new RetryCycle(1, java.time.Duration.ZERO) : RetryCycle.parse(cycleText);
         int left = cycle.leftAfterFailure(locked.getRetries());
         LOG.warn("notification task {} ({} of {} {}) failed, {} retries left: {}", locked.getId(), locked.getActivityId(),
                 locked.getProcessDefinitionKey(), locked.getBusinessKey(), left, e.toString());

@@ -1,5 +1,7 @@
 package com.careloop.screening;
 
+import com.careloop.engine.LatestDecision;
+import org.camunda.bpm.engine.IdentityService;
 import com.careloop.followup.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,45 +34,25 @@ public class ScreeningRules {
      */
     public record Match(Scenario scenario) {}
 
-    private final RepositoryService repository;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScreeningRules.class);
     private static final int SELF_CHECK_SAMPLES = 1000;
 
     private final DmnEngine dmn = engine();
+    private final LatestDecision<Table> latest;
 
     /** The DMN engine screening evaluates with: the standard FEEL engine, without history. */
     public static DmnEngine engine() {
-        return DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        return LatestDecision.DMN;
     }
 
-    public ScreeningRules(RepositoryService repository) {
-        this.repository = repository;
+    public ScreeningRules(RepositoryService repository, IdentityService identity) {
+        this.latest = repository == null ? null
+                : new LatestDecision<>(repository, identity, DECISION_KEY, (xml, def) -> table(xml, def.getVersion()));
     }
-
-    private record Loaded(String definitionId, Table table) {}
-
-    private volatile Loaded loaded;
 
     /** The latest deployed version; parsed (and checked) once per version, not once per run. */
     public Table latest() {
-        DecisionDefinition def = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
-        if (def == null) {
-            throw new IllegalStateException("decision " + DECISION_KEY + " is not deployed");
-        }
-        Loaded current = loaded;
-        if (current != null && current.definitionId().equals(def.getId())) {
-            return current.table();
-        }
-        byte[] xml;
-        try (InputStream in = repository.getResourceAsStream(def.getDeploymentId(), def.getResourceName())) {
-            xml = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Table table = table(xml, def.getVersion());
-        loaded = new Loaded(def.getId(), table);
-        return table;
+        return latest.get();
     }
 
     /**

@@ -78,6 +78,16 @@ public final class HolidayCsv {
         return new Result(List.copyOf(entries), List.copyOf(errors));
     }
 
+    /** Reads a file that must be right as a whole (the shipped file): its entries, or the first bad line as an error. */
+    public static List<Entry> readAll(BufferedReader in, String source) throws IOException {
+        Result result = read(in);
+        if (!result.valid()) {
+            LineError first = result.errors().get(0);
+            throw new IllegalStateException(source + " line " + first.line() + ": " + first.message());
+        }
+        return result.entries();
+    }
+
     /**
      * The errors of one year's data as a manager loads it: everything {@link #read} finds, plus dates outside
      * the year, an adjusted working day that is not on a weekend, and a year without any holiday.

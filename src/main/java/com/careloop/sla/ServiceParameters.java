@@ -1,5 +1,6 @@
 package com.careloop.sla;
 
+import com.careloop.engine.LatestDecision;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,7 +149,7 @@ public class ServiceParameters {
         }
     }
 
-    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final DmnEngine DMN = LatestDecision.DMN;
 
     private final Supplier<Values> values;
 
@@ -172,12 +173,12 @@ public class ServiceParameters {
     public ServiceParameters(ObjectProvider<RepositoryService> repository, ObjectProvider<IdentityService> identity,
                              Environment environment) {
         checkNotConfigured(environment);
-        this.values = new Deployed(repository::getObject, identity::getObject);
+        this.values = deployed(repository::getObject, identity::getObject);
     }
 
     public ServiceParameters(RepositoryService repository, IdentityService identity, Environment environment) {
         checkNotConfigured(environment);
-        this.values = new Deployed(() -> repository, () -> identity);
+        this.values = deployed(() -> repository, () -> identity);
     }
 
     private static void checkNotConfigured(Environment environment) {
@@ -287,52 +288,19 @@ public class ServiceParameters {
         return (Duration) value(Parameter.SCREENING_COOLING_PERIOD);
     }
 
-    /** The latest deployed version, parsed once per version. */
-    private static final class Deployed implements Supplier<Values> {
-        private final Supplier<RepositoryService> repositoryService;
-        private final Supplier<IdentityService> identityService;
-        private record Loaded(String definitionId, Values values) {}
-        private volatile Loaded loaded;
+    /** The latest deployed version, parsed once per version; the engine's services are looked up at first use. */
+    private static Supplier<Values> deployed(Supplier<RepositoryService> repository, Supplier<IdentityService> identity) {
+        return new Supplier<>() {
+            private volatile LatestDecision<Values> latest;
 
-        Deployed(Supplier<RepositoryService> repository, Supplier<IdentityService> identity) {
-            this.repositoryService = repository;
-            this.identityService = identity;
-        }
-
-        @Override
-        public Values get() {
-            RepositoryService repository = repositoryService.get();
-            IdentityService identity = identityService.get();
-            // the system's parameters: read without the signed-in user's authorizations (an agent may not read
-            // decision definitions), then the user's authentication is restored
-            var user = identity.getCurrentAuthentication(); // IdentityService's own type (no engine-impl import)
-            if (user != null) {
-                identity.clearAuthentication();
+            @Override
+            public Values get() {
+                if (latest == null) {
+                    latest = new LatestDecision<>(repository.get(), identity.get(), DECISION_KEY,
+                            (xml, def) -> parse(new ByteArrayInputStream(xml), def.getResourceName() + " v" + def.getVersion()));
+                }
+                return latest.get();
             }
-            try {
-                DecisionDefinition def = repository.createDecisionDefinitionQuery()
-                        .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
-                if (def == null) {
-                    throw new IllegalStateException("decision " + DECISION_KEY + " (" + RESOURCE + ") is not deployed");
-                }
-                Loaded current = loaded;
-                if (current != null && current.definitionId().equals(def.getId())) {
-                    return current.values();
-                }
-                byte[] xml;
-                try (InputStream in = repository.getResourceAsStream(def.getDeploymentId(), def.getResourceName())) {
-                    xml = in.readAllBytes();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                Values v = parse(new ByteArrayInputStream(xml), def.getResourceName() + " v" + def.getVersion());
-                loaded = new Loaded(def.getId(), v);
-                return v;
-            } finally {
-                if (user != null) {
-                    identity.setAuthentication(user);
-                }
-            }
-        }
+        };
     }
 }

@@ -1,3 +1,3 @@
 /** Module sla: work calendar (hours, weekends, holidays, adjusted workdays), deadline maths. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"engine"})
 package com.careloop.sla;

@@ -63,6 +63,15 @@ class HolidayCalendarApiTest extends CareLoopTest {
     }
 
     @Test
+    void shippedYearsKeepTheNamesOfTheirDays() {
+        ResponseEntity<List<Map<String, Object>>> days = Api.as(rest, "agent1").getList("/api/calendar/days?from=2026-10-01&to=2026-10-01");
+        assertThat(days.getBody()).singleElement().satisfies(d -> {
+            assertThat(d).containsEntry("kind", "HOLIDAY");
+            assertThat((String) d.get("name")).isNotBlank();
+        });
+    }
+
+    @Test
     void aLoadedYearIsUsedByDeadlinesAtOnceAndReplacedWhole() {
         ResponseEntity<Map<String, Object>> loaded = put("manager1", 2035, Y2035);
         assertThat(loaded.getStatusCode()).isEqualTo(HttpStatus.OK);

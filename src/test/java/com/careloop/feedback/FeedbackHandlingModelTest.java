@@ -48,7 +48,6 @@ class FeedbackHandlingModelTest extends ModelTest {
             execution.setVariable("revisitRequired", routing.get("revisitRequired"));
             execution.setVariable("urgent", "URGENT".equals(execution.getVariable("feedbackUrgency")));
         });
-        mock("sendNotification");
         mock("escalateOverdue");
         mock("recordResponse", execution -> {
             if (Boolean.TRUE.equals(execution.getVariable("resolvedOnFirstContact"))) {

@@ -17,7 +17,7 @@ class CompiledRulesTest {
     @Test
     void theDeployedTableCompilesAndAgreesWithTheDmnEngine() throws Exception {
         byte[] xml = Files.readAllBytes(DMN);
-        ScreeningRules rules = new ScreeningRules(null);
+        ScreeningRules rules = new ScreeningRules(null, null);
         ScreeningRules.Table fast = rules.table(xml, 1);
         assertThat(fast.isCompiled()).isTrue();
         ScreeningRules.Table exact = new ScreeningRules.Table(ScreeningRules.engine(),
@@ -39,7 +39,7 @@ class CompiledRulesTest {
         String xml = Files.readString(DMN).replaceFirst("<text>\\[0\\.\\.3\\]</text>", "<text>not([4..10])</text>");
         assertThat(xml).contains("not([4..10])");
         assertThat(CompiledRules.compile(new java.io.ByteArrayInputStream(xml.getBytes()), "screeningRules")).isNull();
-        ScreeningRules.Table table = new ScreeningRules(null).table(xml.getBytes(), 2);
+        ScreeningRules.Table table = new ScreeningRules(null, null).table(xml.getBytes(), 2);
         assertThat(table.isCompiled()).isFalse();
         assertThat(table.evaluate(null, null, 2, null, 99999, "STANDARD").scenario()).isEqualTo(Scenario.POST_RESOLUTION);
     }

@@ -108,7 +108,6 @@ class ScreeningRulesDmnTest {
         Random random = new Random(11);
         for (int i = 0; i < 20_000 && !hit.containsAll(named); i++) {
             DmnDecisionTableResult result = evaluate(randomInputs(random));
-            assertThat(result.size()).as("FIRST: at most one row").isLessThanOrEqualTo(1);
             if (!result.isEmpty()) {
                 hit.add(result.getSingleResult().getEntry("scenario"));
             }
