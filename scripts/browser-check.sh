@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Starts the packaged app on the default run (H2, demo data) on 127.0.0.1 and looks at Tasklist in headless
+# Chromium as an agent and a manager (scripts/browser-check.js). Needs target/careloop-*.jar (mvn -B verify builds it).
+# Screenshots: target/browser/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+jar=$(ls target/careloop-*.jar | grep -v original | head -1)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+work=$(mktemp -d)
+(cd "$work" && exec java -jar "$OLDPWD/$jar" --server.port="$port" --server.address=127.0.0.1 > app.log 2>&1) &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
+base="http://127.0.0.1:$port"
+for i in $(seq 1 120); do
+  grep -q "Demo data loaded" "$work/app.log" 2>/dev/null && break
+  kill -0 $app 2>/dev/null || { cat "$work/app.log"; exit 1; }
+  sleep 1
+done
+grep -q "Demo data loaded" "$work/app.log" || { tail -50 "$work/app.log"; exit 1; }
+customer=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' \
+  -d '{"externalId":"BROWSER-HTML-1","name":"<a href=\"https://evil.example/x\">点此领奖</a> [点我](https://evil.example)","tier":"STANDARD","phone":"13800138000"}' \
+  "$base/api/customers" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+number=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' -d "{\"customerId\":$customer,\"scenario\":\"USAGE\"}" \
+  "$base/api/follow-ups" | python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')
+node scripts/browser-check.js "$base" "$number" target/browser
