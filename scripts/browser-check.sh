@@ -12,7 +12,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 work=$(mktemp -d)
 (cd "$work" && exec java -jar "$OLDPWD/$jar" --server.port="$port" --server.address=127.0.0.1 > app.log 2>&1) &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
 for i in $(seq 1 120); do
   grep -q "Demo data loaded" "$work/app.log" 2>/dev/null && break
