@@ -1,0 +1,19 @@
+package com.careloop.quality;
+
+import java.time.LocalDate;
+
+/**
+ * The one reader of service-quality KPIs: the API, the dashboard, alerts, improvement actions and reports all
+ * use it, so every figure follows the same definitions.
+ */
+public interface QualityKpis {
+
+    /**
+     * KPIs for [from, to) (Asia/Shanghai dates).
+     *
+     * @param groupBy null for totals only
+     * @param agent null for everyone, else only what is credited to this agent (the agent who made the call)
+     * @param team null for everyone, else only this team (candidate group, e.g. "cs-supervisors")
+     */
+    KpiReport report(LocalDate from, LocalDate to, KpiGrouping groupBy, String agent, String team);
+}

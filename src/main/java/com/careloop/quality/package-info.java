@@ -1,0 +1,7 @@
+/**
+ * Module quality: service-quality KPIs (CSAT, NPS, reach, resolution, FCR, on-time, reopen, lead conversion,
+ * backlog), their rollups, keywords, threshold alerts, improvement actions and reports. Reads the other modules
+ * through their APIs and events only.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"engine", "errors", "identity", "sla"})
+package com.careloop.quality;
