@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import jakarta.validation.Validator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.function.Predicate;
@@ -50,8 +50,6 @@ public class CustomerCsvImport {
 
     static final int BATCH = 1000;
     static final int MAX_ERRORS = 1000;
-    static final Pattern PHONE = Pattern.compile(CustomerRules.PHONE);
-    static final Pattern EMAIL = Pattern.compile(CustomerRules.EMAIL);
 
     /** Column → accepted header names (lower case). */
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
@@ -81,10 +79,12 @@ public class CustomerCsvImport {
     private final CustomerImports imports;
     private final CustomerRules rules;
     private final CustomerWriter writer;
+    private final Validator validator;
 
     CustomerCsvImport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, CustomerImports imports,
-                      CustomerRules rules, CustomerWriter writer) {
+                      CustomerRules rules, CustomerWriter writer, Validator validator) {
         this.imports = imports;
+        this.validator = validator;
         this.rules = rules;
         this.writer = writer;
         this.jdbc = jdbc;
@@ -298,25 +298,9 @@ public class CustomerCsvImport {
         List<RowError> errors = new ArrayList<>();
         r.externalId = cell(fields, index, "externalId");
         r.name = cell(fields, index, "name");
-        if (r.externalId == null) {
-            errors.add(new RowError(line, "externalId", "is required"));
-        } else if (r.externalId.length() > 64) {
-            errors.add(new RowError(line, "externalId", "must be at most 64 characters"));
-        }
-        if (r.name == null) {
-            errors.add(new RowError(line, "name", "is required"));
-        } else if (r.name.length() > 200) {
-            errors.add(new RowError(line, "name", "must be at most 200 characters"));
-        }
-        r.company = limited(cell(fields, index, "company"), 200, "company", line, errors);
+        r.company = cell(fields, index, "company");
         r.phone = cell(fields, index, "phone");
-        if (r.phone != null && !PHONE.matcher(r.phone).matches()) {
-            errors.add(new RowError(line, "phone", "'" + r.phone + "' is not a phone number: " + CustomerRules.PHONE_MESSAGE));
-        }
         r.email = cell(fields, index, "email");
-        if (r.email != null && (!EMAIL.matcher(r.email).matches() || r.email.length() > 200)) {
-            errors.add(new RowError(line, "email", "'" + r.email + "' " + CustomerRules.EMAIL_MESSAGE));
-        }
         String tier = cell(fields, index, "tier");
         if (tier != null) {
             r.tier = switch (tier.toUpperCase(Locale.ROOT)) {
@@ -328,7 +312,7 @@ public class CustomerCsvImport {
                 }
             };
         }
-        r.accountAgent = limited(cell(fields, index, "accountAgent"), 64, "accountAgent", line, errors);
+        r.accountAgent = cell(fields, index, "accountAgent");
         String optOut = cell(fields, index, "optOut");
         if (optOut != null) {
             switch (optOut.toLowerCase(Locale.ROOT)) {
@@ -337,8 +321,8 @@ public class CustomerCsvImport {
                 default -> errors.add(new RowError(line, "optOut", "'" + optOut + "' is not true/false (是/否)"));
             }
         }
-        r.tags = limited(cell(fields, index, "tags"), 500, "tags", line, errors);
-        r.products = limited(cell(fields, index, "products"), 500, "products", line, errors);
+        r.tags = cell(fields, index, "tags");
+        r.products = cell(fields, index, "products");
         for (String column : TIMESTAMP_COLUMNS) {
             String value = cell(fields, index, column);
             if (value != null) {
@@ -350,7 +334,10 @@ public class CustomerCsvImport {
                 }
             }
         }
-        // the rules POST /api/customers applies too
+        // the field rules of POST /api/customers (CustomerRequest's annotations), then the record rules it applies too
+        validator.validate(asRequest(r)).stream()
+                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> errors.add(new RowError(line, v.getPropertyPath().toString(), v.getMessage())));
         rules.check(r.times, "VIP".equals(r.tier), r.accountAgent, users)
                 .forEach(e -> errors.add(new RowError(line, e.field(), e.message())));
         if (!errors.isEmpty()) {
@@ -361,11 +348,12 @@ public class CustomerCsvImport {
         return r;
     }
 
-    private static String limited(String value, int max, String column, int line, List<RowError> errors) {
-        if (value != null && value.length() > max) {
-            errors.add(new RowError(line, column, "must be at most " + max + " characters"));
-        }
-        return value;
+    /** The row as POST /api/customers would receive it, so one set of field rules applies to both. */
+    private static CustomerRequest asRequest(CustomerWriter.Row r) {
+        CustomerTier tier = r.tier == null ? null : CustomerTier.valueOf(r.tier);
+        return new CustomerRequest(r.externalId, r.name, r.company, r.phone, r.email, tier, r.accountAgent, r.optOut, r.tags,
+                r.times.get("firstPurchaseAt"), r.times.get("lastPurchaseAt"), r.times.get("lastResolvedAt"),
+                r.times.get("lastLoginAt"), r.products);
     }
 
     private static String cell(List<String> fields, Map<String, Integer> index, String column) {
