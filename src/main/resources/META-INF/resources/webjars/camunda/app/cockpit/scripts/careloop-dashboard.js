@@ -64,15 +64,15 @@ function score(v) {
   return v === null || v === undefined ? NO_DATA : Number(v).toFixed(2);
 }
 
-/** The tiles, zh-CN first. metric: the name alerts use for the same figure. */
+/** The tiles, zh-CN first; key: the KPI in /api/kpis and the metric an alert names (GET /api/alerts). */
 const TILES = [
-  {key: 'csat', metric: 'CSAT', zh: '满意度', en: 'CSAT', format: percent},
-  {key: 'nps', metric: 'NPS', zh: '净推荐值', en: 'NPS', format: signed},
-  {key: 'responseOnTime', metric: 'RESPONSE_ON_TIME', zh: '响应及时率', en: 'On-time response', format: percent},
-  {key: 'fcr', metric: 'FCR', zh: '首次解决率', en: 'FCR', format: percent},
-  {key: 'resolutionRate', metric: 'RESOLUTION_RATE', zh: '问题解决率', en: 'Resolution rate', format: percent},
-  {key: 'backlog', metric: 'BACKLOG', zh: '积压工单', en: 'Backlog', format: count},
-  {key: 'overdue', metric: 'OVERDUE', zh: '超期工单', en: 'Overdue', format: count}
+  {key: 'csat', zh: '满意度', en: 'CSAT', format: percent},
+  {key: 'nps', zh: '净推荐值', en: 'NPS', format: signed},
+  {key: 'responseOnTime', zh: '响应及时率', en: 'On-time response', format: percent},
+  {key: 'fcr', zh: '首次解决率', en: 'FCR', format: percent},
+  {key: 'resolutionRate', zh: '问题解决率', en: 'Resolution rate', format: percent},
+  {key: 'backlog', zh: '积压工单', en: 'Backlog', format: count},
+  {key: 'overdue', zh: '超期工单', en: 'Overdue', format: count}
 ];
 
 const AGENT_COLUMNS = [
@@ -164,24 +164,31 @@ function alertList(answer) {
   return answer.items || answer.alerts || answer.content || [];
 }
 
-function alertMetric(alert) {
-  return String(alert.metric || alert.kpi || '').toUpperCase().replace(/[^A-Z]/g, '_');
+/** "csat", "CSAT", "RESPONSE_ON_TIME", "responseOnTime" → one key. */
+function metricKey(name) {
+  return String(name || '').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function tileMetric(metric) {
-  return metric.replace(/_/g, '');
+const COMPARISONS = {LT: '<', LE: '<=', GT: '>', GE: '>='};
+
+function comparison(alert) {
+  const c = alert.comparison || alert.operator || '';
+  return COMPARISONS[String(c).toUpperCase()] || c;
 }
 
+function figure(v) {
+  if (v === null || v === undefined) return NO_DATA;
+  const n = Number(v);
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/** An alert of GET /api/alerts as "满意度 CSAT 72.5 (阈值 threshold < 80) · all · 7 天 days". */
 function alertText(alert) {
-  const metric = alert.metric || alert.kpi || '';
-  const scope = alert.scopeLabel || alert.scope || alert.scopeKey || '';
-  const key = alert.scopeKey && alert.scopeKey !== scope ? ' ' + alert.scopeKey : '';
-  const comparison = alert.operator || alert.comparison || '';
-  const value = alert.value === undefined || alert.value === null ? NO_DATA : alert.value;
-  const threshold = alert.threshold === undefined || alert.threshold === null ? NO_DATA : alert.threshold;
-  const window = alert.window ? ' · ' + alert.window : '';
-  return `${metric} ${value} (阈值 threshold ${comparison}${comparison ? ' ' : ''}${threshold})` +
-    `${scope ? ' · ' + scope + key : ''}${window}`;
+  const parts = [`${alert.metricLabel || alert.metric || ''} ${figure(alert.value)}` +
+    ` (阈值 threshold ${comparison(alert)} ${figure(alert.threshold)})`];
+  if (alert.scope) parts.push(alert.scope);
+  if (alert.windowDays) parts.push(`${alert.windowDays} 天 days`);
+  return parts.join(' · ');
 }
 
 // ---- tiles ----
@@ -190,16 +197,17 @@ function tiles(totals, alerts) {
   const open = alertList(alerts);
   const byMetric = {};
   (open || []).forEach(a => {
-    const m = tileMetric(alertMetric(a));
+    const m = metricKey(a.metric);
     (byMetric[m] = byMetric[m] || []).push(a);
   });
   const nodes = TILES.map(t => {
-    const raised = byMetric[tileMetric(t.metric)] || [];
+    const raised = byMetric[metricKey(t.key)] || [];
     return el('div', {class: 'cl-tile' + (raised.length ? ' cl-alert' : ''), 'data-kpi': t.key},
       el('div', {class: 'cl-tile-label'}, `${t.zh} ${t.en}`),
       el('div', {class: 'cl-tile-value'}, t.format(totals ? totals[t.key] : null)),
       raised.length ? el('div', {class: 'cl-tile-note'},
-        raised.map(a => `阈值 Threshold ${a.operator || ''}${a.operator ? ' ' : ''}${a.threshold ?? NO_DATA}`).join(' · ')) : null);
+        raised.map(a => `告警 Alert: ${figure(a.value)} ${comparison(a)} ${figure(a.threshold)}` +
+          (a.scope ? ` · ${a.scope}` : '')).join('; ')) : null);
   });
   nodes.push(el('div', {class: 'cl-tile' + (open && open.length ? ' cl-alert' : ''), 'data-kpi': 'openAlerts'},
     el('div', {class: 'cl-tile-label'}, '未关闭告警 Open alerts'),
