@@ -142,7 +142,10 @@ function apiClient() {
       {credentials: 'same-origin', headers: {Accept: 'application/json'}});
     if (response.status === 403 || response.status === 401) throw new Forbidden(path);
     if (optional && (response.status === 404 || response.status === 405)) return null;
-    if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error(`${path}: HTTP ${response.status}${problem.detail ? ' ' + problem.detail : ''}`);
+    }
     return response.json();
   }
   return {
@@ -373,7 +376,8 @@ function renderFull(node) {
         .map(k => `${dimensionNames[k]} ${score(dims[k])}`).join(' · ') +
       ` · 回访 Surveys ${count(totals.totals && totals.totals.surveys)}`);
 
-    const keywordList = (keywords || []).map(k => ({keyword: k.keyword, count: k.count}));
+    // {from, to, keywords: [{keyword, count}]}
+    const keywordList = ((keywords && keywords.keywords) || []).map(k => ({keyword: k.keyword, count: k.count}));
     content.replaceChildren(
       el('p', {class: 'cl-note'}, `${period.from} – ${addDays(period.to, -1)}（北京时间 Asia/Shanghai）`),
       tiles(totals.totals, alerts),
