@@ -22,6 +22,8 @@ public class FeedbackService {
     /** Element ids of bpmn/feedbackHandling.bpmn that Java must know (the demo data completes them). */
     public static final String RESPOND_TASK = "Task_RespondToCustomer";
     public static final String RESOLVE_TASK = "Task_ResolveFeedback";
+    /** The closure re-visit (二次回访), a call to the customer: the dial action of module dialing opens it. */
+    public static final String CONFIRM_TASK = "Task_ConfirmResolution";
 
     private final FeedbackItemRepository items;
     private final FeedbackProgressRepository progress;
