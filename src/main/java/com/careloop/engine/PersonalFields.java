@@ -18,7 +18,9 @@ public final class PersonalFields {
             // feedback forms (respondToCustomer, resolveFeedback, confirmResolution, managerReview: notes)
             "responsePlan", "solution",
             // task context shown in the forms (FeedbackTaskContext, CallTaskContext, CallContext)
-            "customerName", "lastContacts", "callContext");
+            "customerName", "lastContacts", "callContext",
+            // feedback task context (FeedbackTaskContext): masked phone, the customer's words, progress log, plan, solution
+            "customerPhoneMasked", "customerWords", "progressLog", "plannedResponse", "solutionToConfirm");
 
     private PersonalFields() {
     }
