@@ -21,7 +21,9 @@ public final class PersonalFields {
             // task context shown in the forms and as Tasklist list columns (FeedbackTaskContext, CallTaskContext, CallContext);
             // labels and the call script are not personal, but context only: not kept either
             "customerName", "customerPhoneMasked", "scenarioLabel", "tierLabel", "lastContacts", "callContext", "callScript",
-            "followUpNumber");
+            "followUpNumber",
+            // feedback task context (FeedbackTaskContext): the customer's words, progress log, plan, solution
+            "customerWords", "progressLog", "plannedResponse", "solutionToConfirm");
 
     private PersonalFields() {
     }
