@@ -15,22 +15,23 @@
  * limitations under the License.
  */
 
-// CareLoop: the Camunda 7.24 Cockpit config.js (camunda-webapp-webjar) with its commented defaults kept, plus
-// - customScripts: the service-quality dashboard (scripts/careloop-dashboard.js, paths relative to app/cockpit/),
-// - locales: Chinese first (app/cockpit/locales/zh-CN.json), English second.
-// It is served instead of the jar's file because the application's own resources come first on the classpath.
-export default {
-  customScripts: ['scripts/careloop-dashboard.js'],
-  locales: {
-    availableLocales: ['zh-CN', 'en'],
-    fallbackLocale: 'zh-CN'
-  },
+import {careLoopLocales} from '../../careloop/language.js';
 
+export default {
+  // CareLoop: Chinese first, English on request (the switch in the header banner; see careloop/language.js)
+  locales: careLoopLocales({availableLocales: ['zh-CN', 'en'], fallbackLocale: 'zh-CN'}),
+  // CareLoop: the service-quality dashboard (tiles on the start page, #/careloop-dashboard; path relative to app/cockpit/)
+  customScripts: ['scripts/careloop-dashboard.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
   //   vendor: 'Company'
   // },
+  // customScripts: [
+  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
+  //   // with a file called 'customScript.js' in it
+  //   // 'my-custom-script/customScript'
+  // ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -52,6 +53,10 @@ export default {
   // },
   // runtimeActivityInstanceMetrics: {
   //   display: true
+  // },
+  // 'locales': {
+  //   'availableLocales': ['en', 'de'],
+  //   'fallbackLocale': 'en'
   // },
   // skipCustomListeners: {
   //   default: true,
