@@ -397,17 +397,19 @@ function renderFull(node) {
     });
     drawChart(state.charts, service.box, {
       legend: {top: 0},
+      grid: {left: 48, right: 24, top: 64, bottom: 40},
       xAxis: {type: 'category', data: axis},
       yAxis: {type: 'value', name: '%', min: 0, max: 100},
       series: [lineSeries(trendGroups, 'responseOnTime', '响应及时率 On-time response'),
         lineSeries(trendGroups, 'fcr', '首次解决率 FCR'),
         lineSeries(trendGroups, 'resolutionRate', '问题解决率 Resolution')]
     });
-    const teamGroups = teams.groups || [];
+    const teamGroups = (teams.groups || []).slice().reverse();
     drawChart(state.charts, backlog.box, {
       legend: {top: 0},
-      xAxis: {type: 'category', data: teamGroups.map(g => g.label || g.key), axisLabel: {interval: 0, rotate: 20}},
-      yAxis: {type: 'value', minInterval: 1},
+      grid: {left: 8, right: 24, top: 32, bottom: 24, containLabel: true},
+      yAxis: {type: 'category', data: teamGroups.map(g => g.label || g.key), axisLabel: {interval: 0}},
+      xAxis: {type: 'value', minInterval: 1},
       series: [{name: '积压 Backlog', type: 'bar', data: teamGroups.map(g => g.backlog ?? null)},
         {name: '超期 Overdue', type: 'bar', data: teamGroups.map(g => g.overdue ?? null)}]
     });
