@@ -23,7 +23,7 @@ class CockpitDashboardBrowserTest extends BrowserTest {
 
     @Test
     void manager1SeesTheKpiTilesWithNumbersInCockpit() throws Exception {
-        Browser manager = browser("manager1").login("cockpit");
+        Browser manager = cockpit("manager1");
         manager.go("/camunda/app/cockpit/default/#/dashboard");
         WebElement csat = manager.visible(By.cssSelector("[data-careloop=summary] [data-kpi=csat] .cl-tile-value"));
         manager.waitForText("满意度 CSAT", "净推荐值 NPS", "响应及时率 On-time response", "首次解决率 FCR",
@@ -43,9 +43,11 @@ class CockpitDashboardBrowserTest extends BrowserTest {
         manager.visible(By.cssSelector("[data-careloop=full] [data-kpi=csat]"));
         manager.waitFor(d -> d.findElements(By.cssSelector("[data-careloop=full] .cl-chart canvas")).size() >= 4 ? true : null);
         assertThat(tile(manager, "full", "csat")).matches("\\d+\\.\\d%");
-        List<WebElement> agents = manager.all(By.cssSelector("[data-careloop=agents] tbody tr"));
-        assertThat(agents).as("agents credited with calls in the last 30 days").isNotEmpty();
-        assertThat(agents.get(0).getText()).containsPattern("\\d+\\.\\d%");
+        // the table is below the fold of Cockpit's scrolling view: its rows are read as textContent
+        List<String> agents = manager.all(By.cssSelector("[data-careloop=agents] tbody tr")).stream()
+                .map(row -> row.getAttribute("textContent")).toList();
+        assertThat(agents).as("agents credited with calls in the last 30 days, with their CSAT")
+                .anySatisfy(row -> assertThat(row).startsWith("agent").containsPattern("\\d+\\.\\d%"));
         manager.waitForText("满意度趋势（按日） Satisfaction by day", "各团队积压 Backlog by team", "高频关键词 Top keywords",
                 "坐席 Agents", "未关闭告警 Open alerts");
         // by week: the trend charts are drawn again from groupBy=week
@@ -57,7 +59,7 @@ class CockpitDashboardBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorSeesItToo() throws Exception {
-        Browser supervisor = browser("supervisor1").login("cockpit");
+        Browser supervisor = cockpit("supervisor1");
         supervisor.go("/camunda/app/cockpit/default/#/careloop-dashboard");
         supervisor.visible(By.cssSelector("[data-careloop=full] [data-kpi=backlog]"));
         assertThat(tile(supervisor, "full", "backlog")).matches("\\d+");
@@ -65,7 +67,7 @@ class CockpitDashboardBrowserTest extends BrowserTest {
 
     @Test
     void aPageChangesThroughTheApiOnlyWithTheCsrfToken() throws Exception {
-        Browser manager = browser("manager1").login("cockpit");
+        Browser manager = cockpit("manager1");
         String body = "{\"externalId\":\"E2E-SESSION-" + System.nanoTime() + "\",\"name\":\"浏览器 Browser\",\"tier\":\"STANDARD\"}";
         String refused = async(manager, """
                 fetch('/api/customers', {method: 'POST', credentials: 'same-origin', body: arguments[0],
@@ -74,6 +76,20 @@ class CockpitDashboardBrowserTest extends BrowserTest {
         assertThat(refused).as("a POST on the session without X-XSRF-TOKEN").isEqualTo("403");
         assertThat(manager.fetchJson("POST", "/api/customers", body)).as("with the XSRF-TOKEN cookie's value as X-XSRF-TOKEN")
                 .startsWith("201 ");
+    }
+
+    /**
+     * Logs into Cockpit. On this shared 2-core machine Cockpit sometimes does not boot at all (requirejs gives up on
+     * its plugin modules after 7 s: an empty page, no login form); that page is loaded once more. A second failure
+     * fails the test.
+     */
+    private Browser cockpit(String user) {
+        Browser b = browser(user);
+        try {
+            return b.login("cockpit");
+        } catch (org.openqa.selenium.TimeoutException notBooted) {
+            return b.login("cockpit");
+        }
     }
 
     private static String async(Browser b, String js, Object... args) {
