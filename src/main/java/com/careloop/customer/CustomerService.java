@@ -132,4 +132,13 @@ public class CustomerService {
         Customer c = get(id);
         c.setLastFollowUpAt(clock.instant());
     }
+
+    /**
+     * The customer's full phone number: only for a dial by the assignee of an open task (module dialing, which audits
+     * every call of it). Everywhere else the number is shown as {@link MaskedPhone}.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> phoneOf(long id) {
+        return customers.findById(id).map(Customer::getPhone).filter(p -> !p.isBlank());
+    }
 }

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Reads submitted form fields from a task or execution and checks them the way the server must: a REST
  * client bypasses the Camunda Form, so ranges, allowed values and required fields are checked again here.
  * Errors are collected per field; {@link #validate()} throws one {@link FormFieldValidationException}
- * (HTTP 400 on /engine-rest/task/{id}/submit-form) that names every bad field.
+ * (HTTP 400 on /engine-rest/task/{id}/submit-form) that names every bad field; over HTTP the answer lists them as
+ * {@code errors: [{field, message}]} (see {@link TaskSubmissionFilter}). Fields of a list entry are named with
+ * their index: {@code issues[1].urgency}.
  */
 public class FormInput {
 
@@ -164,6 +166,7 @@ public class FormInput {
             errors.forEach((k, v) -> parts.add(k + " " + v));
             // the user's mistake, answered with 400: INFO without stack trace, and only the field names (values may be personal)
             LOG.info("Invalid form input in fields {}", errors.keySet());
+            FormErrors.set(Map.copyOf(new LinkedHashMap<>(errors)));
             throw new FormFieldValidationException(Map.copyOf(errors), "Invalid form input: " + String.join("; ", parts));
         }
     }

@@ -3,6 +3,7 @@ package com.careloop.engine;
 import com.careloop.http.ReplayedBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,12 +21,15 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Every write to a task's variables over HTTP — submit-form, complete, resolve, and the task's variables and
  * local variables — on the engine REST API and on the webapps' engine API (Tasklist) carries only the fields
  * the task's Camunda Form declares. Anything else (followUpId, feedbackItemId, a variable the process sets) is
- * refused with 400 naming it, before the engine sees the request: nothing changes.
+ * refused with 400 naming it, before the engine sees the request: nothing changes. A submission the server-side form
+ * check refuses ({@link FormInput}) is answered 400 with the engine's message and {@code errors: [{field, message}]},
+ * one per bad field ({@code issues[1].urgency} for an entry of a list).
  */
 public class TaskSubmissionFilter extends OncePerRequestFilter {
 
@@ -79,7 +84,40 @@ public class TaskSubmissionFilter extends OncePerRequestFilter {
                 }
             }
         }
-        chain.doFilter(forward, response);
+        if (!method.equals("POST") || !(action.equals("submit-form") || action.equals("complete") || action.equals("resolve"))) {
+            chain.doFilter(forward, response);
+            return;
+        }
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        FormErrors.clear();
+        try {
+            chain.doFilter(forward, buffered);
+            Map<String, String> errors = FormErrors.get();
+            if (errors != null && buffered.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+                JsonNode engineAnswer = readOrEmpty(buffered.getContentAsByteArray());
+                buffered.resetBuffer();
+                ObjectNode body = json.createObjectNode();
+                body.put("type", engineAnswer.path("type").asText("FormFieldValidationException"));
+                body.put("message", engineAnswer.path("message").asText("Invalid form input"));
+                ArrayNode list = body.putArray("errors");
+                errors.forEach((field, message) -> list.addObject().put("field", field).put("message", message));
+                buffered.setContentType("application/json");
+                buffered.setCharacterEncoding("UTF-8");
+                buffered.getOutputStream().write(json.writeValueAsBytes(body));
+            }
+        } finally {
+            FormErrors.clear();
+            buffered.copyBodyToResponse();
+        }
+    }
+
+    private JsonNode readOrEmpty(byte[] body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node == null ? json.createObjectNode() : node;
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
     }
 
     private Set<String> variableNames(String action, byte[] body) {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the feedbackRouting decision into deadlines on the work calendar: the owner group, response and
  * resolution due dates and their reminders (at the fraction {@code feedback.reminderAt} of bpmn/serviceParameters.dmn,
- * which the reminder timers' names state). Task due dates and SLA timers read these same instants.
+ * which the reminder timers' names state). Task due dates and SLA timers read these same instants; the tasks'
+ * priority is the row {@code feedback.taskPriority.<urgency>} of the same table.
  */
 @Component("applyRouting")
 class ApplyRouting implements JavaDelegate {
@@ -61,5 +62,6 @@ class ApplyRouting implements JavaDelegate {
         execution.setVariable(FeedbackVariables.RESOLUTION_REMINDER_AT, Date.from(calendar.reminder(start, resolutionDue, slaClock, parameters.reminderAt())));
         execution.setVariable(FeedbackVariables.REVISIT_REQUIRED, Boolean.TRUE.equals(routing.get("revisitRequired")));
         execution.setVariable(FeedbackVariables.URGENT, item.getUrgency() == Urgency.URGENT);
+        execution.setVariable(FeedbackVariables.TASK_PRIORITY, parameters.feedbackTaskPriority(item.getUrgency().name()));
     }
 }

@@ -20,20 +20,43 @@ public final class FeedbackForms {
     }
 
     public record Resolution(HandlingOutcome handlingOutcome, String solution, Compensation compensation) {
+
+        /** The resolve form's select for sales leads (shown instead of handlingOutcome when the item is one). */
+        public static final String SALES_OUTCOME = "salesOutcome";
+
+        /**
+         * The outcome must fit the item's type: a sales lead ends 已成交 / 未成交 (form field salesOutcome, or
+         * handlingOutcome from a REST client), every other type 已解决 / 不予处理 (handlingOutcome).
+         */
         public static Resolution read(VariableScope vars, ZoneId zone) {
             FormInput in = new FormInput(vars, zone);
-            HandlingOutcome outcome = in.requiredEnum("handlingOutcome", HandlingOutcome.class);
+            FeedbackType type = typeOf(vars.getVariable(FeedbackVariables.FEEDBACK_TYPE));
+            boolean salesLead = type == FeedbackType.SALES_LEAD;
+            boolean salesField = vars.getVariable(SALES_OUTCOME) != null && !"".equals(vars.getVariable(SALES_OUTCOME));
+            String field = salesLead && salesField ? SALES_OUTCOME : FeedbackVariables.HANDLING_OUTCOME;
+            HandlingOutcome outcome = in.requiredEnum(field, HandlingOutcome.class);
             String solution = in.text("solution", 2000, true);
             Compensation compensation = in.optionalEnum("compensation", Compensation.class);
-            Object type = vars.getVariable(FeedbackVariables.FEEDBACK_TYPE);
-            boolean salesLead = FeedbackType.SALES_LEAD.name().equals(type);
-            if (outcome != null && salesLead != (outcome == HandlingOutcome.CONVERTED || outcome == HandlingOutcome.NOT_CONVERTED)) {
-                in.error("handlingOutcome", salesLead
-                        ? "a sales lead ends CONVERTED or NOT_CONVERTED"
-                        : "must be RESOLVED or REJECTED (CONVERTED / NOT_CONVERTED are for sales leads)");
+            if (!salesLead && salesField) {
+                in.error(SALES_OUTCOME, "只用于销售线索 only for sales leads");
+            }
+            if (outcome != null && type != null && !outcome.fits(type)) {
+                in.error(field, "“" + outcome.label() + "”不适用于" + type.label() + " does not fit this type; allowed: "
+                        + HandlingOutcome.allowedFor(type).stream().map(o -> o.name() + " " + o.label()).toList());
             }
             in.validate();
             return new Resolution(outcome, solution, compensation == null ? Compensation.NONE : compensation);
+        }
+
+        private static FeedbackType typeOf(Object type) {
+            if (type == null) {
+                return null;
+            }
+            try {
+                return FeedbackType.valueOf(type.toString());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
     }
 

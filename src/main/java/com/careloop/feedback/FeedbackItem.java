@@ -43,6 +43,10 @@ public class FeedbackItem {
     @Column(name = "follow_up_id")
     private Long followUpId;
 
+    /** Which entry of its call the item is (ISSUE_1, SALES_LEAD …); null for inbound feedback. */
+    @Column(name = "call_entry")
+    private String callEntry;
+
     private String department;
 
     @Enumerated(EnumType.STRING)
@@ -109,6 +113,16 @@ public class FeedbackItem {
         this.followUpId = followUpId;
         this.revisitAgent = revisitAgent;
         this.createdAt = createdAt;
+    }
+
+    /** An item reported on a follow-up call: which entry of the call it is (see {@link FeedbackService#registerFromCall}). */
+    public FeedbackItem fromCallEntry(String entry) {
+        this.callEntry = entry;
+        return this;
+    }
+
+    public String getCallEntry() {
+        return callEntry;
     }
 
     public void route(String department, Instant responseDue, Instant resolutionDue) {

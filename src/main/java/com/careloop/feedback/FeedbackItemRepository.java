@@ -8,7 +8,7 @@ public interface FeedbackItemRepository extends JpaRepository<FeedbackItem, Long
 
     Optional<FeedbackItem> findByNumber(String number);
 
-    Optional<FeedbackItem> findByFollowUpIdAndType(Long followUpId, FeedbackType type);
+    Optional<FeedbackItem> findByFollowUpIdAndCallEntry(Long followUpId, String callEntry);
 
     List<FeedbackItem> findByFollowUpIdOrderById(Long followUpId);
 }

@@ -23,6 +23,8 @@ public class FeedbackService {
     /** Element ids of bpmn/feedbackHandling.bpmn that Java must know (the demo data completes them). */
     public static final String RESPOND_TASK = "Task_RespondToCustomer";
     public static final String RESOLVE_TASK = "Task_ResolveFeedback";
+    /** The closure re-visit (二次回访), a call to the customer: the dial action of module dialing opens it. */
+    public static final String CONFIRM_TASK = "Task_ConfirmResolution";
 
     private final FeedbackItemRepository items;
     private final FeedbackProgressRepository progress;
@@ -45,14 +47,25 @@ public class FeedbackService {
 
     /**
      * An item reported on a follow-up call; handled by the follow-up's call activity. Idempotent: the same
-     * follow-up and type give the same item.
+     * follow-up and type give the same item (one item per type: the entry is the type).
      */
     @Transactional
     public FeedbackItem registerFromCall(Long followUpId, Long customerId, FeedbackType type, Urgency urgency,
                                          String description, String agent) {
-        return items.findByFollowUpIdAndType(followUpId, type).orElseGet(() -> {
+        return registerFromCall(followUpId, type.name(), customerId, type, urgency, description, agent);
+    }
+
+    /**
+     * One entry of a follow-up call (the n-th reported issue {@code ISSUE_n}, or an item the call derives such as
+     * {@code SALES_LEAD}); handled by the follow-up's call activity. Idempotent: the same follow-up and entry give the
+     * same item, so a retried recording creates nothing twice, while two issues of one type are two items.
+     */
+    @Transactional
+    public FeedbackItem registerFromCall(Long followUpId, String callEntry, Long customerId, FeedbackType type, Urgency urgency,
+                                         String description, String agent) {
+        return items.findByFollowUpIdAndCallEntry(followUpId, callEntry).orElseGet(() -> {
             FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.FOLLOW_UP_CALL,
-                    type, urgency, description, customerId, followUpId, agent, clock.instant()));
+                    type, urgency, description, customerId, followUpId, agent, clock.instant()).fromCallEntry(callEntry));
             log(item, agent, ProgressKind.CREATED, "由回访记录 Reported on follow-up call");
             opened(item, customers.find(customerId).map(c -> c.getTier()).orElse(null));
             return item;

@@ -84,6 +84,12 @@ public final class FeedbackVariables {
     /** form field: overall satisfaction 1-5. */
     public static final String SATISFACTION = "satisfaction";
 
+    /** Camunda priority of the item's tasks, from its urgency (rows feedback.taskPriority.* of serviceParameters). */
+    public static final String TASK_PRIORITY = "taskPriority";
+
+    /** who gets the resolve task: the responder (routing output resolveBy = RESPONDER), else null (the group claims it). */
+    public static final String RESOLVE_ASSIGNEE = "resolveAssignee";
+
     private FeedbackVariables() {
     }
 }

@@ -33,11 +33,13 @@ class RecordResolution implements JavaDelegate {
         item.resolve(r.handlingOutcome(), r.solution(), r.compensation(), now);
         feedback.publish(new FeedbackEvent.FeedbackResolved(item.getId(), now, item.getResolutionDueAt()));
         feedback.log(item, (String) execution.getVariable(CompletedBy.VARIABLE), ProgressKind.RESOLVED,
-                r.handlingOutcome() + (r.compensation() == Compensation.NONE ? "" : " / " + r.compensation()) + ": " + r.solution());
+                r.handlingOutcome().label() + (r.compensation() == Compensation.NONE ? "" : " · 补偿 Compensation: " + r.compensation().label())
+                        + ": " + r.solution());
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable(FeedbackVariables.HANDLING_OUTCOME, r.handlingOutcome().name());
         execution.setVariable(FeedbackVariables.CONFIRM_DUE, Date.from(now.plus(parameters.confirmWithin())));
         execution.removeVariable("compensation");
+        execution.removeVariable(FeedbackForms.Resolution.SALES_OUTCOME);
         PersonalFields.removeFrom(execution);
     }
 }

@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Stores the owner's first response (and, if solved on that contact, the resolution) on the item. */
+/**
+ * Stores the owner's first response (and, if solved on that contact, the resolution) on the item, and who gets the
+ * resolve task: the responder, unless the routing row says the group claims it ({@link ResolveBy}).
+ */
 @Component("recordResponse")
 class RecordResponse implements JavaDelegate {
 
@@ -47,6 +50,7 @@ class RecordResponse implements JavaDelegate {
             execution.setVariable(FeedbackVariables.CONFIRM_DUE, Date.from(now.plus(parameters.confirmWithin())));
         }
         comments.sync(item, execution.getProcessInstanceId());
+        execution.setVariable(FeedbackVariables.RESOLVE_ASSIGNEE, ResolveBy.of(execution.getVariable(FeedbackVariables.ROUTING)).assignee(author));
         execution.setVariable("resolvedOnFirstContact", r.resolvedOnFirstContact());
         PersonalFields.removeFrom(execution);
     }

@@ -5,19 +5,27 @@ import com.careloop.engine.FormInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The callCustomer form, read and checked on the server. */
+/**
+ * The callCustomer form, read and checked on the server. The reported issues are {@code issues}: the single-issue
+ * fields (feedbackType, feedbackUrgency, feedbackText, still accepted from REST clients) first, then every entry of the
+ * form's dynamic list {@link CallIssue#FIELD}; {@code feedbackType} / {@code feedbackUrgency} / {@code feedbackText}
+ * are the first of them (the survey row keeps it).
+ */
 public record CallReport(
         CallOutcome callOutcome, Instant callbackAt,
         Integer satisfaction, Integer nps,
         Integer scoreAttitude, Integer scoreExpertise, Integer scoreTimeliness, Integer scoreResolution, Integer scoreConvenience,
         Boolean issueResolved, CallFeedbackType feedbackType, Urgency feedbackUrgency, String feedbackText,
-        boolean purchaseIntent, String notes, String tags) {
+        boolean purchaseIntent, String notes, String tags, List<CallIssue> issues) {
 
     /** Survey fields: stored in survey_response, not needed by the process afterwards. */
     public static final String[] SURVEY_FIELDS = {"satisfaction", "nps", "scoreAttitude", "scoreExpertise", "scoreTimeliness",
-            "scoreResolution", "scoreConvenience", "issueResolved", "feedbackType", "feedbackUrgency", "purchaseIntent", "callbackAt"};
+            "scoreResolution", "scoreConvenience", "issueResolved", "feedbackType", "feedbackUrgency", "purchaseIntent", "callbackAt",
+            CallIssue.FIELD};
 
     static final Duration MAX_CALLBACK_DELAY = Duration.ofDays(60);
 
@@ -39,7 +47,7 @@ public record CallReport(
             String notes = in.text("notes", 2000, false);
             in.validate();
             return new CallReport(outcome, callbackAt, null, null, null, null, null, null, null,
-                    null, CallFeedbackType.NONE, null, null, false, notes, null);
+                    null, CallFeedbackType.NONE, null, null, false, notes, null, List.of());
         }
         Integer satisfaction = in.requiredInt("satisfaction", 1, 5);
         Integer nps = in.requiredInt("nps", 0, 10);
@@ -62,12 +70,24 @@ public record CallReport(
             }
             text = in.text("feedbackText", 2000, true);
         }
+        List<CallIssue> issues = new ArrayList<>();
+        if (type != CallFeedbackType.NONE && text != null) {
+            issues.add(new CallIssue(type, urgency, text));
+        }
+        issues.addAll(CallIssue.read(in, vars.getVariable(CallIssue.FIELD)));
         boolean purchaseIntent = in.bool("purchaseIntent");
         String notes = in.text("notes", 2000, false);
         String tags = in.text("tags", 500, false);
         in.validate();
+        CallIssue first = issues.isEmpty() ? null : issues.get(0);
         return new CallReport(outcome, null, satisfaction, nps, attitude, expertise, timeliness, resolution, convenience,
-                issueResolved, type, urgency, text, purchaseIntent, notes, tags);
+                issueResolved, first == null ? CallFeedbackType.NONE : first.type(), first == null ? null : first.urgency(),
+                first == null ? null : first.description(), purchaseIntent, notes, tags, List.copyOf(issues));
+    }
+
+    /** Whether the customer complained (in any reported issue). */
+    public boolean complained() {
+        return issues.stream().anyMatch(i -> i.type() == CallFeedbackType.COMPLAINT);
     }
 
     /** A detractor: overall satisfaction of 2 or less, or an NPS of 6 or less. */

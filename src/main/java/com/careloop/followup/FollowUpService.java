@@ -122,12 +122,12 @@ public class FollowUpService {
 
     /**
      * Starts a followUp process with only what its gateways, timers and task need: the follow-up id, the agent
-     * (or none: the agents pool), the call's due date and priority. A ready-made form context may be handed in
+     * (or none: the agents pool), the call's due date and priority. A ready-made call card may be handed in
      * (transient, never stored as a variable of the process).
      *
      * @return the process instance id
      */
-    String startProcess(long followUpId, String number, String agent, Instant due, int priority, String callContext) {
+    String startProcess(long followUpId, String number, String agent, Instant due, int priority, CallContext.Card card) {
         VariableMap vars = Variables.createVariables()
                 .putValue(FollowUpVariables.FOLLOW_UP_ID, followUpId)
                 .putValue(FollowUpVariables.CALL_DUE, Date.from(due))
@@ -135,8 +135,8 @@ public class FollowUpService {
         if (agent != null) { // absent = the agents pool (most calls): one variable less per start
             vars.putValue(FollowUpVariables.ASSIGNED_AGENT, agent);
         }
-        if (callContext != null) {
-            vars.putValueTyped(CallTaskContext.VARIABLE, Variables.stringValue(callContext, true));
+        if (card != null) {
+            vars.putValueTyped(CallTaskContext.PREPARED, Variables.objectValue(card, true).create());
         }
         return runtime.startProcessInstanceByKey(PROCESS_KEY, number, vars).getId();
     }

@@ -53,11 +53,11 @@ class FollowUpWriter {
     }
 
     /** What the exclusions and the policy need to know about a customer. */
-    private record Facts(long id, String name, String tier, String accountAgent, boolean optedOut, boolean contactInvalid,
+    private record Facts(long id, String name, String phone, String tier, String accountAgent, boolean optedOut, boolean contactInvalid,
                          boolean open, boolean cooling) {}
 
     interface ProcessStarter {
-        String start(long followUpId, String number, String agent, Instant due, int priority, String callContext);
+        String start(long followUpId, String number, String agent, Instant due, int priority, CallContext.Card card);
     }
 
     @Transactional
@@ -134,8 +134,11 @@ class FollowUpWriter {
         forEachSlice(numbered, slice -> jdbc.query("select id, number from follow_up where number in (" + marks(slice.size()) + ")",
                 rs -> { idByNumber.put(rs.getString(2), rs.getLong(1)); }, slice.toArray()));
 
-        Map<Long, String> lastContacts = callContext.lastContacts(
-                create.stream().map(i -> requests.get(i).customerId()).toList(), calendar.zone());
+        Map<Long, Long> calledNow = new HashMap<>();
+        for (int k = 0; k < create.size(); k++) {
+            calledNow.put(requests.get(create.get(k)).customerId(), idByNumber.get(numbered.get(k)));
+        }
+        Map<Long, String> history = callContext.history(calledNow, calendar.zone());
         List<Object[]> started = new ArrayList<>(create.size());
         for (int k = 0; k < create.size(); k++) {
             int i = create.get(k);
@@ -143,7 +146,7 @@ class FollowUpWriter {
             Facts f = facts.get(r.customerId());
             long id = idByNumber.get(numbered.get(k));
             String pi = processes.start(id, numbered.get(k), agent[k], due[k], priority[k],
-                    CallContext.line(f.name(), f.tier(), r.scenario(), lastContacts.get(r.customerId())));
+                    CallContext.card(f.name(), f.phone(), CustomerTier.valueOf(f.tier()), r.scenario(), history.get(r.customerId())));
             started.add(new Object[] {pi, id});
             results[i] = new Opened(r, id, numbered.get(k), pi, due[k], priority[k], agent[k], null, List.copyOf(overridden.get(k)));
         }
@@ -158,11 +161,11 @@ class FollowUpWriter {
             params.addAll(slice);
             jdbc.query("select c.id, c.name, c.tier, c.account_agent, c.opt_out, c.contact_invalid,"
                     + " case when " + FollowUpExclusions.OPEN + " then 1 else 0 end,"
-                    + " case when " + FollowUpExclusions.COOLING + " then 1 else 0 end"
+                    + " case when " + FollowUpExclusions.COOLING + " then 1 else 0 end, c.phone"
                     + " from customer c where c.id in (" + marks(slice.size()) + ")", rs -> {
                         long id = rs.getLong(1);
-                        facts.put(id, new Facts(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6),
-                                rs.getInt(7) == 1, rs.getInt(8) == 1));
+                        facts.put(id, new Facts(id, rs.getString(2), rs.getString(9), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                                rs.getBoolean(6), rs.getInt(7) == 1, rs.getInt(8) == 1));
                     }, params.toArray());
         });
         return facts;

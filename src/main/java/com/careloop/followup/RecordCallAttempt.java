@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Stores one call: the attempt; when reached the survey and one feedback item per reported issue, a sales
  * lead for purchase intent and a service-recovery item for a detractor who did not complain. Leaves in the
- * process only what its gateways and timers need (attemptCount, retryAt, callbackDue, feedbackItemIds).
+ * process only what its gateways and timers need (attemptCount, retryAt, callbackDue, feedbackItemIds). The numbers
+ * of the items a call raised become a comment of the follow-up's process instance (its history, GET
+ * /engine-rest/process-instance/{id}/comment) and appear in the customer's next call context.
  */
 @Component("recordCallAttempt")
 class RecordCallAttempt implements JavaDelegate {
@@ -34,12 +37,14 @@ class RecordCallAttempt implements JavaDelegate {
     private final CustomerService customers;
     private final CallingHours callingHours;
     private final ServiceParameters parameters;
+    private final TaskService comments;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     RecordCallAttempt(FollowUpService followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
                              FeedbackService feedback, CustomerService customers, CallingHours callingHours,
-                             ServiceParameters parameters, Clock clock, ApplicationEventPublisher events) {
+                             ServiceParameters parameters, TaskService comments, Clock clock, ApplicationEventPublisher events) {
+        this.comments = comments;
         this.events = events;
         this.followUps = followUps;
         this.attempts = attempts;
@@ -69,17 +74,23 @@ class RecordCallAttempt implements JavaDelegate {
                 events.publishEvent(survey.answered(followUp));
             }
             Long customerId = followUp.getCustomer().getId();
-            if (report.feedbackType() != CallFeedbackType.NONE) {
-                feedbackIds.add(register(followUp, customerId, FeedbackType.valueOf(report.feedbackType().name()),
-                        report.feedbackUrgency(), report.feedbackText(), agent));
+            List<String> numbers = new ArrayList<>();
+            for (int i = 0; i < report.issues().size(); i++) {
+                CallIssue issue = report.issues().get(i);
+                register(followUp, ISSUE_ENTRY + (i + 1), customerId, FeedbackType.valueOf(issue.type().name()), issue.urgency(),
+                        issue.description(), agent, feedbackIds, numbers);
             }
             if (report.purchaseIntent()) {
-                feedbackIds.add(register(followUp, customerId, FeedbackType.SALES_LEAD, Urgency.NORMAL,
-                        "回访中表达购买意向 Purchase intent expressed on follow-up call", agent));
+                register(followUp, FeedbackType.SALES_LEAD.name(), customerId, FeedbackType.SALES_LEAD, Urgency.NORMAL,
+                        "回访中表达购买意向 Purchase intent expressed on follow-up call", agent, feedbackIds, numbers);
             }
-            if (report.isDetractor() && report.feedbackType() != CallFeedbackType.COMPLAINT) {
-                feedbackIds.add(register(followUp, customerId, FeedbackType.SERVICE_RECOVERY, Urgency.NORMAL,
-                        "低分客户服务补救 Detractor (satisfaction " + report.satisfaction() + "/5, NPS " + report.nps() + ")", agent));
+            if (report.isDetractor() && !report.complained()) {
+                register(followUp, FeedbackType.SERVICE_RECOVERY.name(), customerId, FeedbackType.SERVICE_RECOVERY, Urgency.NORMAL,
+                        "低分客户服务补救 Detractor (satisfaction " + report.satisfaction() + "/5, NPS " + report.nps() + ")", agent,
+                        feedbackIds, numbers);
+            }
+            if (!numbers.isEmpty()) {
+                comments.createComment(null, execution.getProcessInstanceId(), createdComment(numbers));
             }
         }
         execution.setVariable(FollowUpVariables.ATTEMPT_COUNT, attemptNo);
@@ -96,8 +107,18 @@ class RecordCallAttempt implements JavaDelegate {
         }
     }
 
-    private Long register(FollowUp followUp, Long customerId, FeedbackType type, Urgency urgency, String text, String agent) {
-        FeedbackItem item = feedback.registerFromCall(followUp.getId(), customerId, type, urgency, text, agent);
-        return item.getId();
+    /** Entry of the n-th reported issue of a call (feedback_item.call_entry): ISSUE_1, ISSUE_2 … */
+    static final String ISSUE_ENTRY = "ISSUE_";
+
+    /** The process-instance comment a call that raised feedback leaves: "本次通话登记反馈 Feedback registered: FB…, FB…". */
+    static String createdComment(List<String> numbers) {
+        return "本次通话登记反馈单 Feedback items registered on this call: " + String.join(", ", numbers);
+    }
+
+    private void register(FollowUp followUp, String entry, Long customerId, FeedbackType type, Urgency urgency, String text,
+                          String agent, List<Long> ids, List<String> numbers) {
+        FeedbackItem item = feedback.registerFromCall(followUp.getId(), entry, customerId, type, urgency, text, agent);
+        ids.add(item.getId());
+        numbers.add(item.getNumber());
     }
 }

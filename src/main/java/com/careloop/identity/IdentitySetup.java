@@ -5,19 +5,15 @@ import static com.careloop.identity.CareLoopGroups.*;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates at start, idempotently: the contract's groups, their authorizations (who sees Tasklist, who sees
- * Cockpit), the shared Tasklist filters, the administrator from the environment and — in the default run
+ * Cockpit), the shared Tasklist filters ({@link TasklistFilters}), the administrator from the environment and — in the default run
  * only — the demo users.
  */
 @Component
@@ -50,16 +46,14 @@ public class IdentitySetup {
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
-    private final FilterService filters;
-    private final TaskService tasks;
+    private final TasklistFilters filters;
     private final IdentityProperties props;
 
-    public IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                         TaskService tasks, IdentityProperties props) {
+    public IdentitySetup(IdentityService identity, AuthorizationService authorizations, TasklistFilters filters,
+                         IdentityProperties props) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
-        this.tasks = tasks;
         this.props = props;
     }
 
@@ -82,7 +76,7 @@ public class IdentitySetup {
         if (props.demoUsers()) {
             DEMO_USERS.forEach((id, groups) -> ensureUser(id, id, groups));
         }
-        createFilters();
+        filters.run();
     }
 
     private void ensureUser(String id, String password, List<String> groups) {
@@ -198,34 +192,4 @@ public class IdentitySetup {
             ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
             ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.UPDATE_HISTORY};
 
-    private void createFilters() {
-        filter("我的任务 My tasks", 10, "Tasks assigned to me",
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        filter("待认领回访 Unclaimed calls", 20, "Follow-up calls nobody has claimed yet",
-                tasks.createTaskQuery().taskCandidateGroup(AGENTS).taskUnassigned().taskDefinitionKey(TaskAccessPolicy.CALL_TASK));
-        filter("今日到期 Due today", 30, "Everything I can see that is due before tomorrow",
-                tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay().toDate()}"));
-        filter("已超期 Overdue", 40, "Everything I can see whose due date has passed",
-                tasks.createTaskQuery().dueBeforeExpression("${now()}"));
-        filter("本组反馈 My team's feedback", 50, "Feedback items routed to my groups",
-                tasks.createTaskQuery().processDefinitionKey("feedbackHandling")
-                        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    }
-
-    private void filter(String name, int priority, String description, TaskQuery query) {
-        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
-            return;
-        }
-        Filter f = filters.newTaskFilter(name);
-        f.setQuery(query);
-        f.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-        filters.saveFilter(f);
-        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-        read.setUserId(Authorization.ANY);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(f.getId());
-        read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
-    }
 }

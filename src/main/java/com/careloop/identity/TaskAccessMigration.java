@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>the per-task authorizations the engine used to write for groups that now see a process's tasks through a
  * definition-level grant are removed, in batches, so that no single statement holds the table long;</li>
- * <li>the indexes the shipped Tasklist filters need ("Due today", "Overdue" sort and filter on the due date).</li>
+ * <li>the indexes the shipped Tasklist filters need ("Due today", "Overdue" filter on the due date; every filter sorts
+ * by priority, then due date).</li>
  * </ul>
  */
 @Component
@@ -25,7 +26,9 @@ public class TaskAccessMigration {
 
     /** index name -> definition; every one created with IF NOT EXISTS (PostgreSQL and H2 alike). */
     static final Map<String, String> INDEXES = Map.of(
-            "careloop_ix_task_due", "act_ru_task (due_date_)");
+            "careloop_ix_task_due", "act_ru_task (due_date_)",
+            // every shipped filter sorts by priority (high first), then due date: the first page reads this index
+            "careloop_ix_task_priority_due", "act_ru_task (priority_ desc, due_date_)");
 
     private final JdbcTemplate jdbc;
 

@@ -1,6 +1,7 @@
 package com.careloop.screening;
 
 import com.careloop.customer.CustomerTier;
+import com.careloop.errors.InvalidRequestException;
 import com.careloop.followup.Scenario;
 import com.careloop.identity.ApiAccess;
 import com.careloop.identity.ApiUser;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -51,6 +53,36 @@ public class ScreeningController {
                 c.tags() == null ? List.of() : c.tags(), c.products() == null ? List.of() : c.products(), c.purchasedFrom(), c.purchasedTo());
         ScreeningRun run = screening.start(request == null ? null : request.asOf(), campaign, user.id());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/screening/runs/" + run.getId())).body(view(run));
+    }
+
+    /** Default and largest page of {@link #recent}. */
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    /**
+     * The latest runs, newest first, with their counts (cs-supervisors, cs-managers): what a manager looks at
+     * without knowing an id. {@code limit} 1..100, default 20; anything else is a 400 naming it.
+     */
+    @GetMapping
+    public List<RunView> recent(@RequestParam(name = "limit", required = false) String limit) {
+        access.requireAny(RUN_SCREENING);
+        return screening.recent(parseLimit(limit)).stream().map(this::view).toList();
+    }
+
+    static int parseLimit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("limit", "须为 1 至 " + MAX_LIMIT + " 的整数 must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        if (n < 1 || n > MAX_LIMIT) {
+            throw new InvalidRequestException("limit", "须在 1 至 " + MAX_LIMIT + " 之间 must be from 1 to " + MAX_LIMIT + " (was " + n + ")");
+        }
+        return n;
     }
 
     @GetMapping("/{id}")

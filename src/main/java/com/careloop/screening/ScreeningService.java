@@ -70,6 +70,12 @@ public class ScreeningService {
         }
     }
 
+    /** The latest {@code limit} runs, newest first. */
+    @Transactional(readOnly = true)
+    public List<ScreeningRun> recent(int limit) {
+        return runs.findByOrderByStartedAtDescIdDesc(org.springframework.data.domain.PageRequest.of(0, limit));
+    }
+
     @Transactional
     public ScreeningRun get(long id) {
         return runs.findById(id).orElseThrow(() -> new NotFoundException("screening run", String.valueOf(id)));

@@ -51,7 +51,10 @@ public class ServiceParameters {
         FEEDBACK_REVISIT_RETRY_INTERVAL("feedback.revisitRetryInterval", Kind.DURATION),
         CALLING_HOURS_START("calendar.callingHoursStart", Kind.TIME),
         CALLING_HOURS_END("calendar.callingHoursEnd", Kind.TIME),
-        SCREENING_COOLING_PERIOD("screening.coolingPeriod", Kind.DURATION);
+        SCREENING_COOLING_PERIOD("screening.coolingPeriod", Kind.DURATION),
+        FEEDBACK_TASK_PRIORITY_URGENT("feedback.taskPriority.URGENT", Kind.COUNT),
+        FEEDBACK_TASK_PRIORITY_NORMAL("feedback.taskPriority.NORMAL", Kind.COUNT),
+        FEEDBACK_TASK_PRIORITY_LOW("feedback.taskPriority.LOW", Kind.COUNT);
 
         private final String key;
         private final Kind kind;
@@ -251,6 +254,11 @@ public class ServiceParameters {
     }
 
     // --- Java ---
+
+    /** Camunda task priority of a feedback task of this urgency (URGENT, NORMAL, LOW): rows feedback.taskPriority.*. */
+    public int feedbackTaskPriority(String urgency) {
+        return integer("feedback.taskPriority." + urgency);
+    }
 
     public int followUpMaxAttempts() {
         return (Integer) value(Parameter.FOLLOW_UP_MAX_ATTEMPTS);

@@ -143,6 +143,17 @@ class FeedbackRoutingDmnTest {
         }
     }
 
+    @Test
+    void everyRowSaysWhoResolves() {
+        for (FeedbackType type : FeedbackType.values()) {
+            for (Urgency urgency : Urgency.values()) {
+                Object resolveBy = evaluate(type, urgency).getSingleResult().getEntry(ResolveBy.OUTPUT);
+                assertThat(resolveBy).as(type + "/" + urgency + ": resolveBy").isNotNull();
+                assertThatCode(() -> ResolveBy.of(Map.of(ResolveBy.OUTPUT, resolveBy))).as(type + "/" + urgency).doesNotThrowAnyException();
+            }
+        }
+    }
+
     static boolean positive(SlaDuration d) {
         return d.days() > 0 || !d.time().isZero();
     }

@@ -78,6 +78,12 @@ class ServiceParametersTest {
     }
 
     @Test
+    void feedbackTaskPriorityRanksUrgentAboveNormalAboveLow() {
+        assertThat(parameters.feedbackTaskPriority("URGENT")).isGreaterThan(parameters.feedbackTaskPriority("NORMAL"));
+        assertThat(parameters.feedbackTaskPriority("NORMAL")).isGreaterThan(parameters.feedbackTaskPriority("LOW"));
+    }
+
+    @Test
     void callingHoursStartBeforeTheyEnd() {
         assertThat(parameters.callingHoursStart()).isBefore(parameters.callingHoursEnd());
     }

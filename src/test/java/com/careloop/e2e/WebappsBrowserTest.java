@@ -1,0 +1,22 @@
+package com.careloop.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Scenario 4 of the agent's day (issue 8): the administrator "demo" opens Admin and Cockpit. */
+class WebappsBrowserTest extends BrowserTest {
+
+    @Test
+    void demoOpensAdminAndCockpit() {
+        Browser demo = browser("demo");
+        demo.login("admin");
+        demo.go("/camunda/app/admin/default/#/users");
+        // the demo users of the default run, listed by Admin
+        demo.waitForText("agent1", "supervisor1", "manager1");
+
+        demo.go("/camunda/app/cockpit/default/#/dashboard");
+        // Cockpit's dashboard counts the demo data's running processes
+        demo.visible(By.cssSelector("[cam-widget-header]"));
+        demo.waitFor(d -> !d.findElements(By.cssSelector(".dashboard, [class*='dashboard']")).isEmpty());
+    }
+}
