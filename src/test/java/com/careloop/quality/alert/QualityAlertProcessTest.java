@@ -46,6 +46,7 @@ class QualityAlertProcessTest extends WithStubbedKpis {
     @Autowired ImprovementActions improvements;
     @Autowired NotificationWorker notifications;
     @Autowired NotificationDeliveryRepository deliveries;
+    @Autowired com.careloop.quality.QualityWatch watch;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -215,6 +216,15 @@ class QualityAlertProcessTest extends WithStubbedKpis {
         assertThat(improvements.byNumber(improvementNumber).getStartedBy()).isEqualTo("supervisor1");
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(improvementNumber).taskDefinitionKey("Task_CarryOutImprovement").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theWatchAlsoRunsAtOnceAfterTheApplicationStarted() {
+        totals = from -> values(45, 88.0, -5.0, 3); // NPS below 0 with 45 answers
+        watch.runNow();
+        assertThat(alertTasks("NPS_30D", "all")).singleElement()
+                .satisfies(t -> assertThat(tasks.getVariables(t.getId())).containsEntry("value", -5.0).containsEntry("windowDays", 30));
+        assertThat(history.createHistoricActivityInstanceQuery().activityId("StartEvent_WatchNow").count()).isPositive();
     }
 
     @Test
