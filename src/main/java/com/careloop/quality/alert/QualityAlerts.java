@@ -1,5 +1,6 @@
 package com.careloop.quality.alert;
 
+import com.careloop.engine.FormText;
 import com.careloop.errors.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ public class QualityAlerts {
                 .putValue(AlertVariables.WINDOW_LABEL, r.windowDays() == 0 ? "当前 now" : "近 " + r.windowDays() + " 天 last " + r.windowDays() + " days")
                 .putValue(AlertVariables.SAMPLE, m.sample())
                 .putValue(AlertVariables.SCOPE, m.scopeKey())
-                .putValue(AlertVariables.SCOPE_LABEL, m.scopeLabel())
+                .putValue(AlertVariables.SCOPE_LABEL, FormText.plain(m.scopeLabel())) // shown in the task form: as text
                 .putValue(AlertVariables.SEVERITY, r.severity())
                 .putValue(AlertVariables.CANDIDATE_GROUP, r.candidateGroup());
         ProcessInstance pi = runtime.startProcessInstanceByKey(ALERT_PROCESS, number, vars);
