@@ -149,7 +149,7 @@ class KpiDefinitionsTest extends CareLoopTest {
     void groupedByAgentEachCreditedToTheCaller() {
         KpiReport report = kpis.report(FROM, TO, KpiGrouping.AGENT, null, null);
         Map<String, KpiGroup> groups = report.groups().stream().collect(Collectors.toMap(KpiGroup::key, Function.identity()));
-        assertThat(groups).containsOnlyKeys(A1, A2, Dimensions.UNSPECIFIED);
+        assertThat(groups).containsKeys(A1, A2, Dimensions.UNSPECIFIED); // and the agents of items open now elsewhere (backlog is now)
         KpiValues a1 = groups.get(A1).kpis();
         assertThat(a1.surveys()).isEqualTo(4);
         assertThat(a1.csat()).isEqualTo(50.0);
