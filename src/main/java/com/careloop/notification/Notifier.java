@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends a message to each recipient and writes one delivery-log row per recipient in its own transaction, right
  * after the send. A failure throws (the notification task retries, then raises an incident: {@link NotificationWorker});
- * a retry skips the recipients already logged, so nobody is lost and nobody gets it twice. Never called inside a
+ * a retry skips the recipients already logged, so nobody is lost and nobody gets it twice. A message with attachments
+ * goes out as a multipart e-mail (the delivery log names the files). Never called inside a
  * transaction: that would hold a database connection while waiting on the mail or SMS server.
  */
 @Service
@@ -61,15 +64,30 @@ public class Notifier {
             NotificationDelivery.Status status = NotificationDelivery.Status.LOGGED;
             JavaMailSender sender = props.emailEnabled() ? mail.getIfAvailable() : null;
             if (sender != null) {
-                SimpleMailMessage mailMessage = new SimpleMailMessage();
-                mailMessage.setFrom(props.from());
-                mailMessage.setTo(to);
-                mailMessage.setSubject(subject);
-                mailMessage.setText(body);
-                sender.send(mailMessage);
+                if (m.attachments().isEmpty()) {
+                    SimpleMailMessage mailMessage = new SimpleMailMessage();
+                    mailMessage.setFrom(props.from());
+                    mailMessage.setTo(to);
+                    mailMessage.setSubject(subject);
+                    mailMessage.setText(body);
+                    sender.send(mailMessage);
+                } else {
+                    sender.send(mime -> {
+                        MimeMessageHelper mail = new MimeMessageHelper(mime, true, "UTF-8");
+                        mail.setFrom(props.from());
+                        mail.setTo(to);
+                        mail.setSubject(subject);
+                        mail.setText(body);
+                        for (Attachment a : m.attachments()) {
+                            mail.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
+                        }
+                    });
+                }
                 status = NotificationDelivery.Status.SENT;
             }
-            record(new NotificationDelivery(key, Channel.EMAIL, m.type(), to, subject, body, m.reference(), status, clock.instant()));
+            String logged = m.attachments().isEmpty() ? body : body + "\n[附件 Attachments: "
+                    + String.join(", ", m.attachments().stream().map(Attachment::fileName).toList()) + "]";
+            record(new NotificationDelivery(key, Channel.EMAIL, m.type(), to, subject, logged, m.reference(), status, clock.instant()));
         }
         String text = subject + " — " + body;
         for (String to : m.smsTo()) {
