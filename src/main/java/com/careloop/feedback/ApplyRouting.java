@@ -21,8 +21,10 @@ class ApplyRouting implements JavaDelegate {
     private final FeedbackService feedback;
     private final WorkCalendar calendar;
     private final ServiceParameters parameters;
+    private final java.time.Clock clock;
 
-    ApplyRouting(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters) {
+    ApplyRouting(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters, java.time.Clock clock) {
+        this.clock = clock;
         this.feedback = feedback;
         this.calendar = calendar;
         this.parameters = parameters;
@@ -46,6 +48,7 @@ class ApplyRouting implements JavaDelegate {
 
         boolean firstRouting = item.getDepartment() == null;
         item.route(group, responseDue, resolutionDue);
+        feedback.publish(new FeedbackEvent.FeedbackRouted(item.getId(), clock.instant(), group, responseDue, resolutionDue));
         if (firstRouting) {
             feedback.log(item, null, ProgressKind.ROUTED, "分派至 Routed to " + group);
         }

@@ -25,6 +25,7 @@ class CloseFeedback implements JavaDelegate {
         if (item.getStatus() != FeedbackStatus.CLOSED) {
             FeedbackResult result = item.closingResult(Boolean.TRUE.equals(execution.getVariable(FeedbackVariables.REVISIT_REQUIRED)));
             item.close(result, clock.instant());
+            feedback.publish(new FeedbackEvent.FeedbackClosed(item.getId(), item.getClosedAt(), result, item.getReopenCount()));
             comments.sync(item, execution.getProcessInstanceId());
             feedback.log(item, null, ProgressKind.CLOSED, "结案 Closed: " + result);
         }

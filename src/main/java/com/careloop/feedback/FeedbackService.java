@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +30,11 @@ public class FeedbackService {
     private final BusinessNumbers numbers;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public FeedbackService(FeedbackItemRepository items, FeedbackProgressRepository progress, CustomerService customers,
-                           BusinessNumbers numbers, RuntimeService runtime, Clock clock) {
+                           BusinessNumbers numbers, RuntimeService runtime, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.items = items;
         this.progress = progress;
         this.customers = customers;
@@ -51,6 +54,7 @@ public class FeedbackService {
             FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.FOLLOW_UP_CALL,
                     type, urgency, description, customerId, followUpId, agent, clock.instant()));
             log(item, agent, ProgressKind.CREATED, "由回访记录 Reported on follow-up call");
+            opened(item, customers.find(customerId).map(c -> c.getTier()).orElse(null));
             return item;
         });
     }
@@ -61,13 +65,25 @@ public class FeedbackService {
         if (customers.find(r.customerId()).isEmpty()) {
             throw new InvalidRequestException("customerId", "customer " + r.customerId() + " does not exist");
         }
+        var customer = customers.find(r.customerId()).orElseThrow();
         FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.INBOUND, r.type(),
                 r.urgency() == null ? Urgency.NORMAL : r.urgency(), r.description().strip(), r.customerId(), null, null,
                 clock.instant()));
         log(item, registeredBy, ProgressKind.CREATED, "来电/来函登记 Registered inbound");
+        opened(item, customer.getTier());
         var pi = runtime.startProcessInstanceByKey(PROCESS_KEY, item.getNumber(), Map.of("feedbackItemId", item.getId()));
         item.setProcessInstanceId(pi.getId());
         return item;
+    }
+
+    private void opened(FeedbackItem item, com.careloop.customer.CustomerTier tier) {
+        events.publishEvent(new FeedbackEvent.FeedbackOpened(item.getId(), item.getNumber(), item.getCreatedAt(), item.getSource(),
+                item.getType(), item.getUrgency(), item.getFollowUpId(), item.getRevisitAgent(), tier, item.getDescription()));
+    }
+
+    /** Publishes a change of an item, in the caller's transaction (see {@link FeedbackEvent}). */
+    void publish(FeedbackEvent event) {
+        events.publishEvent(event);
     }
 
     @Transactional

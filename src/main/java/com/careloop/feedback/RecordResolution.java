@@ -31,6 +31,7 @@ class RecordResolution implements JavaDelegate {
         FeedbackItem item = feedback.itemOf(execution);
         var now = clock.instant();
         item.resolve(r.handlingOutcome(), r.solution(), r.compensation(), now);
+        feedback.publish(new FeedbackEvent.FeedbackResolved(item.getId(), now, item.getResolutionDueAt()));
         feedback.log(item, (String) execution.getVariable(CompletedBy.VARIABLE), ProgressKind.RESOLVED,
                 r.handlingOutcome() + (r.compensation() == Compensation.NONE ? "" : " / " + r.compensation()) + ": " + r.solution());
         comments.sync(item, execution.getProcessInstanceId());

@@ -31,12 +31,17 @@ class RecordResponse implements JavaDelegate {
         FeedbackItem item = feedback.itemOf(execution);
         var now = clock.instant();
         String author = (String) execution.getVariable(CompletedBy.VARIABLE);
+        boolean first = item.getRespondedAt() == null;
         item.respond(r.responsePlan(), now);
+        if (first) {
+            feedback.publish(new FeedbackEvent.FeedbackResponded(item.getId(), now, item.getResponseDueAt(), r.resolvedOnFirstContact()));
+        }
         feedback.log(item, author, ProgressKind.RESPONDED,
                 (r.contactMade() ? "已联系客户 Customer contacted: " : "未联系上客户 Not yet contacted: ") + r.responsePlan());
         if (r.resolvedOnFirstContact()) {
             HandlingOutcome outcome = item.getType() == FeedbackType.SALES_LEAD ? HandlingOutcome.CONVERTED : HandlingOutcome.RESOLVED;
             item.resolve(outcome, r.responsePlan(), Compensation.NONE, now);
+            feedback.publish(new FeedbackEvent.FeedbackResolved(item.getId(), now, item.getResolutionDueAt()));
             feedback.log(item, author, ProgressKind.RESOLVED, "首次联系即解决 Resolved on first contact");
             execution.setVariable(FeedbackVariables.HANDLING_OUTCOME, outcome.name());
             execution.setVariable(FeedbackVariables.CONFIRM_DUE, Date.from(now.plus(parameters.confirmWithin())));

@@ -35,6 +35,7 @@ class ReopenFeedback implements JavaDelegate {
         int expectedCount = ((Number) execution.getVariable(FeedbackVariables.REOPEN_COUNT)).intValue() + 1;
         if (item.getReopenCount() < expectedCount) {
             item.reopen(due);
+            feedback.publish(new FeedbackEvent.FeedbackReopened(item.getId(), now, due));
             feedback.log(item, null, ProgressKind.REOPENED, "客户不满意，重新处理 Reopened (" + item.getReopenCount() + ")");
         }
         execution.setVariable(FeedbackVariables.REOPEN_COUNT, item.getReopenCount());

@@ -1,8 +1,10 @@
 package com.careloop.followup;
 
 import java.time.Clock;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Closes the follow-up with the result of its last call (completed, unreachable, wrong number, refused). */
@@ -10,10 +12,17 @@ import org.springframework.stereotype.Component;
 class CloseFollowUp implements JavaDelegate {
 
     private final FollowUpService followUps;
+    private final CallAttemptRepository attempts;
+    private final SurveyResponseRepository surveys;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CloseFollowUp(FollowUpService followUps, Clock clock) {
+    CloseFollowUp(FollowUpService followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
+                  ApplicationEventPublisher events, Clock clock) {
         this.followUps = followUps;
+        this.attempts = attempts;
+        this.surveys = surveys;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -21,7 +30,18 @@ class CloseFollowUp implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FollowUp followUp = followUps.ofProcess(execution.getProcessBusinessKey());
         CallOutcome last = CallOutcome.valueOf((String) execution.getVariable(FollowUpVariables.CALL_OUTCOME));
-        followUp.close(FollowUpResult.afterLastCall(last), clock.instant());
+        if (followUp.close(FollowUpResult.afterLastCall(last), clock.instant())) {
+            events.publishEvent(closed(followUp));
+        }
         execution.setVariable(FollowUpVariables.FOLLOW_UP_RESULT, followUp.getResult().name());
+    }
+
+    private FollowUpClosed closed(FollowUp followUp) {
+        List<CallAttempt> calls = attempts.findByFollowUpIdOrderByAttemptNo(followUp.getId());
+        CallAttempt reaching = calls.stream().filter(a -> a.getOutcome() == CallOutcome.REACHED).findFirst().orElse(null);
+        String agent = reaching != null ? reaching.getAgent() : calls.isEmpty() ? followUp.getLastAgent() : calls.get(calls.size() - 1).getAgent();
+        boolean intent = reaching != null && surveys.findByFollowUpId(followUp.getId()).map(SurveyResponse::isPurchaseIntent).orElse(false);
+        return new FollowUpClosed(followUp.getId(), agent, followUp.getScenario(), followUp.getCustomer().getTier(), followUp.getClosedAt(),
+                followUp.getResult(), reaching != null, intent);
     }
 }

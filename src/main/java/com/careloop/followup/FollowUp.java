@@ -86,13 +86,15 @@ public class FollowUp {
         }
     }
 
-    public void close(FollowUpResult result, Instant at) {
+    /** @return false when it was closed already (nothing changed) */
+    public boolean close(FollowUpResult result, Instant at) {
         if (status == FollowUpStatus.CLOSED) {
-            return;
+            return false;
         }
         this.status = FollowUpStatus.CLOSED;
         this.result = result;
         this.closedAt = at;
+        return true;
     }
 
     public String getOverrideReason() { return overrideReason; }

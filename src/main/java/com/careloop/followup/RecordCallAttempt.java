@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +35,12 @@ class RecordCallAttempt implements JavaDelegate {
     private final CallingHours callingHours;
     private final ServiceParameters parameters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     RecordCallAttempt(FollowUpService followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
                              FeedbackService feedback, CustomerService customers, CallingHours callingHours,
-                             ServiceParameters parameters, Clock clock) {
+                             ServiceParameters parameters, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.followUps = followUps;
         this.attempts = attempts;
         this.surveys = surveys;
@@ -62,7 +65,8 @@ class RecordCallAttempt implements JavaDelegate {
         List<Long> feedbackIds = new ArrayList<>();
         if (report.callOutcome() == CallOutcome.REACHED) {
             if (surveys.findByFollowUpId(followUp.getId()).isEmpty()) {
-                surveys.save(new SurveyResponse(followUp.getId(), report, agent, now));
+                SurveyResponse survey = surveys.save(new SurveyResponse(followUp.getId(), report, agent, now));
+                events.publishEvent(survey.answered(followUp));
             }
             Long customerId = followUp.getCustomer().getId();
             if (report.feedbackType() != CallFeedbackType.NONE) {

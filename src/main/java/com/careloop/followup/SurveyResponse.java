@@ -73,6 +73,14 @@ public class SurveyResponse {
         this.answeredAt = answeredAt;
     }
 
+    /** The event the quality module records (see {@link SurveyAnswered}). */
+    SurveyAnswered answered(FollowUp followUp) {
+        String text = feedbackText == null ? notes : notes == null ? feedbackText : feedbackText + "\n" + notes;
+        return new SurveyAnswered(id, followUpId, agent, followUp.getScenario(), followUp.getCustomer().getTier(), answeredAt,
+                satisfaction, nps, scoreAttitude, scoreExpertise, scoreTimeliness, scoreResolution, scoreConvenience,
+                purchaseIntent, text);
+    }
+
     public Long getId() { return id; }
     public Long getFollowUpId() { return followUpId; }
     public int getSatisfaction() { return satisfaction; }

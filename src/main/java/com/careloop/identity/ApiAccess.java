@@ -17,6 +17,8 @@ public class ApiAccess {
     public static final Set<String> MAINTAIN_CUSTOMERS = Set.of(AGENTS, CS_CENTER, CS_SUPERVISORS, CS_MANAGERS, ADMIN);
     public static final Set<String> START_FOLLOW_UPS = Set.of(AGENTS, CS_SUPERVISORS, CS_MANAGERS, ADMIN);
     public static final Set<String> MAINTAIN_CALENDAR = Set.of(CS_MANAGERS, ADMIN);
+    /** Service-quality KPIs of everyone (an agent reads only their own: see the KPI API). */
+    public static final Set<String> READ_KPIS = Set.of(CS_MANAGERS, CS_SUPERVISORS, ADMIN);
     public static final Set<String> REGISTER_FEEDBACK = Set.of(AGENTS, CS_CENTER, CS_SUPERVISORS, CS_MANAGERS, ADMIN);
 
     public ApiUser currentUser() {

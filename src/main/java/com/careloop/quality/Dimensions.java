@@ -1,0 +1,30 @@
+package com.careloop.quality;
+
+/**
+ * What a counted fact is attributed to: the agent who made the call, the team (the agent's team group for calls,
+ * the routed department for feedback items), scenario, product, channel (feedback source; follow-up calls for
+ * survey answers) and the customer's tier. {@link #UNSPECIFIED} where one does not apply or is not known.
+ */
+record Dimensions(String agent, String team, String scenario, String product, String channel, String tier) {
+
+    static final String UNSPECIFIED = "UNSPECIFIED";
+    /** The channel of survey answers and follow-up outcomes: the follow-up call. */
+    static final String FOLLOW_UP_CALL = "FOLLOW_UP_CALL";
+
+    Dimensions {
+        agent = orUnspecified(agent);
+        team = orUnspecified(team);
+        scenario = orUnspecified(scenario);
+        product = orUnspecified(product);
+        channel = orUnspecified(channel);
+        tier = orUnspecified(tier);
+    }
+
+    static String orUnspecified(String value) {
+        return value == null || value.isBlank() ? UNSPECIFIED : value;
+    }
+
+    Dimensions withTeam(String team) {
+        return new Dimensions(agent, team, scenario, product, channel, tier);
+    }
+}

@@ -1,0 +1,38 @@
+package com.careloop.quality;
+
+import com.careloop.feedback.FeedbackSource;
+import com.careloop.followup.Scenario;
+import com.careloop.identity.CareLoopGroups;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The zh-CN / English label of a group key of a KPI report. */
+@Component
+class KpiLabels {
+
+    static final String UNSPECIFIED_LABEL = "未指定 Unspecified";
+
+    private static final Map<String, String> CHANNELS = Map.of(
+            FeedbackSource.FOLLOW_UP_CALL.name(), "回访电话 Follow-up call",
+            FeedbackSource.INBOUND.name(), "来电/来函 Inbound");
+    private static final Map<String, String> TIERS = Map.of("VIP", "VIP 客户 VIP", "STANDARD", "普通客户 Standard");
+
+    String label(KpiGrouping groupBy, String key) {
+        if (Dimensions.UNSPECIFIED.equals(key)) {
+            return UNSPECIFIED_LABEL;
+        }
+        return switch (groupBy) {
+            case DAY, WEEK, MONTH, AGENT, PRODUCT -> key;
+            case TEAM -> CareLoopGroups.ALL.stream().filter(g -> g.id().equals(key)).map(CareLoopGroups.GroupInfo::name).findFirst().orElse(key);
+            case SCENARIO -> {
+                try {
+                    yield Scenario.valueOf(key).label();
+                } catch (IllegalArgumentException e) {
+                    yield key;
+                }
+            }
+            case CHANNEL -> CHANNELS.getOrDefault(key, key);
+            case TIER -> TIERS.getOrDefault(key, key);
+        };
+    }
+}
