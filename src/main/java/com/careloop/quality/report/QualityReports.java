@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,13 +47,16 @@ public class QualityReports {
     private final FeedbackCounts feedback;
     private final CallCounts calls;
     private final WorkCalendar calendar;
+    private final IdentityService identity;
 
-    public QualityReports(QualityKpis kpis, QualityKeywords keywords, FeedbackCounts feedback, CallCounts calls, WorkCalendar calendar) {
+    public QualityReports(QualityKpis kpis, QualityKeywords keywords, FeedbackCounts feedback, CallCounts calls,
+                          WorkCalendar calendar, IdentityService identity) {
         this.kpis = kpis;
         this.keywords = keywords;
         this.feedback = feedback;
         this.calls = calls;
         this.calendar = calendar;
+        this.identity = identity;
     }
 
     public QualityReport build(ReportKind kind, ReportPeriod period) {
@@ -226,6 +231,7 @@ public class QualityReports {
         TreeSet<String> agents = new TreeSet<>(groups.keySet());
         agents.addAll(callsByAgent.keySet());
         agents.addAll(raised.keySet());
+        Map<String, String> names = names(agents);
 
         ReportSheet.Builder sheet = ReportSheet.named("客服绩效 (Agent performance)")
                 .column("agent", "客服 (Agent)", TEXT)
@@ -249,7 +255,7 @@ public class QualityReports {
             KpiValues v = g == null ? null : g.kpis();
             FeedbackCounts.AgentFeedback f = raised.getOrDefault(agent, none);
             long c = callsByAgent.getOrDefault(agent, 0L);
-            sheet.row(agent, g == null ? agent : g.label(), c, v == null ? 0L : v.surveys(), v == null ? null : v.reachRate(),
+            sheet.row(agent, names.getOrDefault(agent, g == null ? agent : g.label()), c, v == null ? 0L : v.surveys(), v == null ? null : v.reachRate(),
                     v == null ? null : v.csat(), v == null ? null : v.nps(), f.complaints(), f.leads(), f.conversions(),
                     v == null ? null : v.leadConversion());
             totalCalls += c;
@@ -278,6 +284,21 @@ public class QualityReports {
                 .forEach(e -> sheet.row(e.getKey().name(), e.getKey().label(), e.getValue(),
                         total == 0 ? null : Math.round(e.getValue() * 1000.0 / total) / 10.0));
         return sheet.build();
+    }
+
+    /** "张三" for agent1: the user's first and last name where the user exists and has one. */
+    private Map<String, String> names(java.util.Collection<String> userIds) {
+        Map<String, String> names = new java.util.HashMap<>();
+        if (userIds.isEmpty()) {
+            return names;
+        }
+        for (User u : identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()) {
+            String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " " + (u.getLastName() == null ? "" : u.getLastName())).strip();
+            if (!name.isEmpty()) {
+                names.put(u.getId(), name);
+            }
+        }
+        return names;
     }
 
     private KpiValues totals(LocalDate from, LocalDate to) {

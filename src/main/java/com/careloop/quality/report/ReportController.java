@@ -1,14 +1,9 @@
 package com.careloop.quality.report;
 
-import static com.careloop.identity.CareLoopGroups.ADMIN;
-import static com.careloop.identity.CareLoopGroups.CS_MANAGERS;
-import static com.careloop.identity.CareLoopGroups.CS_SUPERVISORS;
-
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports")
 class ReportController {
 
-    static final Set<String> READ_REPORTS = Set.of(CS_MANAGERS, CS_SUPERVISORS, ADMIN);
     private static final List<String> PERIOD_PARAMETERS = List.of("date", "week", "month");
 
     private final QualityReports reports;
@@ -46,7 +40,7 @@ class ReportController {
     @GetMapping("/{kind}")
     ResponseEntity<?> report(@PathVariable String kind, @RequestParam Map<String, String> parameters,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        access.requireAny(READ_REPORTS);
+        access.requireAny(ApiAccess.READ_KPIS);
         ReportKind k = ReportKind.ofPath(kind);
         for (String p : PERIOD_PARAMETERS) {
             if (parameters.containsKey(p) && !p.equals(k.parameter())) {
