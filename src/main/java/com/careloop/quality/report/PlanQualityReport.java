@@ -12,18 +12,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task "安排报表 Plan the report" of qualityReports (input {@value #SCHEDULE}: DAILY, WEEKLY or MONTHLY): fixes
+ * Service task "安排报表 Plan the report" of qualityReports (variable {@value #SCHEDULE}: DAILY, WEEKLY or MONTHLY, passed in
+ * by the timer trigger processes qualityReportsDaily / Weekly / Monthly): fixes
  * the period from today's date in the calendar's zone and decides, by the work calendar, whether the report goes out
  * now ({@value #ACTION} SEND), waits for the next working day at the same time (WAIT, {@value #SEND_AT}) or is
- * skipped (SKIP, daily only: {@link ScheduledReport}). Only the kind and the period are process variables; the
+ * skipped (SKIP, daily only: {@link ScheduledReport}). Only the schedule and the period are process variables; the
  * workbook is built when the e-mail is sent.
  */
 @Component("planQualityReport")
 public class PlanQualityReport implements JavaDelegate {
 
-    /** the task's input: which timer fired */
+    /** which timer started the process: DAILY, WEEKLY or MONTHLY */
     public static final String SCHEDULE = "schedule";
-    public static final String KIND = "reportKind";
     public static final String ACTION = "reportAction";
     public static final String FROM = "reportFrom";
     public static final String TO = "reportTo";
@@ -39,16 +39,21 @@ public class PlanQualityReport implements JavaDelegate {
         this.clock = clock;
     }
 
+    static String businessKey(ScheduledReport report, ReportPeriod period) {
+        return report.name() + " " + period.label();
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        ScheduledReport report = ScheduledReport.valueOf(String.valueOf(execution.getVariableLocal(SCHEDULE)));
+        ScheduledReport report = ScheduledReport.valueOf(String.valueOf(execution.getVariable(SCHEDULE)));
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(calendar.zone()));
         LocalDate today = now.toLocalDate();
         ReportPeriod period = report.period(today, calendar);
-        execution.setVariable(KIND, report.name());
         execution.setVariable(FROM, period.from().toString());
         execution.setVariable(TO, period.to().toString());
         execution.setVariable(PERIOD, period.label());
+        // "DAILY 2026-11-27~2026-11-29": what Cockpit lists, and the notification's reference in the delivery log
+        execution.setProcessBusinessKey(businessKey(report, period));
         if (calendar.isWorkingDay(today)) {
             execution.setVariable(ACTION, "SEND");
         } else if (report.skippedOnDaysOff()) {

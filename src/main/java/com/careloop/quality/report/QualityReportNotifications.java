@@ -42,12 +42,12 @@ public class QualityReportNotifications implements NotificationRequests {
 
     @Override
     public List<String> variableNames() {
-        return List.of(PlanQualityReport.KIND, PlanQualityReport.FROM, PlanQualityReport.TO, PlanQualityReport.PERIOD);
+        return List.of(PlanQualityReport.SCHEDULE, PlanQualityReport.FROM, PlanQualityReport.TO, PlanQualityReport.PERIOD);
     }
 
     @Override
     public Message compose(NotificationTask task) {
-        ScheduledReport schedule = ScheduledReport.valueOf((String) task.variable(PlanQualityReport.KIND));
+        ScheduledReport schedule = ScheduledReport.valueOf((String) task.variable(PlanQualityReport.SCHEDULE));
         ReportPeriod period = new ReportPeriod(LocalDate.parse((String) task.variable(PlanQualityReport.FROM)),
                 LocalDate.parse((String) task.variable(PlanQualityReport.TO)), (String) task.variable(PlanQualityReport.PERIOD));
         List<Attachment> files = new ArrayList<>();
@@ -61,7 +61,7 @@ public class QualityReportNotifications implements NotificationRequests {
                 .map(User::getEmail).filter(e -> e != null && !e.isBlank()).distinct().toList();
         Object[] args = {String.join(" / ", titles), period.label(),
                 String.join(", ", files.stream().map(Attachment::fileName).toList())};
-        return new Message(TYPE, args, managers, List.of(), schedule.name() + " " + period.label(),
+        return new Message(TYPE, args, managers, List.of(), PlanQualityReport.businessKey(schedule, period),
                 task.processInstanceId() + ":" + task.activityId(), files);
     }
 }
