@@ -166,8 +166,10 @@ class ReportApiTest extends StubbedKpis {
     void dailyReportVolumeUnresolvedTypesAndKeywords() throws IOException {
         ResponseEntity<byte[]> response = xlsx("manager1", "/api/reports/daily?date=2031-03-10");
         assertThat(response.getHeaders().getContentDisposition().getType()).isEqualTo("attachment");
-        assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("careloop-daily-2031-03-10.xlsx");
-        assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("filename*=UTF-8''");
+        assertThat(response.getHeaders().getContentDisposition().getFilename()).as("filename*, for browsers that read it")
+                .isEqualTo("服务日报-2031-03-10.xlsx");
+        assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).as("and a plain name for those that do not")
+                .contains("filename=\"careloop-daily-2031-03-10.xlsx\"");
 
         try (XSSFWorkbook wb = workbook("/api/reports/daily?date=2031-03-10")) {
             assertThat(sheetNames(wb)).containsExactly("日报概览 (Daily overview)", "反馈类型 (Feedback types)", "高频词 (Keywords)");
