@@ -7,7 +7,7 @@
 -- product, channel = feedback source, customer tier). 'UNSPECIFIED' where a dimension does not apply.
 -- A KPI for a period is a sum over the period's days: numerators and denominators, sums for means.
 create table quality_rollup (
-    day            date        not null,
+    on_day         date        not null,
     agent          varchar(64) not null,
     team           varchar(64) not null,
     scenario       varchar(32) not null,
@@ -44,7 +44,7 @@ create table quality_rollup (
     resp_on_time   bigint not null default 0,
     resol_n        bigint not null default 0,
     resol_on_time  bigint not null default 0,
-    constraint pk_quality_rollup primary key (day, agent, team, scenario, product, channel, tier)
+    constraint pk_quality_rollup primary key (on_day, agent, team, scenario, product, channel, tier)
 );
 
 -- The dimensions of each follow-up that was answered (so the feedback items of its call get its scenario).
@@ -91,18 +91,18 @@ create index ix_quality_open_resolution_due on quality_open_item (resolution_due
 create table quality_text_tag (
     kind     varchar(16) not null,
     ref_id   bigint      not null,
-    day      date        not null,
+    on_day   date        not null,
     keywords varchar(1000) not null,
     constraint pk_quality_text_tag primary key (kind, ref_id)
 );
 create table quality_keyword_day (
-    day     date        not null,
+    on_day  date        not null,
     keyword varchar(64) not null,
     hits    bigint      not null,
-    constraint pk_quality_keyword_day primary key (day, keyword)
+    constraint pk_quality_keyword_day primary key (on_day, keyword)
 );
 
 create table quality_state (
     name  varchar(64) primary key,
-    value varchar(200) not null
+    state_value varchar(200) not null
 );

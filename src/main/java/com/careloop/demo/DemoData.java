@@ -133,7 +133,115 @@ public class DemoData {
         // 22: an overdue problem registered three days ago: its SLA timers fire as soon as the job executor runs
         EngineClock.runAt(now.minus(Duration.ofDays(3)), () -> feedback.registerInbound(new InboundFeedbackRequest(
                 cs.get(22).getId(), FeedbackType.PROBLEM, Urgency.NORMAL, "热水器漏水，已报修三天无人上门"), "center1"));
-        log.info("Demo data loaded: {} customers, follow-ups and feedback in every state", cs.size());
+        int history = history(now);
+        log.info("Demo data loaded: {} customers, follow-ups and feedback in every state, {} answered calls of history", cs.size(), history);
+    }
+
+    private static final String[] SURNAMES = {"钱", "孔", "曹", "严", "华", "金", "魏", "陶", "姜", "戚", "谢", "邹"};
+    private static final String[] GIVEN = {"建国", "秀英", "志强", "桂兰", "海燕", "文博", "子涵", "雨轩"};
+    /** What satisfied and dissatisfied customers said (keywords: 安装, 师傅, 迟到, 噪音, 漏水, 退款 …). */
+    private static final String[] PRAISE = {"师傅上门很准时，安装很专业", "客服态度热情，问题当场解决", "维修速度快，师傅很耐心",
+        "预约上门很方便，服务专业"};
+    private static final String[] COMPLAINTS = {"安装师傅迟到两个小时，态度也不好", "退款申请一周了还没到账", "维修后外机噪音还是很大",
+        "热水器漏水，报修三天无人上门", "售后电话一直打不通，等待太久"};
+    private static final String[] PROBLEMS = {"空调外机噪音大", "热水器偶尔漏水", "遥控器失灵", "滤网清洗后仍有异味"};
+    /** Satisfaction of the calls more than a week ago (83 % 4–5) and of the last six days (below 80 %: the CSAT alert). */
+    private static final int[] EARLIER = {5, 5, 4, 4, 5, 3};
+    private static final int[] LAST_WEEK = {5, 4, 3, 2, 3, 4, 2};
+
+    /**
+     * A few weeks of history so that the KPIs, the dashboard and the alerts have something to show: answered calls on
+     * each of the last 24 days (3 a day, 5 a day in the last six days with a CSAT below 80 %), every sixth a product
+     * problem, every dissatisfied customer a complaint; their feedback items responded (some late), resolved, re-visited
+     * (some reopened once) and closed, the last two days' still open. All through the processes at the time they happened.
+     */
+    private int history(Instant now) {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate today = now.atZone(zone).toLocalDate();
+        int n = 0;
+        for (int daysAgo = 24; daysAgo >= 1; daysAgo--) {
+            boolean lastWeek = daysAgo <= 6;
+            int calls = lastWeek ? 5 : 3;
+            for (int k = 0; k < calls; k++, n++) {
+                Instant at = today.minusDays(daysAgo).atTime(9, 30).plusMinutes(90L * k).atZone(zone).toInstant();
+                String agent = n % 2 == 0 ? "agent1" : "agent2";
+                int satisfaction = lastWeek ? LAST_WEEK[n % LAST_WEEK.length] : EARLIER[n % EARLIER.length];
+                Customer c = customers.upsert(new CustomerRequest(String.format("CRM-H%04d", n + 1), SURNAMES[n % SURNAMES.length]
+                        + GIVEN[(n / SURNAMES.length) % GIVEN.length], COMPANIES[n % COMPANIES.length], String.format("1390013%04d", n),
+                        null, n % 7 == 0 ? CustomerTier.VIP : CustomerTier.STANDARD, null, false, null, at.minus(Duration.ofDays(20)),
+                        at.minus(Duration.ofDays(10)), null, null, n % 3 == 0 ? "空调" : "热水器")).customer();
+                Scenario scenario = Scenario.values()[n % Scenario.values().length];
+                Map<String, Object> v = reached(satisfaction, satisfaction >= 5 ? 9 + n % 2 : satisfaction == 4 ? 8 : satisfaction == 3 ? 7 : 3, "NONE");
+                v.put("scoreExpertise", Math.min(5, satisfaction + 1));
+                v.put("scoreConvenience", satisfaction);
+                String type = satisfaction <= 2 ? "COMPLAINT" : n % 6 == 5 ? "PROBLEM" : "NONE";
+                v.put("feedbackType", type);
+                if (!"NONE".equals(type)) {
+                    v.put("feedbackUrgency", "NORMAL");
+                    v.put("feedbackText", "COMPLAINT".equals(type) ? COMPLAINTS[n % COMPLAINTS.length] : PROBLEMS[n % PROBLEMS.length]);
+                } else {
+                    v.put("notes", PRAISE[n % PRAISE.length]);
+                }
+                boolean lead = "NONE".equals(type) && n % 8 == 3;
+                v.put("purchaseIntent", lead);
+                if (lead) {
+                    type = "SALES_LEAD";
+                }
+                FollowUp[] f = new FollowUp[1];
+                int number = n;
+                EngineClock.runAt(at, () -> {
+                    f[0] = followUps.start(c.getId(), scenario);
+                    call(f[0], agent, v);
+                });
+                String item = type;
+                if (!"NONE".equals(item)) {
+                    handleHistoricItem(f[0], item, agent, at, number, daysAgo <= 2);
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Responds (every third late; some problems solved on that first contact), resolves, re-visits (some reopened once)
+     * and closes the call's item; a sales lead is converted and closed without re-visit; recent ones stay open.
+     */
+    private void handleHistoricItem(FollowUp f, String type, String agent, Instant at, int n, boolean recent) {
+        String owner = switch (type) {
+            case "COMPLAINT" -> "supervisor1";
+            case "SALES_LEAD" -> "sales1";
+            default -> "tech1";
+        };
+        String pi = f.getProcessInstanceId();
+        Instant responded = at.plus(n % 3 == 0 ? Duration.ofDays(3) : Duration.ofHours(2));
+        boolean firstContact = "PROBLEM".equals(type) && n % 4 == 1;
+        EngineClock.runAt(responded, () -> complete(pi, FeedbackService.RESPOND_TASK, owner, "contactMade", true,
+                "responsePlan", "已致电客户，预约上门处理", "resolvedOnFirstContact", firstContact && !recent));
+        if (recent) {
+            return;
+        }
+        Instant resolved = responded.plus(Duration.ofHours(20));
+        if ("SALES_LEAD".equals(type)) {
+            EngineClock.runAt(resolved, () -> complete(pi, FeedbackService.RESOLVE_TASK, owner, "handlingOutcome", "CONVERTED",
+                    "solution", "客户已下单延保服务", "compensation", "NONE"));
+            return;
+        }
+        if (firstContact) {
+            EngineClock.runAt(responded.plus(Duration.ofHours(3)), () -> complete(pi, "Task_ConfirmResolution", agent, "callOutcome", "REACHED",
+                    "customerSatisfied", true, "satisfaction", 5));
+            return;
+        }
+        EngineClock.runAt(resolved, () -> complete(pi, FeedbackService.RESOLVE_TASK, owner, "handlingOutcome", "RESOLVED",
+                "solution", "已上门处理并更换配件", "compensation", "NONE"));
+        boolean reopen = n % 5 == 2;
+        EngineClock.runAt(resolved.plus(Duration.ofHours(3)), () -> complete(pi, "Task_ConfirmResolution", agent, "callOutcome", "REACHED",
+                "customerSatisfied", !reopen, "satisfaction", reopen ? 2 : 5));
+        if (reopen) {
+            EngineClock.runAt(resolved.plus(Duration.ofDays(1)), () -> complete(pi, FeedbackService.RESOLVE_TASK, owner, "handlingOutcome",
+                    "RESOLVED", "solution", "二次上门，更换整机", "compensation", "COUPON"));
+            EngineClock.runAt(resolved.plus(Duration.ofDays(1).plusHours(3)), () -> complete(pi, "Task_ConfirmResolution", agent,
+                    "callOutcome", "REACHED", "customerSatisfied", true, "satisfaction", 4));
+        }
     }
 
     private FollowUp start(Customer c, Scenario s) {

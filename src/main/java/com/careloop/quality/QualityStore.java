@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class QualityStore {
 
-    private static final String DIMS = "day, agent, team, scenario, product, channel, tier";
+    private static final String DIMS = "on_day, agent, team, scenario, product, channel, tier";
     private static final String COLUMNS = Arrays.stream(Counter.ALL).map(c -> c.column).collect(Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
@@ -41,22 +41,23 @@ class QualityStore {
                     + " on conflict (" + DIMS + ") do update set "
                     + Arrays.stream(Counter.ALL).map(c -> c.column + " = quality_rollup." + c.column + " + excluded." + c.column)
                     .collect(Collectors.joining(", "));
-            upsertKeyword = "insert into quality_keyword_day (day, keyword, hits) values (?, ?, ?)"
-                    + " on conflict (day, keyword) do update set hits = quality_keyword_day.hits + excluded.hits";
+            upsertKeyword = "insert into quality_keyword_day (on_day, keyword, hits) values (?, ?, ?)"
+                    + " on conflict (on_day, keyword) do update set hits = quality_keyword_day.hits + excluded.hits";
         } else {
-            upsertRollup = "merge into quality_rollup t using (values (cast(? as date), ?, ?, ?, ?, ?, ?, "
+            upsertRollup = "merge into quality_rollup t using (values (cast(? as date), "
+                    + String.join(", ", java.util.Collections.nCopies(6, "cast(? as varchar(100))")) + ", "
                     + String.join(", ", java.util.Collections.nCopies(Counter.ALL.length, "cast(? as bigint)")) + "))"
                     + " s(" + DIMS + ", " + COLUMNS + ")"
-                    + " on (t.day = s.day and t.agent = s.agent and t.team = s.team and t.scenario = s.scenario"
+                    + " on (t.on_day = s.on_day and t.agent = s.agent and t.team = s.team and t.scenario = s.scenario"
                     + " and t.product = s.product and t.channel = s.channel and t.tier = s.tier)"
                     + " when matched then update set "
                     + Arrays.stream(Counter.ALL).map(c -> c.column + " = t." + c.column + " + s." + c.column).collect(Collectors.joining(", "))
                     + " when not matched then insert (" + DIMS + ", " + COLUMNS + ") values ("
-                    + Arrays.stream(("day,agent,team,scenario,product,channel,tier," + COLUMNS.replace(" ", "")).split(","))
+                    + Arrays.stream(("on_day,agent,team,scenario,product,channel,tier," + COLUMNS.replace(" ", "")).split(","))
                     .map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
-            upsertKeyword = "merge into quality_keyword_day t using (values (cast(? as date), cast(? as varchar(64)), cast(? as bigint))) s(day, keyword, hits)"
-                    + " on (t.day = s.day and t.keyword = s.keyword) when matched then update set hits = t.hits + s.hits"
-                    + " when not matched then insert (day, keyword, hits) values (s.day, s.keyword, s.hits)";
+            upsertKeyword = "merge into quality_keyword_day t using (values (cast(? as date), cast(? as varchar(64)), cast(? as bigint))) s(on_day, keyword, hits)"
+                    + " on (t.on_day = s.on_day and t.keyword = s.keyword) when matched then update set hits = t.hits + s.hits"
+                    + " when not matched then insert (on_day, keyword, hits) values (s.on_day, s.keyword, s.hits)";
         }
     }
 
@@ -154,7 +155,7 @@ class QualityStore {
                 + " where item_id = ?", changedOpen);
         batch("delete from quality_open_item where item_id = ?", closed);
 
-        batch("insert into quality_text_tag (kind, ref_id, day, keywords) values (?, ?, ?, ?)", r.tags.stream()
+        batch("insert into quality_text_tag (kind, ref_id, on_day, keywords) values (?, ?, ?, ?)", r.tags.stream()
                 .map(t -> new Object[] {t.kind(), t.refId(), Date.valueOf(t.day()), truncate(String.join(" ", t.keywords()), 1000)}).toList());
         List<Object[]> hits = new ArrayList<>();
         r.keywordHits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> e.getValue().entrySet().stream()
@@ -172,19 +173,19 @@ class QualityStore {
     }
 
     Optional<String> state(String name) {
-        return jdbc.query("select value from quality_state where name = ?", rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), name);
+        return jdbc.query("select state_value from quality_state where name = ?", rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), name);
     }
 
     void setState(String name, String value) {
-        if (jdbc.update("update quality_state set value = ? where name = ?", value, name) == 0) {
-            jdbc.update("insert into quality_state (name, value) values (?, ?)", name, value);
+        if (jdbc.update("update quality_state set state_value = ? where name = ?", value, name) == 0) {
+            jdbc.update("insert into quality_state (name, state_value) values (?, ?)", name, value);
         }
     }
 
     /** Serialises backfills across nodes: the marker row locked until the transaction ends. */
     void lockState(String name) {
-        if (jdbc.update("update quality_state set value = value where name = ?", name) == 0) {
-            jdbc.update("insert into quality_state (name, value) values (?, ?)", name, "PENDING");
+        if (jdbc.update("update quality_state set state_value = state_value where name = ?", name) == 0) {
+            jdbc.update("insert into quality_state (name, state_value) values (?, ?)", name, "PENDING");
         }
     }
 

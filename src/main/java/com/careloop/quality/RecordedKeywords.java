@@ -21,7 +21,7 @@ class RecordedKeywords implements QualityKeywords {
         if (from == null || to == null || !from.isBefore(to)) {
             throw new com.careloop.errors.InvalidRequestException("to", "must be after from (the period is [from, to))");
         }
-        return jdbc.query("select keyword, sum(hits) from quality_keyword_day where day >= ? and day < ?"
+        return jdbc.query("select keyword, sum(hits) from quality_keyword_day where on_day >= ? and on_day < ?"
                         + " group by keyword order by sum(hits) desc, keyword limit ?",
                 (rs, n) -> new KeywordCount(rs.getString(1), rs.getLong(2)), Date.valueOf(from), Date.valueOf(to), limit);
     }

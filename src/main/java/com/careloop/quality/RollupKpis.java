@@ -46,7 +46,7 @@ class RollupKpis implements QualityKpis {
         }
         String column = column(groupBy);
         List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        StringBuilder where = new StringBuilder(" where day >= ? and day < ?");
+        StringBuilder where = new StringBuilder(" where on_day >= ? and on_day < ?");
         filters(where, params, agent, team);
         Map<String, long[]> sums = new TreeMap<>();
         String select = column == null ? "select '' , " : "select " + column + ", ";
@@ -102,7 +102,7 @@ class RollupKpis implements QualityKpis {
             return null;
         }
         return switch (g) {
-            case DAY, WEEK, MONTH -> "day";
+            case DAY, WEEK, MONTH -> "on_day";
             case AGENT -> "agent";
             case TEAM -> "team";
             case SCENARIO -> "scenario";
