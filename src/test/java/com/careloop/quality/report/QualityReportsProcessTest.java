@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.careloop.notification.NotificationDelivery;
 import com.careloop.notification.NotificationDeliveryRepository;
 import com.careloop.notification.NotificationWorker;
+import com.careloop.quality.QualityKpis;
+import com.careloop.testsupport.CareLoopTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -39,7 +41,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * report skipped), a public holiday (the monthly reports wait for the next working day), and a mail server that
  * fails (retried by the task's cycle, then an incident).
  */
-class QualityReportsProcessTest extends StubbedKpis {
+class QualityReportsProcessTest extends CareLoopTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -51,6 +53,7 @@ class QualityReportsProcessTest extends StubbedKpis {
     @Autowired NotificationWorker notifications;
     @Autowired NotificationDeliveryRepository deliveries;
     @Autowired JavaMailSender mailSender;
+    @Autowired QualityKpis kpis;
 
     @AfterEach
     void resetClockAndEndLeftovers() {
@@ -154,10 +157,10 @@ class QualityReportsProcessTest extends StubbedKpis {
         List<XSSFWorkbook> books = workbooks(mails.get(0));
         assertThat(books).singleElement().satisfies(wb -> {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("日报概览 (Daily overview)");
-            var csat = wb.getSheetAt(0).getRow(1).getCell(7);
-            assertThat(wb.getSheetAt(0).getRow(0).getCell(7).getStringCellValue()).isEqualTo("满意度 (CSAT)");
-            assertThat(csat.getNumericCellValue()).as("the KPI service's CSAT of the three days")
-                    .isEqualTo(values(java.time.LocalDate.parse("2026-11-27"), java.time.LocalDate.parse("2026-11-30")).csat() / 100.0);
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(3).getStringCellValue()).isEqualTo("回访答卷 (Surveys)");
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(3).getNumericCellValue()).as("the KPI service's surveys of the three days")
+                    .isEqualTo(kpis.report(java.time.LocalDate.parse("2026-11-27"), java.time.LocalDate.parse("2026-11-30"), null, null, null)
+                            .totals().surveys());
         });
         List<NotificationDelivery> log = deliveries.findByReferenceOrderById("DAILY 2026-11-27~2026-11-29");
         assertThat(log).hasSize(2).allSatisfy(d -> {

@@ -13,8 +13,13 @@ import com.careloop.feedback.Urgency;
 import com.careloop.followup.FollowUp;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
+import com.careloop.quality.KpiGroup;
+import com.careloop.quality.KpiGrouping;
 import com.careloop.quality.KpiValues;
+import com.careloop.quality.QualityKeywords;
+import com.careloop.quality.QualityKpis;
 import com.careloop.testsupport.Api;
+import com.careloop.testsupport.CareLoopTest;
 import com.careloop.testsupport.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,11 +50,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * GET /api/reports/{daily|weekly|monthly|agents}: the XLSX opened with POI (sheet names, Chinese-and-English headers,
- * numeric cells equal to what the KPI service says for the same days, percentages as Excel percentages, a null KPI as
- * an empty cell, real counts of calls and feedback items), the JSON variant, and 400s naming the parameter.
+ * GET /api/reports/{daily|weekly|monthly|agents} on a day of calls and feedback of its own: the XLSX opened with POI
+ * (sheet names, Chinese-and-English headers, numeric cells equal to what the KPI service answers for the same days,
+ * percentages as Excel percentages, a KPI without a value as an empty cell, the counts of calls and feedback items),
+ * the JSON variant, and 400s naming the parameter.
  */
-class ReportApiTest extends StubbedKpis {
+class ReportApiTest extends CareLoopTest {
 
     /** Monday 10 March 2031, 10:00 in Shanghai: the test's own day, no other test writes there */
     static final LocalDate DAY = LocalDate.parse("2031-03-10");
@@ -61,6 +67,8 @@ class ReportApiTest extends StubbedKpis {
     @Autowired FollowUpService followUps;
     @Autowired FeedbackService feedback;
     @Autowired FeedbackItemRepository items;
+    @Autowired QualityKpis kpis;
+    @Autowired QualityKeywords keywords;
 
     @BeforeEach
     void createTheDaysCallsAndFeedbackOnce() {
@@ -146,6 +154,23 @@ class ReportApiTest extends StubbedKpis {
         }
     }
 
+    /** The cell of a KPI: empty when the KPI service has no value, else a number equal to it. */
+    static void assertKpi(Cell cell, Number expected, boolean percent) {
+        if (expected == null) {
+            assertEmpty(cell);
+        } else {
+            assertNumber(cell, expected, percent);
+        }
+    }
+
+    KpiValues totals(LocalDate from, LocalDate to) {
+        return kpis.report(from, to, null, null, null).totals();
+    }
+
+    static LocalDate d(String date) {
+        return LocalDate.parse(date);
+    }
+
     static void assertEmpty(Cell cell) {
         assertThat(cell == null || cell.getCellType() == CellType.BLANK).as("an empty cell for a KPI without a value").isTrue();
     }
@@ -176,18 +201,20 @@ class ReportApiTest extends StubbedKpis {
             Sheet overview = wb.getSheet("日报概览 (Daily overview)");
             assertThat(header(overview)).contains("回访通话 (Calls)", "回访答卷 (Surveys)", "新增反馈 (Feedback opened)",
                     "未解决反馈 (Unresolved now)", "满意度 (CSAT)", "净推荐值 (NPS)");
-            KpiValues kpi = values(DAY, DAY.plusDays(1));
+            KpiValues kpi = totals(DAY, DAY.plusDays(1));
+            assertThat(kpi.surveys()).as("the day's two answers").isEqualTo(2);
+            assertThat(kpi.csat()).isNotNull();
             Cell from = cell(overview, 1, "开始日期 (From)");
             assertThat(DateUtil.isCellDateFormatted(from)).isTrue();
             assertThat(from.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(DAY);
             assertNumber(cell(overview, 1, "回访通话 (Calls)"), 3, false);
             assertNumber(cell(overview, 1, "回访答卷 (Surveys)"), kpi.surveys(), false);
             assertNumber(cell(overview, 1, "新增反馈 (Feedback opened)"), 5, false);
-            assertNumber(cell(overview, 1, "未解决反馈 (Unresolved now)"), kpi.backlog(), false);
-            assertNumber(cell(overview, 1, "超期反馈 (Overdue now)"), kpi.overdue(), false);
+            assertKpi(cell(overview, 1, "未解决反馈 (Unresolved now)"), kpi.backlog(), false);
+            assertKpi(cell(overview, 1, "超期反馈 (Overdue now)"), kpi.overdue(), false);
             assertNumber(cell(overview, 1, "满意度 (CSAT)"), kpi.csat(), true);
-            assertNumber(cell(overview, 1, "净推荐值 (NPS)"), kpi.nps(), false);
-            assertEmpty(cell(overview, 1, "问题解决率 (Resolution rate)"));
+            assertKpi(cell(overview, 1, "净推荐值 (NPS)"), kpi.nps(), false);
+            assertKpi(cell(overview, 1, "问题解决率 (Resolution rate)"), kpi.resolutionRate(), true);
 
             Sheet types = wb.getSheet("反馈类型 (Feedback types)");
             assertThat(header(types)).containsExactly("类型 (Type)", "名称 (Label)", "数量 (Count)", "占比 (Share)");
@@ -198,9 +225,14 @@ class ReportApiTest extends StubbedKpis {
             assertThat(types.getLastRowNum()).as("every type, none left out").isEqualTo(FeedbackType.values().length);
 
             Sheet words = wb.getSheet("高频词 (Keywords)");
-            assertThat(cell(words, 1, "关键词 (Keyword)").getStringCellValue()).isEqualTo("漏水");
-            assertNumber(cell(words, 1, "次数 (Count)"), 5, false);
-            assertNumber(cell(words, 2, "排名 (Rank)"), 2, false);
+            assertThat(header(words)).containsExactly("排名 (Rank)", "关键词 (Keyword)", "次数 (Count)");
+            List<QualityKeywords.KeywordCount> top = keywords.top(DAY, DAY.plusDays(1), QualityReports.KEYWORDS);
+            assertThat(words.getLastRowNum()).isEqualTo(top.size());
+            for (int i = 0; i < top.size(); i++) {
+                assertThat(cell(words, i + 1, "关键词 (Keyword)").getStringCellValue()).isEqualTo(top.get(i).keyword());
+                assertNumber(cell(words, i + 1, "次数 (Count)"), top.get(i).count(), false);
+                assertNumber(cell(words, i + 1, "排名 (Rank)"), i + 1, false);
+            }
         }
     }
 
@@ -211,26 +243,30 @@ class ReportApiTest extends StubbedKpis {
                     "超期与积压 (Overdue and backlog)");
             Sheet trend = wb.getSheet("满意度趋势 (Satisfaction trend)");
             assertThat(header(trend)).containsExactly("日期 (Date)", "答卷数 (Surveys)", "满意度 (CSAT)", "平均满意分 (CSAT mean)", "净推荐值 (NPS)");
+            assertThat(totals(DAY, DAY.plusDays(1)).csat()).as("Monday has answers").isNotNull();
+            assertThat(totals(DAY.plusDays(1), DAY.plusDays(2)).csat()).as("Tuesday none: an empty cell").isNull();
             for (int i = 0; i < 7; i++) {
                 LocalDate day = DAY.plusDays(i);
-                KpiValues kpi = values(day, day.plusDays(1));
+                KpiValues kpi = totals(day, day.plusDays(1));
                 assertThat(cell(trend, i + 1, "日期 (Date)").getLocalDateTimeCellValue().toLocalDate()).isEqualTo(day);
                 assertNumber(cell(trend, i + 1, "答卷数 (Surveys)"), kpi.surveys(), false);
-                assertNumber(cell(trend, i + 1, "满意度 (CSAT)"), kpi.csat(), true);
-                assertNumber(cell(trend, i + 1, "平均满意分 (CSAT mean)"), kpi.csatMean(), false);
-                assertNumber(cell(trend, i + 1, "净推荐值 (NPS)"), kpi.nps(), false);
+                assertKpi(cell(trend, i + 1, "满意度 (CSAT)"), kpi.csat(), true);
+                assertKpi(cell(trend, i + 1, "平均满意分 (CSAT mean)"), kpi.csatMean(), false);
+                assertKpi(cell(trend, i + 1, "净推荐值 (NPS)"), kpi.nps(), false);
             }
             int total = rowStartingWith(trend, "合计");
             assertThat(total).isEqualTo(8);
-            assertNumber(cell(trend, total, "满意度 (CSAT)"), values(DAY, DAY.plusDays(7)).csat(), true);
+            KpiValues week = totals(DAY, DAY.plusDays(7));
+            assertKpi(cell(trend, total, "满意度 (CSAT)"), week.csat(), true);
 
             Sheet types = wb.getSheet("反馈类型 (Feedback types)");
             assertNumber(cell(types, 1, "数量 (Count)"), 3, false);
             Sheet overdue = wb.getSheet("超期与积压 (Overdue and backlog)");
-            KpiValues week = values(DAY, DAY.plusDays(7));
-            assertNumber(cell(overdue, 1, "超期反馈 (Overdue now)"), week.overdue(), false);
-            assertNumber(cell(overdue, 1, "响应及时率 (Response on time)"), week.responseOnTime(), true);
-            assertEmpty(cell(overdue, 1, "问题解决率 (Resolution rate)"));
+            assertKpi(cell(overdue, 1, "超期反馈 (Overdue now)"), week.overdue(), false);
+            assertKpi(cell(overdue, 1, "未解决反馈 (Unresolved now)"), week.backlog(), false);
+            assertKpi(cell(overdue, 1, "响应及时率 (Response on time)"), week.responseOnTime(), true);
+            assertKpi(cell(overdue, 1, "解决及时率 (Resolution on time)"), week.resolutionOnTime(), true);
+            assertKpi(cell(overdue, 1, "问题解决率 (Resolution rate)"), week.resolutionRate(), true);
         }
     }
 
@@ -239,13 +275,17 @@ class ReportApiTest extends StubbedKpis {
         try (XSSFWorkbook wb = workbook("/api/reports/monthly?month=2031-03")) {
             assertThat(sheetNames(wb)).containsExactly("指标对比 (KPI comparison)");
             Sheet sheet = wb.getSheet("指标对比 (KPI comparison)");
-            assertThat(header(sheet)).contains("满意度 (CSAT)", "净推荐值 (NPS)", "接通率 (Reach rate)", "问题解决率 (Resolution rate)",
-                    "一次解决率 (FCR)", "响应及时率 (Response on time)", "解决及时率 (Resolution on time)", "重开率 (Reopen rate)",
-                    "潜在需求转化率 (Lead conversion)", "服务态度 (Attitude)", "及时性 (Timeliness)", "未解决反馈 (Unresolved now)");
-            KpiValues march = values(LocalDate.parse("2031-03-01"), LocalDate.parse("2031-04-01"));
-            KpiValues february = values(LocalDate.parse("2031-02-01"), LocalDate.parse("2031-03-01"));
-            KpiValues q1 = values(LocalDate.parse("2031-01-01"), LocalDate.parse("2031-04-01"));
-            KpiValues q4 = values(LocalDate.parse("2030-10-01"), LocalDate.parse("2031-01-01"));
+            List<String> header = header(sheet);
+            assertThat(header).contains("答卷数 (Surveys)", "满意度 (CSAT)", "平均满意分 (CSAT mean)", "净推荐值 (NPS)", "接通率 (Reach rate)",
+                    "问题解决率 (Resolution rate)", "一次解决率 (FCR)", "响应及时率 (Response on time)", "解决及时率 (Resolution on time)",
+                    "重开率 (Reopen rate)", "潜在需求转化率 (Lead conversion)", "服务态度 (Attitude)", "专业能力 (Expertise)",
+                    "及时性 (Timeliness)", "解决效果 (Resolution)", "便捷性 (Convenience)", "未解决反馈 (Unresolved now)", "超期反馈 (Overdue now)");
+            KpiValues march = totals(d("2031-03-01"), d("2031-04-01"));
+            KpiValues february = totals(d("2031-02-01"), d("2031-03-01"));
+            KpiValues q1 = totals(d("2031-01-01"), d("2031-04-01"));
+            KpiValues q4 = totals(d("2030-10-01"), d("2031-01-01"));
+            assertThat(march.csat()).isNotNull();
+            assertThat(february.csat()).as("no answers in February: empty cells").isNull();
             int month = rowStartingWith(sheet, "本月");
             int previous = rowStartingWith(sheet, "上月");
             int mom = rowStartingWith(sheet, "环比变化");
@@ -254,24 +294,38 @@ class ReportApiTest extends StubbedKpis {
             int qoq = rowStartingWith(sheet, "季度变化");
             assertThat(List.of(month, previous, mom, quarter, previousQuarter, qoq)).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(cell(sheet, previousQuarter, "期间 (Period)").getStringCellValue()).contains("2030-Q4");
+            assertThat(cell(sheet, quarter, "期间 (Period)").getStringCellValue()).contains("2031-Q1");
 
-            assertNumber(cell(sheet, month, "满意度 (CSAT)"), march.csat(), true);
-            assertNumber(cell(sheet, previous, "满意度 (CSAT)"), february.csat(), true);
-            assertNumber(cell(sheet, mom, "满意度 (CSAT)"), march.csat() - february.csat(), true);
-            assertNumber(cell(sheet, quarter, "满意度 (CSAT)"), q1.csat(), true);
-            assertNumber(cell(sheet, previousQuarter, "满意度 (CSAT)"), q4.csat(), true);
-            assertNumber(cell(sheet, qoq, "满意度 (CSAT)"), q1.csat() - q4.csat(), true);
+            for (var k : List.of(new Object[] {"满意度 (CSAT)", (java.util.function.Function<KpiValues, Number>) KpiValues::csat, true},
+                    new Object[] {"平均满意分 (CSAT mean)", (java.util.function.Function<KpiValues, Number>) KpiValues::csatMean, false},
+                    new Object[] {"净推荐值 (NPS)", (java.util.function.Function<KpiValues, Number>) KpiValues::nps, false},
+                    new Object[] {"接通率 (Reach rate)", (java.util.function.Function<KpiValues, Number>) KpiValues::reachRate, true},
+                    new Object[] {"问题解决率 (Resolution rate)", (java.util.function.Function<KpiValues, Number>) KpiValues::resolutionRate, true},
+                    new Object[] {"一次解决率 (FCR)", (java.util.function.Function<KpiValues, Number>) KpiValues::fcr, true},
+                    new Object[] {"响应及时率 (Response on time)", (java.util.function.Function<KpiValues, Number>) KpiValues::responseOnTime, true},
+                    new Object[] {"重开率 (Reopen rate)", (java.util.function.Function<KpiValues, Number>) KpiValues::reopenRate, true},
+                    new Object[] {"潜在需求转化率 (Lead conversion)", (java.util.function.Function<KpiValues, Number>) KpiValues::leadConversion, true})) {
+                String column = (String) k[0];
+                @SuppressWarnings("unchecked")
+                var value = (java.util.function.Function<KpiValues, Number>) k[1];
+                boolean percent = (Boolean) k[2];
+                assertKpi(cell(sheet, month, column), value.apply(march), percent);
+                assertKpi(cell(sheet, previous, column), value.apply(february), percent);
+                assertKpi(cell(sheet, quarter, column), value.apply(q1), percent);
+                assertKpi(cell(sheet, previousQuarter, column), value.apply(q4), percent);
+                assertKpi(cell(sheet, mom, column), difference(value.apply(march), value.apply(february)), percent);
+                assertKpi(cell(sheet, qoq, column), difference(value.apply(q1), value.apply(q4)), percent);
+            }
             assertNumber(cell(sheet, month, "答卷数 (Surveys)"), march.surveys(), false);
             assertNumber(cell(sheet, mom, "答卷数 (Surveys)"), march.surveys() - february.surveys(), false);
-            assertNumber(cell(sheet, month, "净推荐值 (NPS)"), march.nps(), false);
-            assertNumber(cell(sheet, month, "潜在需求转化率 (Lead conversion)"), march.leadConversion(), true);
-            assertNumber(cell(sheet, month, "服务态度 (Attitude)"), 4.5, false);
-            assertEmpty(cell(sheet, month, "及时性 (Timeliness)"));
-            assertEmpty(cell(sheet, month, "问题解决率 (Resolution rate)"));
-            assertEmpty(cell(sheet, mom, "问题解决率 (Resolution rate)"));
-            assertNumber(cell(sheet, month, "未解决反馈 (Unresolved now)"), march.backlog(), false);
+            assertKpi(cell(sheet, month, "服务态度 (Attitude)"), march.dimensions() == null ? null : march.dimensions().get("attitude"), false);
+            assertKpi(cell(sheet, month, "未解决反馈 (Unresolved now)"), march.backlog(), false);
             assertEmpty(cell(sheet, previous, "未解决反馈 (Unresolved now)"));
         }
+    }
+
+    static Double difference(Number a, Number b) {
+        return a == null || b == null ? null : Math.round((a.doubleValue() - b.doubleValue()) * 100) / 100.0;
     }
 
     @Test
@@ -282,21 +336,30 @@ class ReportApiTest extends StubbedKpis {
             assertThat(header(sheet)).containsExactly("客服 (Agent)", "姓名 (Name)", "通话数 (Calls)", "答卷数 (Surveys)",
                     "接通率 (Reach rate)", "满意度 (CSAT)", "净推荐值 (NPS)", "投诉数 (Complaints raised)", "销售线索 (Leads)",
                     "成交转化 (Conversions)", "潜在需求转化率 (Lead conversion)");
+            var byAgent = kpis.report(d("2031-03-01"), d("2031-04-01"), KpiGrouping.AGENT, null, null);
+            KpiValues agent1Kpis = byAgent.groups().stream().filter(g -> g.key().equals("agent1")).map(KpiGroup::kpis).findFirst().orElseThrow();
+            KpiValues agent2Kpis = byAgent.groups().stream().filter(g -> g.key().equals("agent2")).map(KpiGroup::kpis).findFirst().orElseThrow();
+            assertThat(agent1Kpis.csat()).as("credited to the agent who made the call").isNotNull();
+
             int agent1 = rowStartingWith(sheet, "agent1");
             assertNumber(cell(sheet, agent1, "通话数 (Calls)"), 2, false);
-            assertNumber(cell(sheet, agent1, "接通率 (Reach rate)"), AGENT1.reachRate(), true);
-            assertNumber(cell(sheet, agent1, "满意度 (CSAT)"), AGENT1.csat(), true);
-            assertNumber(cell(sheet, agent1, "净推荐值 (NPS)"), AGENT1.nps(), false);
+            assertNumber(cell(sheet, agent1, "答卷数 (Surveys)"), agent1Kpis.surveys(), false);
+            assertKpi(cell(sheet, agent1, "接通率 (Reach rate)"), agent1Kpis.reachRate(), true);
+            assertKpi(cell(sheet, agent1, "满意度 (CSAT)"), agent1Kpis.csat(), true);
+            assertKpi(cell(sheet, agent1, "净推荐值 (NPS)"), agent1Kpis.nps(), false);
+            assertKpi(cell(sheet, agent1, "潜在需求转化率 (Lead conversion)"), agent1Kpis.leadConversion(), true);
             assertNumber(cell(sheet, agent1, "投诉数 (Complaints raised)"), 1, false);
             assertNumber(cell(sheet, agent1, "销售线索 (Leads)"), 1, false);
             assertNumber(cell(sheet, agent1, "成交转化 (Conversions)"), 1, false);
             int agent2 = rowStartingWith(sheet, "agent2");
             assertNumber(cell(sheet, agent2, "通话数 (Calls)"), 1, false);
-            assertNumber(cell(sheet, agent2, "满意度 (CSAT)"), AGENT2.csat(), true);
+            assertKpi(cell(sheet, agent2, "接通率 (Reach rate)"), agent2Kpis.reachRate(), true);
+            assertKpi(cell(sheet, agent2, "满意度 (CSAT)"), agent2Kpis.csat(), true);
             assertNumber(cell(sheet, agent2, "投诉数 (Complaints raised)"), 0, false);
             int total = rowStartingWith(sheet, "合计");
+            assertThat(total).isEqualTo(sheet.getLastRowNum());
             assertNumber(cell(sheet, total, "通话数 (Calls)"), 3, false);
-            assertNumber(cell(sheet, total, "满意度 (CSAT)"), values(LocalDate.parse("2031-03-01"), LocalDate.parse("2031-04-01")).csat(), true);
+            assertKpi(cell(sheet, total, "满意度 (CSAT)"), byAgent.totals().csat(), true);
         }
     }
 
@@ -313,11 +376,12 @@ class ReportApiTest extends StubbedKpis {
         List<Map<String, Object>> columns = (List<Map<String, Object>>) sheets.get(0).get("columns");
         assertThat(columns).anySatisfy(c -> assertThat(c).containsEntry("key", "csat").containsEntry("label", "满意度 (CSAT)")
                 .containsEntry("format", "PERCENT"));
-        Map<String, Object> month = ((List<Map<String, Object>>) sheets.get(0).get("rows")).get(0);
-        KpiValues march = values(LocalDate.parse("2031-03-01"), LocalDate.parse("2031-04-01"));
-        assertThat(((Number) month.get("csat")).doubleValue()).as("the KPI as /api/kpis gives it").isEqualTo(march.csat());
-        assertThat(((Number) month.get("surveys")).longValue()).isEqualTo(march.surveys());
-        assertThat(month).containsEntry("resolutionRate", null).containsEntry("from", "2031-03-01");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) sheets.get(0).get("rows");
+        KpiValues march = totals(d("2031-03-01"), d("2031-04-01"));
+        assertThat(((Number) rows.get(0).get("csat")).doubleValue()).as("the KPI as /api/kpis gives it").isEqualTo(march.csat());
+        assertThat(((Number) rows.get(0).get("surveys")).longValue()).isEqualTo(march.surveys());
+        assertThat(rows.get(0)).containsEntry("from", "2031-03-01");
+        assertThat(rows.get(1)).as("February: no answers, null").containsEntry("csat", null);
 
         var daily = Api.as(rest, "manager1").get("/api/reports/daily?date=2031-03-10").getBody();
         Map<String, Object> overview = ((List<Map<String, Object>>) ((List<Map<String, Object>>) daily.get("sheets")).get(0).get("rows")).get(0);
