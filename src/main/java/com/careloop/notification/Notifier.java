@@ -7,8 +7,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends a message to each recipient and writes one delivery-log row per recipient in its own transaction, right
  * after the send. A failure throws (the notification task retries, then raises an incident: {@link NotificationWorker});
  * a retry skips the recipients already logged, so nobody is lost and nobody gets it twice. A message with attachments
- * goes out as a multipart e-mail (the delivery log names the files). Never called inside a
- * transaction: that would hold a database connection while waiting on the mail or SMS server.
+ * goes out as a multipart e-mail (the delivery log names the files). Never called inside a transaction: that would
+ * hold a database connection while waiting on the mail or SMS server.
  */
 @Service
 @EnableConfigurationProperties(NotificationProperties.class)
@@ -73,13 +73,13 @@ public class Notifier {
                     sender.send(mailMessage);
                 } else {
                     sender.send(mime -> {
-                        MimeMessageHelper mail = new MimeMessageHelper(mime, true, "UTF-8");
-                        mail.setFrom(props.from());
-                        mail.setTo(to);
-                        mail.setSubject(subject);
-                        mail.setText(body);
+                        MimeMessageHelper multipart = new MimeMessageHelper(mime, true, "UTF-8");
+                        multipart.setFrom(props.from());
+                        multipart.setTo(to);
+                        multipart.setSubject(subject);
+                        multipart.setText(body);
                         for (Attachment a : m.attachments()) {
-                            mail.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
+                            multipart.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
                         }
                     });
                 }
