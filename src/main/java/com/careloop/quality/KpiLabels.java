@@ -4,6 +4,9 @@ import com.careloop.feedback.FeedbackSource;
 import com.careloop.followup.Scenario;
 import com.careloop.identity.CareLoopGroups;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** The zh-CN / English label of a group key of a KPI report. */
@@ -17,12 +20,29 @@ class KpiLabels {
             FeedbackSource.INBOUND.name(), "来电/来函 Inbound");
     private static final Map<String, String> TIERS = Map.of("VIP", "VIP 客户 VIP", "STANDARD", "普通客户 Standard");
 
+    private final IdentityService identity;
+    /** agent id -> "name (id)"; names change rarely, the cache is small (one entry per agent). */
+    private final Map<String, String> agents = new ConcurrentHashMap<>();
+
+    KpiLabels(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    private String agent(String id) {
+        return agents.computeIfAbsent(id, k -> {
+            User u = identity.createUserQuery().userId(k).singleResult();
+            String name = u == null ? "" : ((u.getFirstName() == null ? "" : u.getFirstName()) + " " + (u.getLastName() == null ? "" : u.getLastName())).strip();
+            return name.isEmpty() || name.equals(k) ? k : name + " (" + k + ")";
+        });
+    }
+
     String label(KpiGrouping groupBy, String key) {
         if (Dimensions.UNSPECIFIED.equals(key)) {
             return UNSPECIFIED_LABEL;
         }
         return switch (groupBy) {
-            case DAY, WEEK, MONTH, AGENT, PRODUCT -> key;
+            case DAY, WEEK, MONTH, PRODUCT -> key;
+            case AGENT -> agent(key);
             case TEAM -> CareLoopGroups.ALL.stream().filter(g -> g.id().equals(key)).map(CareLoopGroups.GroupInfo::name).findFirst().orElse(key);
             case SCENARIO -> {
                 try {

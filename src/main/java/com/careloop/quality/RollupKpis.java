@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a few thousand rows whatever the volume of answers and items), plus backlog and overdue from the open items.
  */
 @Service
-class RollupKpis implements QualityKpis {
+class RollupKpis implements QualityKpis, OpenFeedback {
 
     private static final String SUMS = Arrays.stream(Counter.ALL).map(c -> "sum(" + c.column + ")").collect(Collectors.joining(", "));
 
@@ -81,6 +81,32 @@ class RollupKpis implements QualityKpis {
         return new KpiReport(from, to, groupBy, totals, groups);
     }
 
+    @Override
+    public long overdue(String urgency, String team) {
+        return openItems(urgency, team)[1];
+    }
+
+    @Override
+    public long open(String urgency, String team) {
+        return openItems(urgency, team)[0];
+    }
+
+    private long[] openItems(String urgency, String team) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object> params = new ArrayList<>(List.of(now, now));
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (urgency != null) {
+            where.append(" and urgency = ?");
+            params.add(urgency);
+        }
+        filters(where, params, null, team);
+        return jdbc.queryForObject("select count(*), coalesce(sum(case when " + OVERDUE + " then 1 else 0 end), 0) from quality_open_item" + where,
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray());
+    }
+
+    /** Past a deadline now: not responded after the response deadline, or not resolved after the resolution deadline. */
+    static final String OVERDUE = "(responded = false and response_due_at < ?) or (resolved = false and resolution_due_at < ?)";
+
     private static void filters(StringBuilder where, List<Object> params, String agent, String team) {
         if (agent != null) {
             where.append(" and agent = ?");
@@ -132,8 +158,8 @@ class RollupKpis implements QualityKpis {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         filters(where, params, agent, team);
         Map<String, long[]> open = new LinkedHashMap<>();
-        jdbc.query("select " + (column == null ? "''" : column) + ", count(*), sum(case when (responded = false and response_due_at < ?)"
-                + " or (resolved = false and resolution_due_at < ?) then 1 else 0 end) from quality_open_item" + where
+        jdbc.query("select " + (column == null ? "''" : column) + ", count(*), sum(case when " + OVERDUE + " then 1 else 0 end)"
+                + " from quality_open_item" + where
                 + (column == null ? "" : " group by " + column), rs -> {
                     open.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 }, params.toArray());

@@ -119,10 +119,13 @@ public final class KpiBenchmark {
             Path file = Path.of("target", "bench", "kpis.json");
             Files.createDirectories(file.getParent());
             Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        } finally {
+        } catch (Throwable t) {
+            t.printStackTrace();
             app.close();
-            System.exit(0);
+            System.exit(1);
         }
+        app.close();
+        System.exit(0);
     }
 
     static double[] time(HttpClient http, URI uri, String auth) throws Exception {
@@ -163,7 +166,7 @@ public final class KpiBenchmark {
     static void load(JdbcTemplate jdbc, int n, LocalDate start) {
         int customers = 100_000;
         java.sql.Timestamp t0 = java.sql.Timestamp.from(start.atStartOfDay(SHANGHAI).toInstant());
-        String spread = "? + make_interval(secs => (i::bigint * 31536000 / %d) %% 31536000)";
+        String spread = "cast(? as timestamptz) + make_interval(secs => (i::bigint * 31536000 / %d) %% 31536000)";
         jdbc.update("insert into customer (external_id, name, tier, opt_out, contact_invalid, created_at, updated_at)"
                 + " select 'BENCH-' || i, '客户' || i, case when i % 10 = 0 then 'VIP' else 'STANDARD' end, false, false, now(), now()"
                 + " from generate_series(1, ?) i", customers);
@@ -183,8 +186,8 @@ public final class KpiBenchmark {
                 + " score_resolution, score_convenience, issue_resolved, purchase_intent, feedback_text, notes, agent, answered_at)"
                 + " select id, case when id % 10 < 4 then 5 when id % 10 < 8 then 4 when id % 10 = 8 then 3 else 2 end, (id * 13) % 11, 1 + id % 5, 1 + (id / 3) % 5, 1 + (id / 7) % 5,"
                 + " 1 + (id / 11) % 5, null, true, id % 9 = 0,"
-                + " case when id % 4 = 0 then (array['安装师傅迟到两个小时，态度也不好', '外机噪音很大', '退款一直没到账', '热水器漏水'])[1 + (id / 4) % 4] end,"
-                + " (array['师傅上门很准时，安装很专业', '客服态度很好', '维修速度快', '预约很方便'])[1 + (id / 4) % 4], last_agent, closed_at"
+                + " case when id % 4 = 0 then (array['安装师傅迟到两个小时，态度也不好', '外机噪音很大', '退款一直没到账', '热水器漏水'])[(1 + (id / 4) % 4)::int] end,"
+                + " (array['师傅上门很准时，安装很专业', '客服态度很好', '维修速度快', '预约很方便'])[(1 + (id / 4) % 4)::int], last_agent, closed_at"
                 + " from follow_up where id >= ? and result = 'COMPLETED'", f0);
         // half the items from the calls (the first n/2 reached follow-ups), half inbound; the last 1,000 still open
         jdbc.update("insert into feedback_item (number, source, type, urgency, description, customer_id, follow_up_id, department, status,"

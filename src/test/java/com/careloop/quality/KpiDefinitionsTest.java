@@ -48,6 +48,7 @@ class KpiDefinitionsTest extends CareLoopTest {
     @Autowired PlatformTransactionManager transactions;
     @Autowired QualityKpis kpis;
     @Autowired QualityKeywords keywords;
+    @Autowired OpenFeedback openFeedback;
 
     static Instant at(int day, int hour) {
         return LocalDateTime.of(2019, 3, day, hour, 0).atZone(SHANGHAI).toInstant();
@@ -139,6 +140,10 @@ class KpiDefinitionsTest extends CareLoopTest {
         KpiValues t = kpis.report(FROM, TO, null, null, TEAM).totals();
         assertThat(t.backlog()).isEqualTo(2);
         assertThat(t.overdue()).isEqualTo(1);
+        assertThat(openFeedback.open(null, TEAM)).isEqualTo(2);
+        assertThat(openFeedback.overdue(null, TEAM)).isEqualTo(1);
+        assertThat(openFeedback.overdue("NORMAL", TEAM)).isEqualTo(1);
+        assertThat(openFeedback.overdue("URGENT", TEAM)).isZero();
         // the team's feedback KPIs; its surveys are credited to the agents' teams, not this one
         assertThat(t.surveys()).isZero();
         assertThat(t.csat()).isNull();
