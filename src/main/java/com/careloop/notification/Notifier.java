@@ -7,8 +7,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends a message to each recipient and writes one delivery-log row per recipient in its own transaction, right
  * after the send. A failure throws (the notification task retries, then raises an incident: {@link NotificationWorker});
- * a retry skips the recipients already logged, so nobody is lost and nobody gets it twice. Never called inside a
- * transaction: that would hold a database connection while waiting on the mail or SMS server.
+ * a retry skips the recipients already logged, so nobody is lost and nobody gets it twice. A message with attachments
+ * goes out as a multipart e-mail (the delivery log names the files). Never called inside a transaction: that would
+ * hold a database connection while waiting on the mail or SMS server.
  */
 @Service
 @EnableConfigurationProperties(NotificationProperties.class)
@@ -61,15 +64,30 @@ public class Notifier {
             NotificationDelivery.Status status = NotificationDelivery.Status.LOGGED;
             JavaMailSender sender = props.emailEnabled() ? mail.getIfAvailable() : null;
             if (sender != null) {
-                SimpleMailMessage mailMessage = new SimpleMailMessage();
-                mailMessage.setFrom(props.from());
-                mailMessage.setTo(to);
-                mailMessage.setSubject(subject);
-                mailMessage.setText(body);
-                sender.send(mailMessage);
+                if (m.attachments().isEmpty()) {
+                    SimpleMailMessage mailMessage = new SimpleMailMessage();
+                    mailMessage.setFrom(props.from());
+                    mailMessage.setTo(to);
+                    mailMessage.setSubject(subject);
+                    mailMessage.setText(body);
+                    sender.send(mailMessage);
+                } else {
+                    sender.send(mime -> {
+                        MimeMessageHelper multipart = new MimeMessageHelper(mime, true, "UTF-8");
+                        multipart.setFrom(props.from());
+                        multipart.setTo(to);
+                        multipart.setSubject(subject);
+                        multipart.setText(body);
+                        for (Attachment a : m.attachments()) {
+                            multipart.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
+                        }
+                    });
+                }
                 status = NotificationDelivery.Status.SENT;
             }
-            record(new NotificationDelivery(key, Channel.EMAIL, m.type(), to, subject, body, m.reference(), status, clock.instant()));
+            String logged = m.attachments().isEmpty() ? body : body + "\n[附件 Attachments: "
+                    + String.join(", ", m.attachments().stream().map(Attachment::fileName).toList()) + "]";
+            record(new NotificationDelivery(key, Channel.EMAIL, m.type(), to, subject, logged, m.reference(), status, clock.instant()));
         }
         String text = subject + " — " + body;
         for (String to : m.smsTo()) {
