@@ -22,7 +22,7 @@ public final class PersonalFields {
 
     public static final Set<String> NAMES = Set.of(
             // callCustomer form
-            "feedbackText", "notes", "tags", "issues",
+            "feedbackText", "notes", "tags", "issues", "issue2Text", "issue3Text", "issue4Text",
             // feedback forms (respondToCustomer, resolveFeedback, confirmResolution, managerReview: notes)
             "responsePlan", "solution",
             // task context shown in the forms (FeedbackTaskContext, CallTaskContext, CallContext)
