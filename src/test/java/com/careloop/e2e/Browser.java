@@ -36,7 +36,7 @@ public final class Browser implements AutoCloseable {
         this.user = user;
     }
 
-    static Browser open(String base, String user) {
+    public static Browser open(String base, String user) {
         return new Browser(Chromium.start(), base, user);
     }
 
@@ -75,7 +75,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return waitFor(condition, Duration.ofSeconds(30));
+        return waitFor(condition, Duration.ofSeconds(90));
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
