@@ -231,7 +231,10 @@ public class QualityReports {
         TreeSet<String> agents = new TreeSet<>(groups.keySet());
         agents.addAll(callsByAgent.keySet());
         agents.addAll(raised.keySet());
-        Map<String, String> names = names(agents);
+        // the KPI groups carry the agent's label; an agent with calls but no KPI group gets the user's name here
+        TreeSet<String> withoutGroup = new TreeSet<>(agents);
+        withoutGroup.removeAll(groups.keySet());
+        Map<String, String> names = names(withoutGroup);
 
         ReportSheet.Builder sheet = ReportSheet.named("客服绩效 (Agent performance)")
                 .column("agent", "客服 (Agent)", TEXT)
@@ -255,7 +258,7 @@ public class QualityReports {
             KpiValues v = g == null ? null : g.kpis();
             FeedbackCounts.AgentFeedback f = raised.getOrDefault(agent, none);
             long c = callsByAgent.getOrDefault(agent, 0L);
-            sheet.row(agent, names.getOrDefault(agent, g == null ? agent : g.label()), c, v == null ? 0L : v.surveys(), v == null ? null : v.reachRate(),
+            sheet.row(agent, g != null ? g.label() : names.getOrDefault(agent, agent), c, v == null ? 0L : v.surveys(), v == null ? null : v.reachRate(),
                     v == null ? null : v.csat(), v == null ? null : v.nps(), f.complaints(), f.leads(), f.conversions(),
                     v == null ? null : v.leadConversion());
             totalCalls += c;
