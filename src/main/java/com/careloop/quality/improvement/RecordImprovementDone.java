@@ -32,9 +32,9 @@ class RecordImprovementDone implements JavaDelegate {
         String notes = in.text(DONE_NOTES, 2000, true);
         in.validate();
         Object by = execution.getVariable(CompletedBy.VARIABLE);
-        actions.done(execution.getProcessBusinessKey(), by == null ? null : by.toString(), notes);
+        ImprovementAction action = actions.done(execution.getProcessBusinessKey(), by == null ? null : by.toString(), notes);
         int days = ((Number) execution.getVariable(PERIOD_DAYS)).intValue();
-        execution.setVariable(VERIFICATION_DUE, Date.from(clock.instant().plus(Duration.ofDays(days))));
+        execution.setVariable(VERIFICATION_DUE, Date.from(action.getDoneAt().plus(Duration.ofDays(days))));
         execution.removeVariable(DONE_NOTES);
     }
 }
