@@ -47,6 +47,45 @@ create table quality_rollup (
     constraint pk_quality_rollup primary key (on_day, agent, team, scenario, product, channel, tier)
 );
 
+-- The same counters per day and single dimension (ALL with key '', AGENT, TEAM, SCENARIO, PRODUCT, CHANNEL, TIER):
+-- a month's totals or one grouping read at most 31 rows per key instead of every combination.
+create table quality_rollup_dim (
+    on_day     date         not null,
+    dimension  varchar(16)  not null,
+    dim_key    varchar(100) not null,
+    surveys        bigint not null default 0,
+    sat_n          bigint not null default 0,
+    sat_pos        bigint not null default 0,
+    sat_sum        bigint not null default 0,
+    nps_n          bigint not null default 0,
+    nps_pro        bigint not null default 0,
+    nps_det        bigint not null default 0,
+    att_n          bigint not null default 0,
+    att_sum        bigint not null default 0,
+    exp_n          bigint not null default 0,
+    exp_sum        bigint not null default 0,
+    tim_n          bigint not null default 0,
+    tim_sum        bigint not null default 0,
+    res_n          bigint not null default 0,
+    res_sum        bigint not null default 0,
+    con_n          bigint not null default 0,
+    con_sum        bigint not null default 0,
+    fu_closed      bigint not null default 0,
+    fu_reached     bigint not null default 0,
+    fu_intent      bigint not null default 0,
+    fb_opened      bigint not null default 0,
+    fb_closed      bigint not null default 0,
+    fb_resolved    bigint not null default 0,
+    fb_reopened    bigint not null default 0,
+    fb_responded   bigint not null default 0,
+    fb_fcr         bigint not null default 0,
+    resp_n         bigint not null default 0,
+    resp_on_time   bigint not null default 0,
+    resol_n        bigint not null default 0,
+    resol_on_time  bigint not null default 0,
+    constraint pk_quality_rollup_dim primary key (on_day, dimension, dim_key)
+);
+
 -- The dimensions of each follow-up that was answered (so the feedback items of its call get its scenario).
 create table quality_follow_up (
     follow_up_id bigint primary key,

@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps quality's read model from the followup and feedback modules' events, synchronously in the transaction that
- * published them: the KPI counters of the day (Asia/Shanghai, the work calendar's zone) the answer or event was
+ * published them (written at its commit): the KPI counters of the day (Asia/Shanghai, the work calendar's zone) the answer or event was
  * recorded, the items open now, keyword tags. So a crash loses nothing that was committed, and a rolled-back
  * write leaves no count behind. The same translation serves the one-off replay of existing rows
  * ({@link QualityBackfill}).
@@ -51,10 +53,36 @@ class QualityRecorder {
         live(r -> record(r, e));
     }
 
+    /**
+     * Records into the transaction's one {@link Recording}, written just before the transaction commits (all rows of
+     * the transaction at once, in key order: two transactions never lock the same rollup rows in opposite orders, and
+     * the rows are locked only while committing). Without a transaction, written at once.
+     */
     private void live(java.util.function.Consumer<Recording> what) {
-        Recording r = new Recording();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            Recording r = new Recording();
+            what.accept(r);
+            store.write(r);
+            return;
+        }
+        Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(Pending.class::isInstance).map(Pending.class::cast).findFirst().orElse(null);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        Recording r = pending.recording;
         what.accept(r);
-        store.write(r);
+    }
+
+    /** The transaction's recording (synchronizations are per transaction, suspended with it). */
+    private final class Pending implements TransactionSynchronization {
+        final Recording recording = new Recording();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            store.write(recording);
+        }
     }
 
     LocalDate day(Instant at) {

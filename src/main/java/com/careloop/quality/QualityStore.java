@@ -31,6 +31,7 @@ class QualityStore {
     private final boolean postgres;
     private final String upsertRollup;
     private final String upsertKeyword;
+    private final String upsertDimension;
 
     QualityStore(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -40,6 +41,11 @@ class QualityStore {
             upsertRollup = "insert into quality_rollup (" + DIMS + ", " + COLUMNS + ") values (" + marks + ")"
                     + " on conflict (" + DIMS + ") do update set "
                     + Arrays.stream(Counter.ALL).map(c -> c.column + " = quality_rollup." + c.column + " + excluded." + c.column)
+                    .collect(Collectors.joining(", "));
+            upsertDimension = "insert into quality_rollup_dim (on_day, dimension, dim_key, " + COLUMNS + ") values ("
+                    + String.join(", ", java.util.Collections.nCopies(3 + Counter.ALL.length, "?")) + ")"
+                    + " on conflict (on_day, dimension, dim_key) do update set "
+                    + Arrays.stream(Counter.ALL).map(c -> c.column + " = quality_rollup_dim." + c.column + " + excluded." + c.column)
                     .collect(Collectors.joining(", "));
             upsertKeyword = "insert into quality_keyword_day (on_day, keyword, hits) values (?, ?, ?)"
                     + " on conflict (on_day, keyword) do update set hits = quality_keyword_day.hits + excluded.hits";
@@ -55,6 +61,14 @@ class QualityStore {
                     + " when not matched then insert (" + DIMS + ", " + COLUMNS + ") values ("
                     + Arrays.stream(("on_day,agent,team,scenario,product,channel,tier," + COLUMNS.replace(" ", "")).split(","))
                     .map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
+            upsertDimension = "merge into quality_rollup_dim t using (values (cast(? as date), cast(? as varchar(16)), cast(? as varchar(100)), "
+                    + String.join(", ", java.util.Collections.nCopies(Counter.ALL.length, "cast(? as bigint)")) + "))"
+                    + " s(on_day, dimension, dim_key, " + COLUMNS + ")"
+                    + " on (t.on_day = s.on_day and t.dimension = s.dimension and t.dim_key = s.dim_key)"
+                    + " when matched then update set "
+                    + Arrays.stream(Counter.ALL).map(c -> c.column + " = t." + c.column + " + s." + c.column).collect(Collectors.joining(", "))
+                    + " when not matched then insert (on_day, dimension, dim_key, " + COLUMNS + ") values (s.on_day, s.dimension, s.dim_key, "
+                    + Arrays.stream(Counter.ALL).map(c -> "s." + c.column).collect(Collectors.joining(", ")) + ")";
             upsertKeyword = "merge into quality_keyword_day t using (values (cast(? as date), cast(? as varchar(64)), cast(? as bigint))) s(on_day, keyword, hits)"
                     + " on (t.on_day = s.on_day and t.keyword = s.keyword) when matched then update set hits = t.hits + s.hits"
                     + " when not matched then insert (on_day, keyword, hits) values (s.on_day, s.keyword, s.hits)";
@@ -121,6 +135,7 @@ class QualityStore {
             rows.add(row);
         }
         batch(upsertRollup, rows);
+        batch(upsertDimension, dimensionRows(r));
 
         batch("insert into quality_follow_up (follow_up_id, agent, team, scenario, tier) values (?, ?, ?, ?, ?)",
                 r.newFollowUps.values().stream().map(f -> new Object[] {f.followUpId(), f.agent(), f.team(), f.scenario(), f.tier()}).toList());
@@ -164,9 +179,35 @@ class QualityStore {
         batch(upsertKeyword, hits);
     }
 
+    /** Each combination's delta added to its day's row of every single dimension (ALL, AGENT, TEAM, …), in key order. */
+    private static List<Object[]> dimensionRows(Recording r) {
+        java.util.TreeMap<String, Object[]> rows = new java.util.TreeMap<>();
+        r.rollups.forEach((k, v) -> {
+            Dimensions d = k.dims();
+            String[][] keys = {{"ALL", ""}, {"AGENT", d.agent()}, {"TEAM", d.team()}, {"SCENARIO", d.scenario()}, {"PRODUCT", d.product()},
+                {"CHANNEL", d.channel()}, {"TIER", d.tier()}};
+            for (String[] dk : keys) {
+                Object[] row = rows.computeIfAbsent(k.day() + "|" + dk[0] + "|" + dk[1], x -> {
+                    Object[] fresh = new Object[3 + Counter.ALL.length];
+                    fresh[0] = Date.valueOf(k.day());
+                    fresh[1] = dk[0];
+                    fresh[2] = dk[1];
+                    for (int i = 0; i < Counter.ALL.length; i++) {
+                        fresh[3 + i] = 0L;
+                    }
+                    return fresh;
+                });
+                for (int i = 0; i < v.length; i++) {
+                    row[3 + i] = (Long) row[3 + i] + v[i];
+                }
+            }
+        });
+        return new ArrayList<>(rows.values());
+    }
+
     /** Empties every table of the read model (before a replay of the history). */
     void clear() {
-        for (String t : List.of("quality_rollup", "quality_follow_up", "quality_feedback_item", "quality_open_item",
+        for (String t : List.of("quality_rollup", "quality_rollup_dim", "quality_follow_up", "quality_feedback_item", "quality_open_item",
                 "quality_text_tag", "quality_keyword_day")) {
             jdbc.update("delete from " + t);
         }

@@ -44,21 +44,7 @@ class RollupKpis implements QualityKpis, OpenFeedback {
         if (from == null || to == null || !from.isBefore(to)) {
             throw new InvalidRequestException("to", "must be after from (the period is [from, to))");
         }
-        String column = column(groupBy);
-        List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        StringBuilder where = new StringBuilder(" where on_day >= ? and on_day < ?");
-        filters(where, params, agent, team);
-        Map<String, long[]> sums = new TreeMap<>();
-        String select = column == null ? "select '' , " : "select " + column + ", ";
-        jdbc.query(select + SUMS + " from quality_rollup" + where + (column == null ? "" : " group by " + column), rs -> {
-            long[] v = new long[Counter.ALL.length];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = rs.getLong(2 + i);
-            }
-            String key = column == null ? "" : groupKey(groupBy, rs.getString(1), rs);
-            sums.merge(key, v, RollupKpis::plus);
-        }, params.toArray());
-
+        Map<String, long[]> sums = sums(from, to, groupBy, agent, team);
         long[] total = new long[Counter.ALL.length];
         sums.values().forEach(v -> plus(total, v));
         Map<String, long[]> open = open(groupBy, agent, team);
@@ -79,6 +65,55 @@ class RollupKpis implements QualityKpis, OpenFeedback {
             groups.add(new KpiGroup(key, labels.label(groupBy, key), kpis));
         });
         return new KpiReport(from, to, groupBy, totals, groups);
+    }
+
+    /**
+     * The counters per group key ("" without grouping). From the single-dimension rows (quality_rollup_dim) when one
+     * dimension answers the question — no filter, or one filter (agent or team) with a time grouping or a grouping by
+     * that same dimension — else from the combinations (quality_rollup).
+     */
+    private Map<String, long[]> sums(LocalDate from, LocalDate to, KpiGrouping groupBy, String agent, String team) {
+        List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        StringBuilder where = new StringBuilder(" where on_day >= ? and on_day < ?");
+        String sql;
+        String column = column(groupBy);
+        boolean timeOrNone = groupBy == null || isTime(groupBy);
+        String dimension = null;
+        String key = null;
+        if (agent == null && team == null) {
+            dimension = timeOrNone ? "ALL" : groupBy.name();
+        } else if (agent != null && team == null && (timeOrNone || groupBy == KpiGrouping.AGENT)) {
+            dimension = "AGENT";
+            key = agent;
+        } else if (team != null && agent == null && (timeOrNone || groupBy == KpiGrouping.TEAM)) {
+            dimension = "TEAM";
+            key = team;
+        }
+        if (dimension != null) {
+            where.append(" and dimension = ?");
+            params.add(dimension);
+            if (key != null) {
+                where.append(" and dim_key = ?");
+                params.add(key);
+            }
+            String group = column == null ? null : timeOrNone ? "on_day" : "dim_key";
+            sql = "select " + (group == null ? "''" : group) + ", " + SUMS + " from quality_rollup_dim" + where
+                    + (group == null ? "" : " group by " + group);
+        } else {
+            filters(where, params, agent, team);
+            sql = "select " + (column == null ? "''" : column) + ", " + SUMS + " from quality_rollup" + where
+                    + (column == null ? "" : " group by " + column);
+        }
+        Map<String, long[]> sums = new TreeMap<>();
+        jdbc.query(sql, rs -> {
+            long[] v = new long[Counter.ALL.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rs.getLong(2 + i);
+            }
+            String k = column == null ? "" : groupKey(groupBy, rs.getString(1), rs);
+            sums.merge(k, v, RollupKpis::plus);
+        }, params.toArray());
+        return sums;
     }
 
     @Override

@@ -207,6 +207,20 @@ class KpiDefinitionsTest extends CareLoopTest {
     }
 
     @Test
+    void twoFiltersReadTheCombinations() {
+        KpiReport report = kpis.report(FROM, TO, KpiGrouping.CHANNEL, A1, TEAM);
+        assertThat(report.groups()).extracting(KpiGroup::key).containsExactly("FOLLOW_UP_CALL");
+        KpiValues a1Items = report.totals();
+        assertThat(a1Items.surveys()).isZero();
+        assertThat(a1Items.resolutionRate()).isEqualTo(100.0);
+        assertThat(a1Items.reopenRate()).isEqualTo(50.0);
+        assertThat(a1Items.resolutionOnTime()).isEqualTo(66.7);
+        KpiReport byScenario = kpis.report(FROM, TO, KpiGrouping.SCENARIO, A1, null);
+        assertThat(byScenario.groups()).extracting(KpiGroup::key).containsExactly("USAGE");
+        assertThat(byScenario.totals()).isEqualTo(kpis.report(FROM, TO, null, A1, null).totals());
+    }
+
+    @Test
     void anEmptyPeriodHasNoDenominators() {
         KpiValues t = kpis.report(LocalDate.of(2018, 1, 1), LocalDate.of(2018, 1, 2), null, null, TEAM).totals();
         assertThat(t.surveys()).isZero();

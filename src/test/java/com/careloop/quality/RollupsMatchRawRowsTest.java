@@ -52,7 +52,7 @@ class RollupsMatchRawRowsTest extends CareLoopTest {
             Random random = new Random(seed);
             String agent = "prop-agent-" + seed;
             Fixtures fx = new Fixtures(engine, customers, followUps);
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 6; i++) {
                 call(fx, random, agent);
             }
             KpiValues live = kpis.report(from, to, null, agent, null).totals();
