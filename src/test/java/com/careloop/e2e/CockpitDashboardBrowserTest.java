@@ -48,11 +48,13 @@ class CockpitDashboardBrowserTest extends BrowserTest {
                 .map(row -> row.getAttribute("textContent")).toList();
         assertThat(agents).as("agents credited with calls in the last 30 days, with their CSAT")
                 .anySatisfy(row -> assertThat(row).startsWith("agent").containsPattern("\\d+\\.\\d%"));
-        manager.waitForText("满意度趋势（按日） Satisfaction by day", "各团队积压 Backlog by team", "高频关键词 Top keywords",
+        String full = manager.driver().findElement(By.cssSelector("[data-careloop=full]")).getAttribute("textContent");
+        assertThat(full).contains("满意度趋势（按日） Satisfaction by day", "各团队积压 Backlog by team", "高频关键词 Top keywords",
                 "坐席 Agents", "未关闭告警 Open alerts");
         // by week: the trend charts are drawn again from groupBy=week
         manager.driver().findElement(By.cssSelector("[data-trend=week]")).click();
-        manager.waitForText("满意度趋势（按周） Satisfaction by week");
+        manager.waitFor(d -> d.findElement(By.cssSelector("[data-careloop=full]")).getAttribute("textContent")
+                .contains("满意度趋势（按周） Satisfaction by week") ? true : null);
         manager.waitFor(d -> d.findElements(By.cssSelector("[data-careloop=full] .cl-chart canvas")).size() >= 4 ? true : null);
         manager.capture("cockpit-dashboard-manager1");
     }
