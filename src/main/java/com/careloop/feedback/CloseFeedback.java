@@ -27,7 +27,7 @@ class CloseFeedback implements JavaDelegate {
             item.close(result, clock.instant());
             feedback.publish(new FeedbackEvent.FeedbackClosed(item.getId(), item.getClosedAt(), result, item.getReopenCount()));
             comments.sync(item, execution.getProcessInstanceId());
-            feedback.log(item, null, ProgressKind.CLOSED, "结案 Closed: " + result);
+            feedback.log(item, null, ProgressKind.CLOSED, "结案 Closed: " + result.label());
         }
         execution.setVariable(FeedbackVariables.FEEDBACK_RESULT, item.getResult().name());
     }

@@ -299,7 +299,7 @@ public final class TasklistBenchmark {
         }
 
         HttpRequest.Builder request(String user, String path, String accept) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(Integer.getInteger("bench.httpTimeoutSeconds", 300)))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                     .header("Accept", accept);
         }
