@@ -95,6 +95,8 @@ class AgentDayBrowserTest extends BrowserTest {
         // whom, and the customer's history: the earlier reached follow-up
         agent.waitForText("韩雪", "139****5678", "最近回访", "已接通", "NPS 8");
         assertThat(agent.text()).as("the full number before dialing").doesNotContain("13912345678");
+        // README picture: the Chinese Tasklist, the call list and the claimed call's form with whom and the history
+        agent.capture("tasklist-zh");
 
         // dial (reveal adapter): the dial page shows the number to the assignee, audited
         WebElement dial = agent.visible(By.cssSelector("[cam-tasklist-form-camunda] a[href*='dial.html']"));
@@ -129,7 +131,8 @@ class AgentDayBrowserTest extends BrowserTest {
         complaint.select("type", "COMPLAINT").select("urgency", "URGENT").text("description", COMPLAINT_WORDS);
         form.addRow("issues").select("type", "SUGGESTION").select("urgency", "LOW").text("description", SUGGESTION_WORDS);
         assertThat(form.errors()).as("messages once the form is valid").isEmpty();
-        agent.capture("call-form-filled");
+        // README picture: the call form with the two issues
+        agent.capture("tasklist-call-form-zh");
         tasklist.clickComplete();
         agent.waitFor(d -> engine.getTaskService().createTaskQuery().taskId(callTaskId).count() == 0, Duration.ofSeconds(90));
 
