@@ -50,6 +50,17 @@ async function openTask(page, query) {
     if (links > 0) failures.push(links + ' live link(s) from a customer name in the call form');
     if (!text.includes('点此领奖')) failures.push('the customer name is not shown in the call form');
     if (!text.includes('通话结果 Call outcome')) failures.push('the call form did not render');
+    // the form's dial link: the assignee gets the number on the dial page (reveal adapter), as a tel: link
+    const dialHref = await agent.evaluate(() => { const a = [...document.querySelectorAll('a')].find(x => x.textContent.includes('拨打 Call')); return a ? a.getAttribute('href') : null; });
+    if (!dialHref || !dialHref.startsWith('/camunda/careloop/dial.html?followUp=' + evilFollowUp)) failures.push('no dial link in the call form: ' + dialHref);
+    const dial = await agent.browserContext().newPage();
+    await dial.goto(base + '/camunda/careloop/dial.html?followUp=' + evilFollowUp, {waitUntil: 'networkidle2'});
+    await dial.waitForFunction(() => !document.getElementById('dial-status').textContent.includes('正在拨号'), {timeout: 30000}).catch(() => {});
+    await dial.screenshot({path: outDir + '/dial-page-agent1.png'});
+    const tel = await dial.evaluate(() => { const t = document.getElementById('dial-tel'); return t && !t.hidden ? t.getAttribute('href') : null; });
+    if (tel !== 'tel:13800138000') failures.push('the dial page did not reveal the number to the assignee: ' + tel + ' / '
+        + await dial.evaluate(() => document.getElementById('dial-status').textContent));
+    await dial.close();
 
     // a manager's holiday task, when next year's holidays are missing: the form renders with its text field
     const manager = await session(browser, 'manager1');

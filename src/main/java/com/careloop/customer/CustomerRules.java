@@ -65,7 +65,7 @@ public class CustomerRules {
 
     /**
      * Whether a user exists, remembered per id (one lookup per agent for a whole import). /api requests carry no
-     * engine authentication (ApiBasicAuthenticationFilter only checks the password), so the query sees every user.
+     * engine authentication (ApiAuthenticationFilter only checks the password or the webapp session), so the query sees every user.
      */
     public Predicate<String> users() {
         Map<String, Boolean> known = new HashMap<>();

@@ -13,15 +13,20 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class PersonalFields {
 
+    /**
+     * The call task's context (CallTaskContext): list columns and form text. Labels and the call script are not
+     * personal, but context only: not kept in history either. Part of {@link #isPersonal} and {@link #removeFrom}.
+     */
+    public static final Set<String> CALL_TASK_CONTEXT = Set.of(
+            "customerPhoneMasked", "scenarioLabel", "tierLabel", "callScript", "followUpNumber");
+
     public static final Set<String> NAMES = Set.of(
-            // callCustomer form ("issues": the dynamic list of reported issues, each with the customer's own words)
-            "feedbackText", "notes", "tags", "issues",
+            // callCustomer form
+            "feedbackText", "notes", "tags", "issues", "issue2Text", "issue3Text", "issue4Text",
             // feedback forms (respondToCustomer, resolveFeedback, confirmResolution, managerReview: notes)
             "responsePlan", "solution",
-            // task context shown in the forms and as Tasklist list columns (FeedbackTaskContext, CallTaskContext, CallContext);
-            // labels and the call script are not personal, but context only: not kept either
-            "customerName", "customerPhoneMasked", "scenarioLabel", "tierLabel", "lastContacts", "callContext", "callScript",
-            "followUpNumber",
+            // task context shown in the forms (FeedbackTaskContext, CallTaskContext, CallContext)
+            "customerName", "lastContacts", "callContext",
             // feedback task context (FeedbackTaskContext): the customer's words, progress log, plan, solution
             "customerWords", "progressLog", "plannedResponse", "solutionToConfirm");
 
@@ -29,12 +34,15 @@ public final class PersonalFields {
     }
 
     public static boolean isPersonal(String name) {
-        return name != null && NAMES.contains(name);
+        return name != null && (NAMES.contains(name) || CALL_TASK_CONTEXT.contains(name));
     }
 
     /** Removes every personal variable from the scope (and the scopes above it); absent ones are ignored. */
     public static void removeFrom(VariableScope scope) {
         for (String name : NAMES) {
+            scope.removeVariable(name);
+        }
+        for (String name : CALL_TASK_CONTEXT) {
             scope.removeVariable(name);
         }
     }

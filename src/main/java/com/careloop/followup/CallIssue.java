@@ -26,7 +26,44 @@ public record CallIssue(CallFeedbackType type, Urgency urgency, String descripti
     public static final int MAX_ISSUES = 20;
     public static final int MAX_DESCRIPTION = 2000;
 
+    /**
+     * The call form's fixed issue groups: issue 1 is feedbackType / feedbackUrgency / feedbackText, issues 2 to
+     * {@value #FORM_GROUPS} are {@code issue<n>Type}, {@code issue<n>Urgency}, {@code issue<n>Text}. (Tasklist 7.24
+     * disables "Complete" as soon as a field inside a form-js dynamic list changes — it counts the empty error lists
+     * form-js 1.8.7 keeps for list entries — so the form shows groups; the list {@value #FIELD} is for REST clients.)
+     */
+    public static final int FORM_GROUPS = 4;
+
+    public static String typeKey(int group) {
+        return "issue" + group + "Type";
+    }
+
+    public static String urgencyKey(int group) {
+        return "issue" + group + "Urgency";
+    }
+
+    public static String textKey(int group) {
+        return "issue" + group + "Text";
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Issues 2 … {@value #FORM_GROUPS} of the form's groups; a group without type (or NONE) is skipped. */
+    static List<CallIssue> readGroups(FormInput in) {
+        List<CallIssue> issues = new ArrayList<>();
+        for (int n = 2; n <= FORM_GROUPS; n++) {
+            CallFeedbackType type = in.optionalEnum(typeKey(n), CallFeedbackType.class);
+            if (type == null || type == CallFeedbackType.NONE) {
+                continue;
+            }
+            Urgency urgency = in.optionalEnum(urgencyKey(n), Urgency.class);
+            String text = in.text(textKey(n), MAX_DESCRIPTION, true);
+            if (text != null) {
+                issues.add(new CallIssue(type, urgency == null ? Urgency.NORMAL : urgency, text));
+            }
+        }
+        return issues;
+    }
 
     /**
      * The reported issues of the field {@value #FIELD}: a list of objects (form-js), a JSON array text or JSON value

@@ -10,9 +10,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The callCustomer form, read and checked on the server. The reported issues are {@code issues}: the single-issue
- * fields (feedbackType, feedbackUrgency, feedbackText, still accepted from REST clients) first, then every entry of the
- * form's dynamic list {@link CallIssue#FIELD}; {@code feedbackType} / {@code feedbackUrgency} / {@code feedbackText}
+ * The callCustomer form, read and checked on the server. The reported issues are {@code issues}: the form's issue 1
+ * (feedbackType, feedbackUrgency, feedbackText — the single-issue fields REST clients send), its groups 2 to
+ * {@value CallIssue#FORM_GROUPS} ({@code issue2Type} …), then every entry of the list {@link CallIssue#FIELD}; {@code feedbackType} / {@code feedbackUrgency} / {@code feedbackText}
  * are the first of them (the survey row keeps it).
  */
 public record CallReport(
@@ -25,7 +25,7 @@ public record CallReport(
     /** Survey fields: stored in survey_response, not needed by the process afterwards. */
     public static final String[] SURVEY_FIELDS = {"satisfaction", "nps", "scoreAttitude", "scoreExpertise", "scoreTimeliness",
             "scoreResolution", "scoreConvenience", "issueResolved", "feedbackType", "feedbackUrgency", "purchaseIntent", "callbackAt",
-            CallIssue.FIELD};
+            CallIssue.FIELD, "issue2Type", "issue2Urgency", "issue3Type", "issue3Urgency", "issue4Type", "issue4Urgency"};
 
     static final Duration MAX_CALLBACK_DELAY = Duration.ofDays(60);
 
@@ -74,6 +74,7 @@ public record CallReport(
         if (type != CallFeedbackType.NONE && text != null) {
             issues.add(new CallIssue(type, urgency, text));
         }
+        issues.addAll(CallIssue.readGroups(in));
         issues.addAll(CallIssue.read(in, vars.getVariable(CallIssue.FIELD)));
         boolean purchaseIntent = in.bool("purchaseIntent");
         String notes = in.text("notes", 2000, false);

@@ -29,6 +29,7 @@ public class CallScripts {
         }
     }
 
+    /** The script as the call form shows it: its sections as small headings inside the form (##### rather than ##). */
     public String of(Scenario scenario) {
         return scripts.get(scenario);
     }
@@ -53,7 +54,7 @@ public class CallScripts {
                 }
                 at = next;
             }
-            return text;
+            return text.replaceAll("(?m)^## ", "##### ");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

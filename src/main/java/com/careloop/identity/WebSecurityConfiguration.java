@@ -1,6 +1,7 @@
 package com.careloop.identity;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Authentication for the two HTTP APIs: CareLoop's /api and Camunda's /engine-rest (which is open by default).
- * Both take HTTP Basic with a Camunda user; the engine then checks its authorizations for /engine-rest calls.
+ * Both take HTTP Basic with a Camunda user; /api also takes the Camunda webapp session (Cockpit, Tasklist pages call
+ * it without a second login). The engine then checks its authorizations for /engine-rest calls.
  */
 @Configuration
 public class WebSecurityConfiguration {
@@ -35,10 +37,11 @@ public class WebSecurityConfiguration {
         return registration;
     }
 
+    /** /api: HTTP Basic, or the webapp session (with its CSRF token for changes), see ApiAuthenticationFilter. */
     @Bean
-    public FilterRegistrationBean<ApiBasicAuthenticationFilter> apiAuthentication(IdentityService identityService) {
-        FilterRegistrationBean<ApiBasicAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiBasicAuthenticationFilter(identityService));
+    public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
+        FilterRegistrationBean<ApiAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
         registration.setName("careloop-api-auth");
         registration.addUrlPatterns("/api/*");
         registration.setOrder(11);

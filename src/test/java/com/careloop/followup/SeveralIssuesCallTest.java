@@ -184,4 +184,33 @@ class SeveralIssuesCallTest extends CareLoopTest {
         assertThat(items.findByFollowUpIdOrderById(f.getId())).extracting(FeedbackItem::getType)
                 .containsExactly(FeedbackType.CONSULTATION, FeedbackType.PROBLEM);
     }
+
+    @Test
+    void theFormsIssueGroupsAreEachAnItemAndABadGroupIsNamed() throws Exception {
+        // what Tasklist sends for the call form's groups (issue 1 = the feedback* fields, then issue2…, issue3…)
+        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        Task task = claimedCall(f);
+        Map<String, Object> form = new java.util.HashMap<>(reached());
+        form.put("feedbackType", Map.of("value", "COMPLAINT"));
+        form.put("feedbackUrgency", Map.of("value", "URGENT"));
+        form.put("feedbackText", Map.of("value", "送货员态度恶劣"));
+        form.put("issue2Type", Map.of("value", "SUGGESTION"));
+        form.put("issue2Urgency", Map.of("value", "VERY_LOW"));
+        form.put("issue2Text", Map.of("value", "希望增加晚间配送"));
+        form.put("issue3Type", Map.of("value", "NONE"));
+        ResponseEntity<String> bad = submit(task, form);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(bad.getBody()).path("errors").toString()).contains("issue2Urgency").doesNotContain("feedbackUrgency");
+        assertThat(items.findByFollowUpIdOrderById(f.getId())).isEmpty();
+
+        form.put("issue2Urgency", Map.of("value", "LOW"));
+        ResponseEntity<String> ok = submit(task, form);
+        assertThat(ok.getStatusCode()).as(ok.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
+        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.getId());
+        assertThat(created).extracting(FeedbackItem::getType).containsExactly(FeedbackType.COMPLAINT, FeedbackType.SUGGESTION);
+        assertThat(created).extracting(FeedbackItem::getUrgency).containsExactly(Urgency.URGENT, Urgency.LOW);
+        assertThat(created).extracting(FeedbackItem::getDescription).containsExactly("送货员态度恶劣", "希望增加晚间配送");
+        assertThat(HistoryScan.columnsContaining(jdbc, "希望增加晚间配送")).isEmpty();
+        assertThat(engine.getRuntimeService().getVariables(f.getProcessInstanceId())).doesNotContainKeys("issue2Text", "issue2Type");
+    }
 }
