@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import com.careloop.identity.CareLoopGroups;
 import com.careloop.sla.ServiceParameters;
 import com.careloop.sla.SlaClock;
 import com.careloop.sla.WorkCalendar;
@@ -48,7 +49,7 @@ class ApplyRouting implements JavaDelegate {
         boolean firstRouting = item.getDepartment() == null;
         item.route(group, responseDue, resolutionDue);
         if (firstRouting) {
-            feedback.log(item, null, ProgressKind.ROUTED, "分派至 Routed to " + group);
+            feedback.log(item, null, ProgressKind.ROUTED, "分派至 Routed to " + CareLoopGroups.nameOf(group));
         }
         execution.setVariable(FeedbackVariables.CANDIDATE_GROUP, group);
         execution.setVariable(FeedbackVariables.SLA_CLOCK, slaClock.name());

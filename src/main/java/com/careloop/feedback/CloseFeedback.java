@@ -26,7 +26,7 @@ class CloseFeedback implements JavaDelegate {
             FeedbackResult result = item.closingResult(Boolean.TRUE.equals(execution.getVariable(FeedbackVariables.REVISIT_REQUIRED)));
             item.close(result, clock.instant());
             comments.sync(item, execution.getProcessInstanceId());
-            feedback.log(item, null, ProgressKind.CLOSED, "结案 Closed: " + result);
+            feedback.log(item, null, ProgressKind.CLOSED, "结案 Closed: " + result.label());
         }
         execution.setVariable(FeedbackVariables.FEEDBACK_RESULT, item.getResult().name());
     }

@@ -2,6 +2,7 @@ package com.careloop.feedback;
 
 import static com.careloop.identity.CareLoopGroups.CS_SUPERVISORS;
 
+import com.careloop.identity.CareLoopGroups;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ class EscalateOverdue implements JavaDelegate {
         FeedbackItem item = feedback.itemOf(execution);
         item.markOverdue();
         feedback.log(item, null, ProgressKind.ESCALATED,
-                ("RESPONSE".equals(stage) ? "响应超时 Response" : "解决超时 Resolution") + " SLA breached, escalated to " + CS_SUPERVISORS);
+                ("RESPONSE".equals(stage) ? "响应超时 Response" : "解决超时 Resolution") + " SLA breached, escalated to " + CareLoopGroups.nameOf(CS_SUPERVISORS));
         // delegation code runs without authorization checks (authorizationEnabledForCustomCode is off)
         for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(lateTaskId).list()) {
             tasks.addCandidateGroup(t.getId(), CS_SUPERVISORS);

@@ -3,13 +3,23 @@ package com.careloop.feedback;
 /** How an item was closed. */
 public enum FeedbackResult {
     /** Re-visit reached the customer, who is satisfied. */
-    RESOLVED_SATISFIED,
+    RESOLVED_SATISFIED("已解决且客户满意 Resolved, customer satisfied"),
     /** Re-visit could not reach the customer after the allowed attempts. */
-    RESOLVED_UNCONFIRMED,
+    RESOLVED_UNCONFIRMED("已解决但未能确认 Resolved, not confirmed"),
     /** Second failed resolution, closed by a manager's review. */
-    CLOSED_BY_MANAGER,
+    CLOSED_BY_MANAGER("经理复核结案 Closed by a manager"),
     /** No re-visit needed: closed with the owner's handling outcome. */
-    RESOLVED, REJECTED, CONVERTED, NOT_CONVERTED;
+    RESOLVED("已解决 Resolved"), REJECTED("不予处理 Rejected"), CONVERTED("已成交 Converted"), NOT_CONVERTED("未成交 Not converted");
+
+    private final String label;
+
+    FeedbackResult(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 
     /** The result of an item whose type needs no re-visit. */
     public static FeedbackResult withoutRevisit(HandlingOutcome outcome) {

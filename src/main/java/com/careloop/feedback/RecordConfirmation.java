@@ -37,7 +37,7 @@ class RecordConfirmation implements JavaDelegate {
         item.recordRevisit(attempts, reached ? c.customerSatisfied() : null);
         String what = reached
                 ? (c.customerSatisfied() ? "客户满意 Customer satisfied" : "客户不满意 Customer not satisfied") + " (" + c.satisfaction() + "/5)"
-                : "未接通 Not reached: " + c.callOutcome();
+                : "未接通 Not reached: " + c.callOutcome().label();
         feedback.log(item, (String) execution.getVariable(CompletedBy.VARIABLE), ProgressKind.REVISIT,
                 what + (c.notes() == null ? "" : " — " + c.notes()));
         comments.sync(item, execution.getProcessInstanceId());

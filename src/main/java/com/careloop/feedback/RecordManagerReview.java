@@ -30,7 +30,7 @@ class RecordManagerReview implements JavaDelegate {
                 item.setCompensation(r.compensation());
             }
             feedback.log(item, (String) execution.getVariable(CompletedBy.VARIABLE), ProgressKind.MANAGER_REVIEW,
-                    r.managerDecision() + ": " + r.notes());
+                    r.managerDecision().label() + ": " + r.notes());
         }
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable(FeedbackVariables.MANAGER_DECISION, r.managerDecision().name());

@@ -26,6 +26,11 @@ public final class CareLoopGroups {
             new GroupInfo(SALES, "销售 Sales"),
             new GroupInfo(ADMIN, "Camunda BPM Administrators"));
 
+    /** The display name of a group (zh-CN, en); the id itself for a group outside the contract. */
+    public static String nameOf(String id) {
+        return ALL.stream().filter(g -> g.id().equals(id)).map(GroupInfo::name).findFirst().orElse(id);
+    }
+
     private CareLoopGroups() {
     }
 }

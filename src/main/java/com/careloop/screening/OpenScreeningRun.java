@@ -49,6 +49,8 @@ class OpenScreeningRun implements JavaDelegate {
         run.setProcessInstanceId(execution.getProcessInstanceId());
         execution.setProcessBusinessKey("SR-" + run.getId());
         execution.setVariable(ScreeningVariables.RUN_ID, run.getId());
+        // the form's starter (camunda:initiator); the nightly trigger has none
+        execution.setVariable(ScreeningVariables.STARTED_IN_TASKLIST, run.getStartedBy() != null);
     }
 
     private static String text(Object value) {

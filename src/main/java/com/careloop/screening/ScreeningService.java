@@ -20,7 +20,19 @@ public class ScreeningService {
 
     public static final String PROCESS_KEY = "screening";
 
-    public enum Status { RUNNING, COMPLETED, FAILED }
+    public enum Status {
+        RUNNING("进行中 Running"), COMPLETED("已完成 Completed"), FAILED("失败 Failed");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     private final ScreeningRunRepository runs;
     private final RuntimeService runtime;

@@ -39,8 +39,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The Tasklist benchmark (scripts/bench-tasklist.sh): N open follow-up calls (default 100,000; 1 % VIP calls
  * assigned to agent1) plus some open feedback items on a real PostgreSQL, created through the public paths
- * (CSV import, one campaign, inbound feedback). Then the requests Tasklist makes — the filter list with counts
- * (its first screen), each shipped filter's count and first page (created desc, hal+json as Tasklist asks) —
+ * (CSV import, one campaign, inbound feedback of every urgency; 1 % of the calls marked as call-backs due today, 50
+ * claimed by agent1). Then the requests Tasklist makes — the filter list with counts (its first screen), each shipped
+ * filter's count and first page (the filter's priority/due-date order, then Tasklist's created desc; hal+json with
+ * the filter's list-column variables, as Tasklist asks) —
  * timed over HTTP as an agent, a supervisor and the administrator (the baseline, same run), 30 runs after 3
  * warm-ups each. Writes target/bench/tasklist.json. Not a test: nothing is asserted.
  */
@@ -81,9 +83,12 @@ public final class TasklistBenchmark {
             FeedbackService feedback = app.getBean(FeedbackService.class);
             List<Long> customerIds = jdbc.queryForList("select id from customer order by id fetch first " + feedbackItems + " rows only", Long.class);
             FeedbackType[] types = {FeedbackType.COMPLAINT, FeedbackType.PROBLEM, FeedbackType.SUGGESTION, FeedbackType.CONSULTATION};
+            Urgency[] urgencies = Urgency.values();
             for (int i = 0; i < customerIds.size(); i++) {
-                feedback.registerInbound(new InboundFeedbackRequest(customerIds.get(i), types[i % types.length], Urgency.NORMAL, "基准测试"), "center1");
+                feedback.registerInbound(new InboundFeedbackRequest(customerIds.get(i), types[i % types.length], urgencies[i % urgencies.length],
+                        "基准测试"), "center1");
             }
+            markCallBacksAndClaims(app, jdbc, calls);
             jdbc.execute("analyze");
             double setupSeconds = (System.nanoTime() - t0) / 1e9;
             long openCalls = jdbc.queryForObject("select count(*) from act_ru_task where task_def_key_ = 'Task_CallCustomer'", Long.class);
@@ -109,12 +114,15 @@ public final class TasklistBenchmark {
                 log("%s: %s", user, perUser);
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("openCalls", openCalls);
             out.put("openTasks", openTasks);
+            out.put("openCalls", openCalls);
+            out.put("measuredAs", "agent1 (authorizations on), Tasklist's requests over the engine REST API");
             out.put("perTaskAuthorizations", taskAuthRows);
             out.put("runs", RUNS);
             out.put("cores", Runtime.getRuntime().availableProcessors());
             out.put("millis", results);
+            out.putAll(summary(results, "agent1"));
+            out.put("baseline", Map.of("user", "demo (admin, same run)", "summary", summary(results, "demo")));
             out.put("agentToAdminP95", ratios(results, "agent1"));
             out.put("supervisorToAdminP95", ratios(results, "supervisor1"));
             Path file = Path.of("target", "bench", "tasklist.json");
@@ -182,6 +190,68 @@ public final class TasklistBenchmark {
     }
 
     /** p50 and p95 in ms of RUNS timed requests after WARMUPS; a request that fails is reported as such. */
+    /**
+     * What an agent's day adds to the open calls: 1 % are call-backs agreed for today (the call task's task-local marker
+     * and due date, as the call-back timer's task gets them) and agent1 has claimed 50 calls.
+     */
+    static void markCallBacksAndClaims(ConfigurableApplicationContext app, JdbcTemplate jdbc, int calls) {
+        org.camunda.bpm.engine.TaskService taskService = app.getBean(org.camunda.bpm.engine.TaskService.class);
+        List<String> ids = jdbc.queryForList("select id_ from act_ru_task where task_def_key_ = 'Task_CallCustomer' and assignee_ is null"
+                + " order by id_ fetch first " + (Math.max(1, calls / 100) + 50) + " rows only", String.class);
+        java.util.Date today = new java.util.Date();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (i < 50) {
+                taskService.claim(id, "agent1");
+            } else {
+                taskService.setVariableLocal(id, com.careloop.identity.TasklistFilters.CALLBACK_SCHEDULED, true);
+                org.camunda.bpm.engine.task.Task t = taskService.createTaskQuery().taskId(id).singleResult();
+                t.setDueDate(today);
+                taskService.saveTask(t);
+            }
+        }
+    }
+
+    /**
+     * The figures the issue names for one user: the first screen (filter list with counts) and every shipped filter's
+     * count and first page, p50 and p95 in ms; {@code firstPageP95Ms} is the slowest filter's first page.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> summary(Map<String, Object> results, String user) {
+        Map<String, Object> mine = (Map<String, Object>) results.get(user);
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> first = (Map<String, Object>) mine.get("filter list with counts");
+        out.put("filterCountsP95Ms", first.get("p95"));
+        out.put("filterCountsP50Ms", first.get("p50"));
+        Map<String, Object> perFilter = new LinkedHashMap<>();
+        long worstPage = 0;
+        long worstPage50 = 0;
+        for (Map.Entry<String, Object> e : mine.entrySet()) {
+            if (!e.getKey().endsWith(" · count")) {
+                continue;
+            }
+            String name = e.getKey().substring(0, e.getKey().length() - " · count".length());
+            Map<String, Object> count = (Map<String, Object>) e.getValue();
+            Map<String, Object> page = (Map<String, Object>) mine.get(name + " · first page");
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("countP95Ms", count.get("p95"));
+            f.put("countP50Ms", count.get("p50"));
+            f.put("firstPageP95Ms", page.get("p95"));
+            f.put("firstPageP50Ms", page.get("p50"));
+            perFilter.put(name, f);
+            if (page.get("p95") instanceof Number n) {
+                worstPage = Math.max(worstPage, n.longValue());
+            }
+            if (page.get("p50") instanceof Number n) {
+                worstPage50 = Math.max(worstPage50, n.longValue());
+            }
+        }
+        out.put("firstPageP95Ms", worstPage);
+        out.put("firstPageP50Ms", worstPage50);
+        out.put("perFilter", perFilter);
+        return out;
+    }
+
     static Map<String, Object> time(Request r) throws Exception {
         for (int i = 0; i < WARMUPS; i++) {
             HttpResponse<String> res = r.send();
