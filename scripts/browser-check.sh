@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Starts the packaged app on the default run (H2, demo data) on 127.0.0.1 and looks at Tasklist in headless
 # Chromium as an agent and a manager (scripts/browser-check.js). Needs target/careloop-*.jar (mvn -B verify builds it).
-# Screenshots: target/browser/.
+# Then the webapps in Chinese for an English browser (scripts/browser-check-locales.js). Screenshots: target/browser/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  # the Chinese webapps render in tofu boxes without a CJK font
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
 fi
 jar=$(ls target/careloop-*.jar | grep -v original | head -1)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -26,3 +30,4 @@ customer=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' \
 number=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' -d "{\"customerId\":$customer,\"scenario\":\"USAGE\"}" \
   "$base/api/follow-ups" | python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')
 node scripts/browser-check.js "$base" "$number" target/browser
+node scripts/browser-check-locales.js "$base" target/browser

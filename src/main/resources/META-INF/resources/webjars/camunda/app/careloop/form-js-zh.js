@@ -3,7 +3,8 @@
 // default locale (mm/dd/yyyy in an English browser). When Tasklist shows Chinese this module
 //  - makes the browser's default date locale zh-CN for Intl.DateTimeFormat (yyyy/mm/dd in the date pickers, as in
 //    a browser set to Chinese), and
-//  - shows the validation messages under a field in Chinese, replacing form-js's English text as it appears.
+//  - shows the validation messages under a field, and form-js's few own words (the "Select" placeholder, "Search",
+//    "Add new" of a dynamic list, "No results"), in Chinese, replacing form-js's English text as it appears.
 const MESSAGES = [
   [/^Field is required\.$/, () => '此项为必填项。'],
   [/^Field must match pattern (.+)\.$/, m => `须符合格式 ${m[1]}。`],
@@ -31,10 +32,49 @@ export function chineseFormMessage(text) {
   return null;
 }
 
-function translateErrors(root) {
-  root.querySelectorAll('.fjs-form-field-error li').forEach(item => {
-    const chinese = chineseFormMessage(item.textContent);
-    if (chinese && item.textContent !== chinese) item.textContent = chinese;
+// form-js's own words around the fields (select placeholder, search box, dynamic list button, empty lists)
+const TEXTS = {
+  'Select': '请选择',
+  'Search': '搜索',
+  'No results': '无匹配项',
+  'All values selected': '已全部选择',
+  'Add new': '新增',
+  'Remove tag': '移除'
+};
+
+// the date picker's calendar (flatpickr inside form-js, English only): month and weekday names
+const CALENDAR_TEXTS = Object.fromEntries([
+  ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
+    'December'].map((month, i) => [month, `${i + 1}月`]),
+  ...['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].map((day, i) => [day, '日一二三四五六'[i]])
+]);
+
+/** The Chinese text of form-js's own English in a form (a validation message or a fixed word), or null. */
+export function chineseFormText(text) {
+  const trimmed = (text || '').trim();
+  return TEXTS[trimmed] || chineseFormMessage(trimmed);
+}
+
+function translateNode(node) {
+  const inCalendar = node.parentElement && node.parentElement.closest('.flatpickr-calendar');
+  const chinese = inCalendar ? CALENDAR_TEXTS[node.data.trim()] : chineseFormText(node.data);
+  if (chinese) {
+    const [, before, , after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.data);
+    const replaced = before + chinese + after;
+    if (node.data !== replaced) node.data = replaced;
+  }
+}
+
+function translateForms(root) {
+  root.querySelectorAll('.fjs-form').forEach(form => {
+    const walker = document.createTreeWalker(form, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) translateNode(node);
+    form.querySelectorAll('[placeholder], [title]').forEach(element => {
+      ['placeholder', 'title'].forEach(attribute => {
+        const chinese = element.hasAttribute(attribute) && TEXTS[element.getAttribute(attribute)];
+        if (chinese) element.setAttribute(attribute, chinese);
+      });
+    });
   });
 }
 
@@ -56,9 +96,10 @@ export function chineseForms(language) {
   if (language !== 'zh-CN') return;
   chineseDefaultDateLocale();
   const start = () => {
-    translateErrors(document.body);
-    new MutationObserver(() => translateErrors(document.body))
-      .observe(document.body, {childList: true, subtree: true, characterData: true});
+    translateForms(document.body);
+    new MutationObserver(() => translateForms(document.body))
+      .observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true,
+        attributeFilter: ['placeholder', 'title']});
   };
   if (document.body) start(); else document.addEventListener('DOMContentLoaded', start);
 }

@@ -18,6 +18,10 @@
 import {careLoopLocales} from '../../careloop/language.js';
 
 export default {
+  app: {
+    name: '运维监控 Cockpit',
+    vendor: 'CareLoop'
+  },
   // CareLoop: Chinese first, English on request (the switch in the header banner; see careloop/language.js)
   locales: careLoopLocales({availableLocales: ['zh-CN', 'en'], fallbackLocale: 'zh-CN'}),
   // // change the app name and vendor
