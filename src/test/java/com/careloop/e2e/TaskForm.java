@@ -141,7 +141,8 @@ public final class TaskForm {
         in.click();
         in.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         in.sendKeys(value);
-        in.sendKeys(Keys.TAB);
+        // leave the field without tabbing into the next one (a select would open its list over the buttons)
+        browser.script("arguments[0].blur()", in);
         return this;
     }
 
