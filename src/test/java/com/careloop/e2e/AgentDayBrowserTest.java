@@ -95,6 +95,8 @@ class AgentDayBrowserTest extends BrowserTest {
         // whom, and the customer's history: the earlier reached follow-up
         agent.waitForText("韩雪", "139****5678", "最近回访", "已接通", "NPS 8");
         assertThat(agent.text()).as("the full number before dialing").doesNotContain("13912345678");
+        // README picture: the Chinese Tasklist, the call list and the claimed call's form with whom and the history
+        agent.capture("tasklist-zh");
 
         // dial (reveal adapter): the dial page shows the number to the assignee, audited
         WebElement dial = agent.visible(By.cssSelector("[cam-tasklist-form-camunda] a[href*='dial.html']"));
@@ -113,23 +115,23 @@ class AgentDayBrowserTest extends BrowserTest {
         assertThat(Api.as(rest, "manager1").getRaw("/api/audit/contact-access?user=agent1").getBody())
                 .contains(followUpNumber).contains(callTaskId);
 
-        // reached, nothing filled in: per-field errors, nothing submitted
+        // reached, a complaint chosen, nothing else filled in: per-field errors, nothing submitted
         form.select("callOutcome", "REACHED");
-        TaskForm.Row complaint = form.addRow("issues");
+        form.select("feedbackType", "COMPLAINT");
         tasklist.clickComplete();
         Map<String, String> errors = form.waitForErrors();
-        assertThat(errors.keySet()).as("fields with a message").contains("Number_satisfaction", "Number_nps")
-                .anyMatch(k -> k.startsWith("Select_issueType")).anyMatch(k -> k.startsWith("Textarea_issueDescription"));
+        assertThat(errors.keySet()).as("fields with a message").contains("Number_satisfaction", "Number_nps", "Textarea_feedbackText");
         assertThat(errors.values()).as("messages in Chinese").allMatch(Webapps::hasChinese);
         agent.capture("call-form-errors");
         assertThat(engine.getTaskService().createTaskQuery().taskId(callTaskId).count()).as("the invalid form completed nothing").isOne();
 
-        // a reached call with two issues: a complaint and a suggestion
+        // a reached call with two issues: a complaint (issue 1) and a suggestion (issue 2)
         form.number("satisfaction", 2).number("nps", 3).number("scoreAttitude", 2);
-        complaint.select("type", "COMPLAINT").select("urgency", "URGENT").text("description", COMPLAINT_WORDS);
-        form.addRow("issues").select("type", "SUGGESTION").select("urgency", "LOW").text("description", SUGGESTION_WORDS);
+        form.select("feedbackUrgency", "URGENT").text("feedbackText", COMPLAINT_WORDS);
+        form.select("issue2Type", "SUGGESTION").select("issue2Urgency", "LOW").text("issue2Text", SUGGESTION_WORDS);
         assertThat(form.errors()).as("messages once the form is valid").isEmpty();
-        agent.capture("call-form-filled");
+        // README picture: the call form with the two issues
+        agent.capture("tasklist-call-form-zh");
         tasklist.clickComplete();
         agent.waitFor(d -> engine.getTaskService().createTaskQuery().taskId(callTaskId).count() == 0, Duration.ofSeconds(90));
 

@@ -55,7 +55,16 @@ public final class Browser implements AutoCloseable {
 
     public Browser login(String app, String password) {
         go("/camunda/app/" + app + "/default/");
-        WebElement name = waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        By username = By.cssSelector("input[ng-model='username']");
+        WebElement name;
+        try {
+            name = waitFor(ExpectedConditions.visibilityOfElementLocated(username));
+        } catch (org.openqa.selenium.TimeoutException stillLoading) {
+            // the webapp's first load on a busy machine can hang in its splash screen: one reload, then fail
+            capture("slow-login-" + app + "-" + user);
+            driver.navigate().refresh();
+            name = waitFor(ExpectedConditions.visibilityOfElementLocated(username));
+        }
         name.clear();
         name.sendKeys(user);
         WebElement pass = driver.findElement(By.cssSelector("input[ng-model='password']"));
@@ -131,6 +140,13 @@ public final class Browser implements AutoCloseable {
             Path png = OUT.resolve(name + ".png");
             Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             Files.writeString(OUT.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+            StringBuilder console = new StringBuilder();
+            try {
+                driver.manage().logs().get("browser").forEach(e -> console.append(e).append('\n'));
+            } catch (RuntimeException noLog) {
+                console.append("no browser log: ").append(noLog.getMessage());
+            }
+            Files.writeString(OUT.resolve(name + ".console.log"), console, StandardCharsets.UTF_8);
             return png;
         } catch (IOException e) {
             throw new IllegalStateException("could not save " + name + " under " + OUT, e);

@@ -47,6 +47,8 @@ final class Chromium {
         options.addArguments("--headless=new", "--lang=zh-CN", "--window-size=1400,1000", "--no-sandbox",
                 "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-extensions");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the page's console, saved with a failure's screenshot
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()

@@ -113,12 +113,23 @@ public final class TaskForm {
             throw new IllegalArgumentException("field " + key + " has no option " + value);
         }
         WebElement f = field(key, scope);
-        WebElement display = f.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group"));
-        scroll(display);
-        display.click();
         String wanted = label;
-        WebElement option = browser.waitFor(d -> f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(o -> o.getText().trim().equals(wanted)).findFirst().orElse(null));
+        WebElement option = null;
+        // a select that has a value (a default) may take the first click as focus: open it until the option shows
+        for (int attempt = 0; attempt < 3 && option == null; attempt++) {
+            WebElement display = f.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group"));
+            scroll(display);
+            display.click();
+            try {
+                option = browser.waitFor(d -> f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                        .filter(o -> o.getText().trim().equals(wanted)).findFirst().orElse(null), java.time.Duration.ofSeconds(10));
+            } catch (org.openqa.selenium.TimeoutException notOpen) {
+                option = null;
+            }
+        }
+        if (option == null) {
+            throw new AssertionError("select " + key + ": no option '" + wanted + "' after three clicks");
+        }
         option.click();
         browser.waitFor(d -> f.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty());
         return this;
@@ -130,7 +141,8 @@ public final class TaskForm {
         in.click();
         in.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         in.sendKeys(value);
-        in.sendKeys(Keys.TAB);
+        // leave the field without tabbing into the next one (a select would open its list over the buttons)
+        browser.script("arguments[0].blur()", in);
         return this;
     }
 
