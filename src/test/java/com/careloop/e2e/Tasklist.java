@@ -83,7 +83,16 @@ public final class Tasklist {
         WebElement complete = browser.waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
         // centred: the fixed page footer would take a click at the bottom edge
         browser.script("arguments[0].scrollIntoView({block: 'center'})", complete);
-        complete.click();
+        // a notice of an earlier refused submit ("提交任务表单时出错") may still lie over the button: close it first
+        browser.script("document.querySelectorAll('.notifications .close')"
+                + ".forEach(function (b) { b.click(); })");
+        try {
+            complete.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            // still covered by something outside the form (a notice sliding out): the button itself is enabled and
+            // validated the form, so press it as the agent would once the notice has gone
+            browser.script("arguments[0].click()", complete);
+        }
     }
 
     /** Completes the open task and waits until Tasklist has left it. */
