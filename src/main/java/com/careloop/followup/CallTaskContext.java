@@ -53,6 +53,10 @@ class CallTaskContext implements TaskListener {
         task.setVariableLocal(VARIABLE, card.text());
         task.setVariableLocal(SCRIPT, scripts.of(card.scenario()));
         task.setVariableLocal(FOLLOW_UP_NUMBER, number);
+        // the customer asked to be called back at this time: the call is on the agent's "今日预约回拨 Call-backs today"
+        if (CallOutcome.CALL_BACK_LATER.name().equals(task.getExecution().getVariable(FollowUpVariables.CALL_OUTCOME))) {
+            task.setVariableLocal(com.careloop.identity.TasklistFilters.CALLBACK_SCHEDULED, true);
+        }
         // a new attempt is a new answer: do not pre-fill the previous attempt's outcome in the form
         task.getExecution().removeVariable(FollowUpVariables.CALL_OUTCOME);
         task.getExecution().removeVariable(FollowUpVariables.CALLBACK_AT);

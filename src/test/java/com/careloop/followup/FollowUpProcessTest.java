@@ -43,6 +43,7 @@ class FollowUpProcessTest extends CareLoopTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired HistoryService history;
     @Autowired CustomerService customerService;
     @Autowired CustomerRepository customers;
@@ -141,6 +142,8 @@ class FollowUpProcessTest extends CareLoopTest {
         fx.executeJobs(pi.getId(), "Timer_CallbackDue");
         Task again = callTask(f);
         assertThat(runtime.getVariable(pi.getId(), "callOutcome")).as("the previous answer is not pre-filled").isNull();
+        assertThat(taskService.getVariableLocal(again.getId(), com.careloop.identity.TasklistFilters.CALLBACK_SCHEDULED))
+                .as("on the agent's call-backs filter").isEqualTo(true);
         fx.complete(again, "callOutcome", "REACHED", "satisfaction", 4, "nps", 8);
         assertThat(pi).isEnded();
         assertThat(reload(f).getResult()).isEqualTo(FollowUpResult.COMPLETED);
