@@ -62,31 +62,8 @@ class HistoryPrivacyTest extends CareLoopTest {
 
         List<String> found = new ArrayList<>();
         for (String secret : List.of(PHONE, ID_CARD, IN_FEEDBACK, IN_TAGS)) {
-            found.addAll(historyColumnsContaining(secret));
+            found.addAll(com.careloop.testsupport.HistoryScan.columnsContaining(jdbc, secret));
         }
         assertThat(found).as("history columns holding personal free text").isEmpty();
-    }
-
-    /** Every text column of every ACT_HI_* table, and the byte arrays that history rows point to. */
-    private List<String> historyColumnsContaining(String secret) {
-        List<String> hits = new ArrayList<>();
-        List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from information_schema.columns"
-                + " where table_schema = current_schema() and lower(table_name) like 'act\\_hi\\_%'"
-                + " and data_type in ('character varying', 'text', 'character')");
-        assertThat(columns).isNotEmpty();
-        for (Map<String, Object> c : columns) {
-            String table = (String) c.get("table_name");
-            String column = (String) c.get("column_name");
-            Long n = jdbc.queryForObject("select count(*) from " + table + " where " + column + " like ?", Long.class, "%" + secret + "%");
-            if (n != null && n > 0) {
-                hits.add(table + "." + column + " holds '" + secret + "'");
-            }
-        }
-        Long bytes = jdbc.queryForObject("select count(*) from act_ge_bytearray where position(convert_to(?, 'UTF8') in bytes_) > 0",
-                Long.class, secret);
-        if (bytes != null && bytes > 0) {
-            hits.add("act_ge_bytearray.bytes_ holds '" + secret + "'");
-        }
-        return hits;
     }
 }
