@@ -1,10 +1,9 @@
 package com.careloop.quality.alert;
 
-import com.careloop.feedback.FeedbackBacklog;
-import com.careloop.feedback.Urgency;
 import com.careloop.quality.KpiGroup;
 import com.careloop.quality.KpiGrouping;
 import com.careloop.quality.KpiReport;
+import com.careloop.quality.OpenFeedback;
 import com.careloop.quality.QualityKpis;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,32 +16,30 @@ import org.springframework.stereotype.Component;
 /**
  * Measures alert rules: windowed metrics over the last {@code windowDays} days up to and including today (Asia/Shanghai,
  * the application clock's zone) through {@link QualityKpis} — totals for scope all, groups by team or agent — and
- * urgentOverdue through the feedback module. One KPI report per window and grouping per call.
+ * urgentOverdue from the same open-items read model that gives {@code backlog} and {@code overdue} ({@link OpenFeedback}).
+ * One KPI report per window and grouping per call.
  */
 @Component
 public class QualityMeasurer {
 
     private final QualityKpis kpis;
-    private final FeedbackBacklog backlog;
+    private final OpenFeedback openFeedback;
     private final Clock clock;
 
-    public QualityMeasurer(QualityKpis kpis, FeedbackBacklog backlog, Clock clock) {
+    public QualityMeasurer(QualityKpis kpis, OpenFeedback openFeedback, Clock clock) {
         this.kpis = kpis;
-        this.backlog = backlog;
+        this.openFeedback = openFeedback;
         this.clock = clock;
     }
 
     public List<Measurement> measure(List<AlertRule> rules) {
         LocalDate today = LocalDate.now(clock);
         Map<String, KpiReport> reports = new HashMap<>();
-        Map<String, Long> urgentOverdue = null;
         List<Measurement> out = new ArrayList<>();
         for (AlertRule rule : rules) {
             if (rule.metric() == QualityMetric.URGENT_OVERDUE) {
-                if (urgentOverdue == null) {
-                    urgentOverdue = backlog.overdueOpenByDepartment(Urgency.URGENT);
-                }
-                measureUrgentOverdue(rule, urgentOverdue, out);
+                measureUrgentOverdue(rule, reports.computeIfAbsent(today + "|" + KpiGrouping.TEAM,
+                        k -> kpis.report(today, today.plusDays(1), KpiGrouping.TEAM, null, null)), out);
                 continue;
             }
             int days = Math.max(1, rule.windowDays());
@@ -67,17 +64,17 @@ public class QualityMeasurer {
         return out;
     }
 
-    private static void measureUrgentOverdue(AlertRule rule, Map<String, Long> byDepartment, List<Measurement> out) {
+    private void measureUrgentOverdue(AlertRule rule, KpiReport teams, List<Measurement> out) {
         if (rule.scope() == AlertScope.ALL) {
-            long total = byDepartment.values().stream().mapToLong(Long::longValue).sum();
-            out.add(new Measurement(rule, "all", "全部 All", (double) total, null));
-        } else if (rule.scope() == AlertScope.TEAM) {
-            byDepartment.forEach((team, count) -> {
-                if (!team.isEmpty()) {
-                    out.add(new Measurement(rule, rule.scope().unit(team), team, count.doubleValue(), null));
-                }
-            });
+            out.add(new Measurement(rule, "all", "全部 All", (double) openFeedback.overdue(URGENT, null), null));
+        } else if (rule.scope() == AlertScope.TEAM && teams.groups() != null) {
+            for (KpiGroup team : teams.groups()) {
+                out.add(new Measurement(rule, rule.scope().unit(team.key()), team.label(),
+                        (double) openFeedback.overdue(URGENT, team.key()), null));
+            }
         }
         // per agent: urgent items are owned by teams, not agents; such a rule measures nothing
     }
+
+    private static final String URGENT = "URGENT";
 }
