@@ -72,6 +72,7 @@ const text = page => page.evaluate(() => document.body.innerText);
 
     // the switch in the banner: English, then back to Chinese; the choice survives a reload
     await agent.goto(`${base}/camunda/app/tasklist/default/`, {waitUntil: 'networkidle2'});
+    await agent.waitForSelector('[data-careloop-language="en"]', {timeout: 90000});
     await Promise.all([agent.waitForNavigation({waitUntil: 'networkidle2'}), agent.click('[data-careloop-language="en"]')]);
     await pause(1500);
     body = await text(agent);
@@ -80,6 +81,7 @@ const text = page => page.evaluate(() => document.body.innerText);
     await agent.reload({waitUntil: 'networkidle2'});
     await pause(1000);
     expect((await text(agent)).includes('Start process'), 'English is not kept after a reload');
+    await agent.waitForSelector('[data-careloop-language="zh-CN"]', {timeout: 90000});
     await Promise.all([agent.waitForNavigation({waitUntil: 'networkidle2'}), agent.click('[data-careloop-language="zh-CN"]')]);
     await pause(1500);
     expect((await text(agent)).includes('发起流程'), 'the switch did not turn Tasklist back to Chinese');
