@@ -18,7 +18,7 @@ work=$(mktemp -d)
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
-for i in $(seq 1 120); do
+for i in $(seq 1 300); do
   grep -q "Demo data loaded" "$work/app.log" 2>/dev/null && break
   kill -0 $app 2>/dev/null || { cat "$work/app.log"; exit 1; }
   sleep 1
