@@ -11,7 +11,7 @@ import java.time.Instant;
 /** What the customer answered on a reached call. */
 @Entity
 @Table(name = "survey_response")
-public class SurveyResponse {
+class SurveyResponse {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,7 +53,7 @@ public class SurveyResponse {
     protected SurveyResponse() {
     }
 
-    public SurveyResponse(Long followUpId, CallReport r, String agent, Instant answeredAt) {
+    SurveyResponse(Long followUpId, CallReport r, String agent, Instant answeredAt) {
         this.followUpId = followUpId;
         this.satisfaction = r.satisfaction();
         this.nps = r.nps();

@@ -8,7 +8,7 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
-import com.careloop.followup.CallAttemptRepository;
+import com.careloop.followup.FollowUpQueries;
 import com.careloop.followup.FollowUp;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
@@ -38,7 +38,7 @@ class EngineRestAndFormsTest extends CareLoopTest {
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
     @Autowired FeedbackService feedback;
-    @Autowired CallAttemptRepository attempts;
+    @Autowired FollowUpQueries followUpQueries;
 
     final ObjectMapper json = new ObjectMapper();
     Fixtures fx;
@@ -130,7 +130,7 @@ class EngineRestAndFormsTest extends CareLoopTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("satisfaction");
         assertThat(fx.task(f.getProcessInstanceId(), "Task_CallCustomer").getId()).isEqualTo(task.getId());
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).isEmpty();
+        assertThat(followUpQueries.byId(f.getId()).attempts()).isEmpty();
 
         Map<String, Object> good = Map.of("variables", Map.of(
                 "callOutcome", Map.of("value", "REACHED"),
@@ -140,8 +140,8 @@ class EngineRestAndFormsTest extends CareLoopTest {
                 "notes", Map.of("value", "顺利")));
         ResponseEntity<String> accepted = Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/submit-form", toJson(good));
         assertThat(accepted.getStatusCode()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).hasSize(1)
-                .allSatisfy(a -> assertThat(a.getAgent()).isEqualTo("agent1"));
+        assertThat(followUpQueries.byId(f.getId()).attempts()).hasSize(1)
+                .allSatisfy(a -> assertThat(a.agent()).isEqualTo("agent1"));
     }
 
     private String toJson(Object o) {

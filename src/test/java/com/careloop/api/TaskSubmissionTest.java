@@ -11,7 +11,7 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
-import com.careloop.followup.CallAttemptRepository;
+import com.careloop.followup.FollowUpQueries;
 import com.careloop.followup.FollowUp;
 import com.careloop.followup.FollowUpRepository;
 import com.careloop.followup.FollowUpService;
@@ -51,7 +51,7 @@ class TaskSubmissionTest extends CareLoopTest {
     @Autowired FeedbackService feedback;
     @Autowired FeedbackItemRepository items;
     @Autowired FeedbackProgressRepository progress;
-    @Autowired CallAttemptRepository attempts;
+    @Autowired FollowUpQueries followUpQueries;
 
     final ObjectMapper json = new ObjectMapper();
     Fixtures fx;
@@ -114,7 +114,7 @@ class TaskSubmissionTest extends CareLoopTest {
 
         assertThat(followUpRows.findById(other.getId()).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.OPEN);
         assertThat(customerRows.findById(other.getCustomer().getId()).orElseThrow().isContactInvalid()).isFalse();
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(other.getId())).isEmpty();
+        assertThat(followUpQueries.byId(other.getId()).attempts()).isEmpty();
         assertThat(followUpRows.findById(own.getId()).orElseThrow().getStatus()).isNotEqualTo(FollowUpStatus.OPEN);
         assertThat(customerRows.findById(own.getCustomer().getId()).orElseThrow().isContactInvalid()).isTrue();
     }
@@ -152,7 +152,7 @@ class TaskSubmissionTest extends CareLoopTest {
         assertThat(followUpRows.findById(other.getId()).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.OPEN);
         assertThat(customerRows.findById(other.getCustomer().getId()).orElseThrow().isContactInvalid()).isFalse();
         assertThat(customerRows.findById(own.getCustomer().getId()).orElseThrow().isContactInvalid()).isFalse();
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(own.getId())).isEmpty();
+        assertThat(followUpQueries.byId(own.getId()).attempts()).isEmpty();
         assertThat(fx.task(own.getProcessInstanceId(), "Task_CallCustomer").getId()).isEqualTo(task.getId());
         assertThat(engine.getRuntimeService().getVariable(own.getProcessInstanceId(), "followUpId")).isEqualTo(own.getId());
     }

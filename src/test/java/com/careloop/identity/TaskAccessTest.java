@@ -8,7 +8,7 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
-import com.careloop.followup.CallAttemptRepository;
+import com.careloop.followup.FollowUpQueries;
 import com.careloop.followup.FollowUp;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
@@ -41,7 +41,7 @@ class TaskAccessTest extends CareLoopTest {
     @Autowired ProcessEngine engine;
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
-    @Autowired CallAttemptRepository attempts;
+    @Autowired FollowUpQueries followUpQueries;
     @Autowired AuthorizationService authorizations;
     @Autowired FeedbackService feedback;
     @LocalServerPort int port;
@@ -125,12 +125,12 @@ class TaskAccessTest extends CareLoopTest {
 
         Task after = engine.getTaskService().createTaskQuery().taskId(task).singleResult();
         assertThat(after.getAssignee()).isEqualTo("agent2");
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(vip.getId())).isEmpty();
+        assertThat(followUpQueries.byId(vip.getId()).attempts()).isEmpty();
 
         // the assignee works it, and the attempt is recorded as the authenticated user's
         assertThat(post("agent2", task + "/submit-form", reached()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(vip.getId())).singleElement()
-                .satisfies(a -> assertThat(a.getAgent()).isEqualTo("agent2"));
+        assertThat(followUpQueries.byId(vip.getId()).attempts()).singleElement()
+                .satisfies(a -> assertThat(a.agent()).isEqualTo("agent2"));
     }
 
     @Test
