@@ -49,4 +49,29 @@ class ModularityTest {
         }
         assertThat(offenders).isEmpty();
     }
+
+    /**
+     * Events between modules are handled in the publisher's transaction (plain {@code @EventListener}): the listener's
+     * writes commit or roll back with the change that raised the event, so a crash loses none. A listener that runs
+     * after the commit or on another thread ({@code @ApplicationModuleListener}, {@code @Async},
+     * {@code @TransactionalEventListener} after commit) could lose an event on a crash unless Spring Modulith's event
+     * publication registry (spring-modulith-starter-jpa and its event_publication table) records it first.
+     */
+    @Test
+    void listenersAfterTheCommitOnlyWithTheEventPublicationRegistry() throws IOException {
+        Path root = Path.of("src/main/java/com/careloop");
+        List<String> deferred = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                if (source.contains("@ApplicationModuleListener") || source.contains("@Async") || source.contains("@TransactionalEventListener")) {
+                    deferred.add(root.relativize(file).toString());
+                }
+            }
+        }
+        if (!deferred.isEmpty()) {
+            assertThat(Files.readString(Path.of("pom.xml"))).as("listeners after the commit in " + deferred
+                    + " need the event publication registry").contains("<artifactId>spring-modulith-starter-jpa</artifactId>");
+        }
+    }
 }

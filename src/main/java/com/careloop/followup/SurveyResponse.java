@@ -1,5 +1,6 @@
 package com.careloop.followup;
 
+import com.careloop.customer.CustomerTier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -74,9 +75,9 @@ class SurveyResponse {
     }
 
     /** The event the quality module records (see {@link SurveyAnswered}). */
-    SurveyAnswered answered(FollowUp followUp) {
+    SurveyAnswered answered(FollowUp followUp, CustomerTier tier) {
         String text = feedbackText == null ? notes : notes == null ? feedbackText : feedbackText + "\n" + notes;
-        return new SurveyAnswered(id, followUpId, agent, followUp.getScenario(), followUp.getCustomer().getTier(), answeredAt,
+        return new SurveyAnswered(id, followUpId, agent, followUp.getScenario(), tier, answeredAt,
                 satisfaction, nps, scoreAttitude, scoreExpertise, scoreTimeliness, scoreResolution, scoreConvenience,
                 purchaseIntent, text);
     }

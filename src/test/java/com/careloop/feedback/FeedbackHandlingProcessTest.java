@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerService;
 import com.careloop.followup.FollowUpService;
 import com.careloop.notification.Channel;
@@ -54,7 +54,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     @Autowired ExternalTaskService externalTasks;
 
     Fixtures fx;
-    Customer customer;
+    CustomerView customer;
 
     @BeforeEach
     void setUp() {
@@ -64,7 +64,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     }
 
     FeedbackItem inbound(FeedbackType type, Urgency urgency) {
-        return feedbackService.registerInbound(new InboundFeedbackRequest(customer.getId(), type, urgency, "客户来电反馈"), "center1");
+        return feedbackService.registerInbound(new InboundFeedbackRequest(customer.id(), type, urgency, "客户来电反馈"), "center1");
     }
 
     ProcessInstance pi(FeedbackItem item) {
