@@ -13,7 +13,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "customer")
-public class Customer {
+class Customer {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,7 +69,7 @@ public class Customer {
     protected Customer() {
     }
 
-    public Customer(String externalId, Instant now) {
+    Customer(String externalId, Instant now) {
         this.externalId = externalId;
         this.createdAt = now;
         this.updatedAt = now;

@@ -85,7 +85,7 @@ public class CustomerController {
     @PostMapping("/{externalId}/events")
     public CustomerView event(@PathVariable String externalId, @Valid @RequestBody CustomerEvent event) {
         access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
-        return CustomerView.of(service.record(externalId, event));
+        return service.record(externalId, event);
     }
 
     /** Create or update by externalId: 201 when created, 200 when updated. */
@@ -94,12 +94,12 @@ public class CustomerController {
         access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
         CustomerService.Upserted result = service.upsert(request);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(CustomerView.of(result.customer()));
+                .body(result.customer());
     }
 
     @GetMapping("/{id}")
     public CustomerView get(@PathVariable long id) {
         access.requireAny(ApiAccess.READ);
-        return CustomerView.of(service.get(id));
+        return service.get(id);
     }
 }

@@ -26,7 +26,7 @@ public class CustomerService {
         this.clock = clock;
     }
 
-    public record Upserted(Customer customer, boolean created) {}
+    public record Upserted(CustomerView customer, boolean created) {}
 
     /**
      * Creates the customer or updates the one with the same externalId; absent optional fields are left as they are,
@@ -68,12 +68,12 @@ public class CustomerService {
             throw new InvalidRequestException(result.refused().get(0).errors());
         }
         Customer c = customers.findByExternalId(externalId).orElseThrow();
-        return new Upserted(c, result.created() == 1);
+        return new Upserted(CustomerView.of(c), result.created() == 1);
     }
 
     /** Applies an event; dates only move forward (first purchase only backward). */
     @Transactional
-    public Customer record(String externalId, CustomerEvent event) {
+    public CustomerView record(String externalId, CustomerEvent event) {
         Customer c = customers.findByExternalId(externalId).orElseThrow(() -> new NotFoundException("customer", externalId));
         java.time.Instant at = event.at() == null ? clock.instant() : event.at();
         rules.notFuture("at", at).ifPresent(e -> {
@@ -92,12 +92,18 @@ public class CustomerService {
             }
         }
         c.setUpdatedAt(clock.instant());
-        return c;
+        return CustomerView.of(c);
     }
 
     @Transactional
-    public java.util.Optional<Customer> find(long id) {
-        return customers.findById(id);
+    public java.util.Optional<CustomerView> find(long id) {
+        return customers.findById(id).map(CustomerView::of);
+    }
+
+    /** The customer with this CRM id, if one is stored. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CustomerView> byExternalId(String externalId) {
+        return customers.findByExternalId(externalId).map(CustomerView::of);
     }
 
     /** Whether any customer is stored (the demo data loads only into an empty database). */
@@ -107,14 +113,18 @@ public class CustomerService {
     }
 
     @Transactional(readOnly = true)
-    public Customer get(long id) {
+    public CustomerView get(long id) {
+        return CustomerView.of(entity(id));
+    }
+
+    private Customer entity(long id) {
         return customers.findById(id).orElseThrow(() -> new NotFoundException("customer", String.valueOf(id)));
     }
 
     /** A wrong number was reached: the contact data must be corrected before the customer is called again. */
     @Transactional
     public void flagContactInvalid(long id) {
-        Customer c = get(id);
+        Customer c = entity(id);
         c.setContactInvalid(true);
         c.setUpdatedAt(clock.instant());
     }
@@ -122,14 +132,14 @@ public class CustomerService {
     /** The customer refused the follow-up: screening leaves them alone for the cooling period. */
     @Transactional
     public void recordRefusal(long id) {
-        Customer c = get(id);
+        Customer c = entity(id);
         c.setRefusedAt(clock.instant());
         c.setUpdatedAt(clock.instant());
     }
 
     @Transactional
     public void recordFollowUpContact(long id) {
-        Customer c = get(id);
+        Customer c = entity(id);
         c.setLastFollowUpAt(clock.instant());
     }
 

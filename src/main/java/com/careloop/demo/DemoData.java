@@ -1,7 +1,7 @@
 package com.careloop.demo;
 
 import com.careloop.engine.EngineClock;
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
@@ -9,7 +9,7 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import java.time.Duration;
@@ -71,7 +71,7 @@ public class DemoData {
             return;
         }
         Instant now = Instant.now();
-        List<Customer> cs = new ArrayList<>();
+        List<CustomerView> cs = new ArrayList<>();
         for (int i = 0; i < NAMES.length; i++) {
             boolean vip = i % 6 == 0;
             cs.add(customers.upsert(new CustomerRequest(String.format("CRM-%05d", 10001 + i), NAMES[i], COMPANIES[i % COMPANIES.length],
@@ -83,7 +83,7 @@ public class DemoData {
         Scenario[] scenarios = Scenario.values();
         // 0-7: waiting for the first call (0 and 6 are VIPs assigned to their account agent)
         for (int i = 0; i < 8; i++) {
-            followUps.start(cs.get(i).getId(), scenarios[i % scenarios.length]);
+            followUps.start(cs.get(i).id(), scenarios[i % scenarios.length]);
         }
         // 8-9: no answer once, waiting for the retry
         for (int i = 8; i < 10; i++) {
@@ -97,7 +97,7 @@ public class DemoData {
             call(start(cs.get(i), Scenario.NEW_PURCHASE), "agent1", reached(5, 10, "NONE"));
         }
         // 14: unreachable after three attempts (attempts recorded; the remaining retries run on the job executor)
-        FollowUp unreachable = start(cs.get(14), Scenario.CHURN_RISK);
+        FollowUpView unreachable = start(cs.get(14), Scenario.CHURN_RISK);
         call(unreachable, "agent2", "callOutcome", "BUSY");
         // 15: refused, 16: wrong number
         call(start(cs.get(15), Scenario.CHURN_RISK), "agent1", "callOutcome", "REFUSED");
@@ -111,9 +111,9 @@ public class DemoData {
         // 18: product problem, responded, awaiting resolution by after-sales
         Map<String, Object> problem = reached(3, 6, "PROBLEM");
         problem.put("feedbackText", "空调制冷效果差，外机有异响");
-        FollowUp p = start(cs.get(18), Scenario.USAGE);
+        FollowUpView p = start(cs.get(18), Scenario.USAGE);
         call(p, "agent2", problem);
-        complete(p.getProcessInstanceId(), FeedbackService.RESPOND_TASK, "tech1", "contactMade", true,
+        complete(p.processInstanceId(), FeedbackService.RESPOND_TASK, "tech1", "contactMade", true,
                 "responsePlan", "已电话联系，预约周三上门检修", "resolvedOnFirstContact", false);
         // 19: suggestion with the product team
         Map<String, Object> suggestion = reached(4, 8, "SUGGESTION");
@@ -121,18 +121,18 @@ public class DemoData {
         suggestion.put("feedbackText", "希望 App 能查看维修进度");
         call(start(cs.get(19), Scenario.USAGE), "agent1", suggestion);
         // 20: detractor, recovered, waiting for the closure re-visit by the original agent
-        FollowUp r = start(cs.get(20), Scenario.NEW_PURCHASE);
+        FollowUpView r = start(cs.get(20), Scenario.NEW_PURCHASE);
         call(r, "agent2", reached(2, 4, "NONE"));
-        complete(r.getProcessInstanceId(), FeedbackService.RESPOND_TASK, "supervisor1", "contactMade", true,
+        complete(r.processInstanceId(), FeedbackService.RESPOND_TASK, "supervisor1", "contactMade", true,
                 "responsePlan", "致歉并赠送保养券", "resolvedOnFirstContact", false);
-        complete(r.getProcessInstanceId(), FeedbackService.RESOLVE_TASK, "supervisor1", "handlingOutcome", "RESOLVED",
+        complete(r.processInstanceId(), FeedbackService.RESOLVE_TASK, "supervisor1", "handlingOutcome", "RESOLVED",
                 "solution", "上门回访并赠送一次免费保养", "compensation", "COUPON");
         // 21: inbound consultation at the service centre
-        feedback.registerInbound(new InboundFeedbackRequest(cs.get(21).getId(), FeedbackType.CONSULTATION, Urgency.NORMAL,
+        feedback.registerInbound(new InboundFeedbackRequest(cs.get(21).id(), FeedbackType.CONSULTATION, Urgency.NORMAL,
                 "咨询延保服务的价格和范围"), "center1");
         // 22: an overdue problem registered three days ago: its SLA timers fire as soon as the job executor runs
         EngineClock.runAt(now.minus(Duration.ofDays(3)), () -> feedback.registerInbound(new InboundFeedbackRequest(
-                cs.get(22).getId(), FeedbackType.PROBLEM, Urgency.NORMAL, "热水器漏水，已报修三天无人上门"), "center1"));
+                cs.get(22).id(), FeedbackType.PROBLEM, Urgency.NORMAL, "热水器漏水，已报修三天无人上门"), "center1"));
         int history = history(now);
         log.info("Demo data loaded: {} customers, follow-ups and feedback in every state, {} answered calls of history", cs.size(), history);
     }
@@ -166,7 +166,7 @@ public class DemoData {
                 Instant at = today.minusDays(daysAgo).atTime(9, 30).plusMinutes(90L * k).atZone(zone).toInstant();
                 String agent = n % 2 == 0 ? "agent1" : "agent2";
                 int satisfaction = lastWeek ? LAST_WEEK[n % LAST_WEEK.length] : EARLIER[n % EARLIER.length];
-                Customer c = customers.upsert(new CustomerRequest(String.format("CRM-H%04d", n + 1), SURNAMES[n % SURNAMES.length]
+                CustomerView c = customers.upsert(new CustomerRequest(String.format("CRM-H%04d", n + 1), SURNAMES[n % SURNAMES.length]
                         + GIVEN[(n / SURNAMES.length) % GIVEN.length], COMPANIES[n % COMPANIES.length], String.format("1390013%04d", n),
                         null, n % 7 == 0 ? CustomerTier.VIP : CustomerTier.STANDARD, null, false, null, at.minus(Duration.ofDays(20)),
                         at.minus(Duration.ofDays(10)), null, null, n % 3 == 0 ? "空调" : "热水器")).customer();
@@ -187,10 +187,10 @@ public class DemoData {
                 if (lead) {
                     type = "SALES_LEAD";
                 }
-                FollowUp[] f = new FollowUp[1];
+                FollowUpView[] f = new FollowUpView[1];
                 int number = n;
                 EngineClock.runAt(at, () -> {
-                    f[0] = followUps.start(c.getId(), scenario);
+                    f[0] = followUps.start(c.id(), scenario);
                     call(f[0], agent, v);
                 });
                 String item = type;
@@ -206,13 +206,13 @@ public class DemoData {
      * Responds (every third late; some problems solved on that first contact), resolves, re-visits (some reopened once)
      * and closes the call's item; a sales lead is converted and closed without re-visit; recent ones stay open.
      */
-    private void handleHistoricItem(FollowUp f, String type, String agent, Instant at, int n, boolean recent) {
+    private void handleHistoricItem(FollowUpView f, String type, String agent, Instant at, int n, boolean recent) {
         String owner = switch (type) {
             case "COMPLAINT" -> "supervisor1";
             case "SALES_LEAD" -> "sales1";
             default -> "tech1";
         };
-        String pi = f.getProcessInstanceId();
+        String pi = f.processInstanceId();
         Instant responded = at.plus(n % 3 == 0 ? Duration.ofDays(3) : Duration.ofHours(2));
         boolean firstContact = "PROBLEM".equals(type) && n % 4 == 1;
         EngineClock.runAt(responded, () -> complete(pi, FeedbackService.RESPOND_TASK, owner, "contactMade", true,
@@ -244,8 +244,8 @@ public class DemoData {
         }
     }
 
-    private FollowUp start(Customer c, Scenario s) {
-        return followUps.start(c.getId(), s);
+    private FollowUpView start(CustomerView c, Scenario s) {
+        return followUps.start(c.id(), s);
     }
 
     private static Map<String, Object> reached(int satisfaction, int nps, String feedbackType) {
@@ -260,7 +260,7 @@ public class DemoData {
         return v;
     }
 
-    private void call(FollowUp f, String agent, Object... keyValues) {
+    private void call(FollowUpView f, String agent, Object... keyValues) {
         Map<String, Object> v = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             v.put((String) keyValues[i], keyValues[i + 1]);
@@ -268,8 +268,8 @@ public class DemoData {
         call(f, agent, v);
     }
 
-    private void call(FollowUp f, String agent, Map<String, Object> vars) {
-        complete(f.getProcessInstanceId(), FollowUpService.CALL_TASK, agent, vars);
+    private void call(FollowUpView f, String agent, Map<String, Object> vars) {
+        complete(f.processInstanceId(), FollowUpService.CALL_TASK, agent, vars);
     }
 
     private void complete(String processInstanceId, String taskKey, String user, Object... keyValues) {

@@ -3,9 +3,8 @@ package com.careloop.dialing;
 import com.careloop.customer.CustomerService;
 import com.careloop.errors.ConflictException;
 import com.careloop.errors.ForbiddenException;
-import com.careloop.feedback.FeedbackItem;
 import com.careloop.feedback.FeedbackService;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
@@ -42,14 +41,14 @@ public class DialService {
 
     /** Dial the customer of a follow-up, for its open call task (Task_CallCustomer). */
     public Dialed followUp(String number, String user) {
-        FollowUp f = followUps.get(number); // 404 when unknown
-        return dial(ContactAccess.Subject.FOLLOW_UP, f.getNumber(), f.getCustomer().getId(), FollowUpService.CALL_TASK, user);
+        FollowUpView f = followUps.get(number); // 404 when unknown
+        return dial(ContactAccess.Subject.FOLLOW_UP, f.number(), f.customerId(), FollowUpService.CALL_TASK, user);
     }
 
     /** Dial the customer of a feedback item, for its open re-visit (Task_ConfirmResolution). */
     public Dialed feedback(String number, String user) {
-        FeedbackItem item = feedback.get(number); // 404 when unknown
-        return dial(ContactAccess.Subject.FEEDBACK, item.getNumber(), item.getCustomerId(), FeedbackService.CONFIRM_TASK, user);
+        long customerId = feedback.customerOf(number); // 404 when unknown
+        return dial(ContactAccess.Subject.FEEDBACK, number, customerId, FeedbackService.CONFIRM_TASK, user);
     }
 
     private Dialed dial(ContactAccess.Subject subject, String number, Long customerId, String taskKey, String user) {

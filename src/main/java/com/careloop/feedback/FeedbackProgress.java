@@ -13,7 +13,7 @@ import java.time.Instant;
 /** One line of an item's progress log ("contacted", "repair scheduled", "waiting for parts", escalations…). */
 @Entity
 @Table(name = "feedback_progress")
-public class FeedbackProgress {
+class FeedbackProgress {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,7 +40,7 @@ public class FeedbackProgress {
     protected FeedbackProgress() {
     }
 
-    public FeedbackProgress(Long feedbackItemId, Instant recordedAt, String author, ProgressKind kind, String note, String commentId) {
+    FeedbackProgress(Long feedbackItemId, Instant recordedAt, String author, ProgressKind kind, String note, String commentId) {
         this.feedbackItemId = feedbackItemId;
         this.recordedAt = recordedAt;
         this.author = author;

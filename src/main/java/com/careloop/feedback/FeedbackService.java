@@ -67,7 +67,7 @@ public class FeedbackService {
             FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.FOLLOW_UP_CALL,
                     type, urgency, description, customerId, followUpId, agent, clock.instant()).fromCallEntry(callEntry));
             log(item, agent, ProgressKind.CREATED, "由回访记录 Reported on follow-up call");
-            opened(item, customers.find(customerId).map(c -> c.getTier()).orElse(null));
+            opened(item, customers.find(customerId).map(c -> c.tier()).orElse(null));
             return item;
         });
     }
@@ -83,7 +83,7 @@ public class FeedbackService {
                 r.urgency() == null ? Urgency.NORMAL : r.urgency(), r.description().strip(), r.customerId(), null, null,
                 clock.instant()));
         log(item, registeredBy, ProgressKind.CREATED, "来电/来函登记 Registered inbound");
-        opened(item, customer.getTier());
+        opened(item, customer.tier());
         var pi = runtime.startProcessInstanceByKey(PROCESS_KEY, item.getNumber(), Map.of("feedbackItemId", item.getId()));
         item.setProcessInstanceId(pi.getId());
         return item;
@@ -102,6 +102,12 @@ public class FeedbackService {
     @Transactional
     public FeedbackItem get(String number) {
         return items.findByNumber(number).orElseThrow(() -> new NotFoundException("feedback", number));
+    }
+
+    /** The id of the customer a feedback item is about (404 when the number is unknown). */
+    @Transactional(readOnly = true)
+    public long customerOf(String number) {
+        return get(number).getCustomerId();
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.careloop.feedback;
 
-import com.careloop.customer.Customer;
 import com.careloop.customer.CustomerService;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.MaskedPhone;
 import com.careloop.engine.FormText;
 import java.time.Clock;
@@ -54,11 +54,11 @@ class FeedbackTaskContext implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FeedbackItem item = feedback.itemOf(task);
-        Optional<Customer> customer = customers.find(item.getCustomerId());
+        Optional<CustomerView> customer = customers.find(item.getCustomerId());
         task.setVariableLocal("feedbackTypeLabel", item.getType().label());
         task.setVariableLocal("urgencyLabel", item.getUrgency().label());
-        task.setVariableLocal("customerName", FormText.plain(customer.map(Customer::getName).orElse("?")));
-        task.setVariableLocal("customerPhoneMasked", MaskedPhone.of(customer.map(Customer::getPhone).orElse(null)));
+        task.setVariableLocal("customerName", FormText.plain(customer.map(CustomerView::name).orElse("?")));
+        task.setVariableLocal("customerPhoneMasked", MaskedPhone.of(customer.map(CustomerView::phone).orElse(null)));
         task.setVariableLocal("responseDueLabel", label(task.getVariable(FeedbackVariables.RESPONSE_DUE)));
         task.setVariableLocal("resolutionDueLabel", label(task.getVariable(FeedbackVariables.RESOLUTION_DUE)));
         task.setVariableLocal(CUSTOMER_WORDS, orNone(item.getDescription()));

@@ -12,7 +12,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "call_attempt")
-public class CallAttempt {
+class CallAttempt {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,7 +39,7 @@ public class CallAttempt {
     protected CallAttempt() {
     }
 
-    public CallAttempt(Long followUpId, int attemptNo, CallOutcome outcome, String agent, Instant calledAt, Instant callbackAt) {
+    CallAttempt(Long followUpId, int attemptNo, CallOutcome outcome, String agent, Instant calledAt, Instant callbackAt) {
         this.followUpId = followUpId;
         this.attemptNo = attemptNo;
         this.outcome = outcome;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CallAttemptRepository extends JpaRepository<CallAttempt, Long> {
+interface CallAttemptRepository extends JpaRepository<CallAttempt, Long> {
 
     List<CallAttempt> findByFollowUpIdOrderByAttemptNo(Long followUpId);
 

@@ -41,7 +41,7 @@ class CloseFollowUp implements JavaDelegate {
         CallAttempt reaching = calls.stream().filter(a -> a.getOutcome() == CallOutcome.REACHED).findFirst().orElse(null);
         String agent = reaching != null ? reaching.getAgent() : calls.isEmpty() ? followUp.getLastAgent() : calls.get(calls.size() - 1).getAgent();
         boolean intent = reaching != null && surveys.findByFollowUpId(followUp.getId()).map(SurveyResponse::isPurchaseIntent).orElse(false);
-        return new FollowUpClosed(followUp.getId(), agent, followUp.getScenario(), followUp.getCustomer().getTier(), followUp.getClosedAt(),
+        return new FollowUpClosed(followUp.getId(), agent, followUp.getScenario(), followUps.tierOf(followUp), followUp.getClosedAt(),
                 followUp.getResult(), reaching != null, intent);
     }
 }

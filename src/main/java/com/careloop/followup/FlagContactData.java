@@ -19,6 +19,6 @@ class FlagContactData implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        customers.flagContactInvalid(followUps.ofProcess(execution.getProcessBusinessKey()).getCustomer().getId());
+        customers.flagContactInvalid(followUps.ofProcess(execution.getProcessBusinessKey()).getCustomerId());
     }
 }

@@ -1,23 +1,19 @@
 package com.careloop.followup;
 
-import com.careloop.customer.Customer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
 @Entity
 @Table(name = "follow_up")
-public class FollowUp {
+class FollowUp {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,9 +22,9 @@ public class FollowUp {
     @Column(nullable = false, unique = true)
     private String number;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id")
-    private Customer customer;
+    /** The customer (module customer's id; read through CustomerService). */
+    @Column(name = "customer_id", nullable = false)
+    private Long customerId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -104,7 +100,7 @@ public class FollowUp {
     public Long getScreeningRunId() { return screeningRunId; }
     public Long getId() { return id; }
     public String getNumber() { return number; }
-    public Customer getCustomer() { return customer; }
+    public Long getCustomerId() { return customerId; }
     public Scenario getScenario() { return scenario; }
     public int getPriority() { return priority; }
     public FollowUpStatus getStatus() { return status; }

@@ -57,8 +57,8 @@ public class FollowUpController {
             }
             override = new NewFollowUp.Override(reason, manager.id());
         }
-        FollowUp followUp = service.start(request.customerId(), request.scenario(), override);
-        return ResponseEntity.created(URI.create("/api/follow-ups/" + followUp.getNumber())).body(queries.byId(followUp.getId()));
+        FollowUpView followUp = service.start(request.customerId(), request.scenario(), override);
+        return ResponseEntity.created(URI.create("/api/follow-ups/" + followUp.number())).body(followUp);
     }
 
     @GetMapping("/{number}")

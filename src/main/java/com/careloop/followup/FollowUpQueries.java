@@ -1,5 +1,6 @@
 package com.careloop.followup;
 
+import com.careloop.customer.CustomerService;
 import com.careloop.feedback.FeedbackService;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -13,13 +14,15 @@ public class FollowUpQueries {
     private final CallAttemptRepository attempts;
     private final SurveyResponseRepository surveys;
     private final FeedbackService feedback;
+    private final CustomerService customers;
 
     public FollowUpQueries(FollowUpRepository followUps, CallAttemptRepository attempts, SurveyResponseRepository surveys,
-                           FeedbackService feedback) {
+                           FeedbackService feedback, CustomerService customers) {
         this.followUps = followUps;
         this.attempts = attempts;
         this.surveys = surveys;
         this.feedback = feedback;
+        this.customers = customers;
     }
 
     @Transactional(readOnly = true)
@@ -33,9 +36,17 @@ public class FollowUpQueries {
         return view(followUps.findById(id).orElseThrow(() -> new com.careloop.errors.NotFoundException("follow-up", String.valueOf(id))));
     }
 
+    /** The customer's follow-ups, newest first. */
+    @Transactional(readOnly = true)
+    public List<FollowUpView> byCustomerId(long customerId) {
+        return followUps.findByCustomerIdOrderByCreatedAtDesc(customerId).stream().map(this::view).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<FollowUpView> byCustomerExternalId(String externalId) {
-        return followUps.findByCustomerExternalIdOrderByCreatedAtDesc(externalId).stream().map(this::view).toList();
+        return customers.byExternalId(externalId)
+                .map(c -> followUps.findByCustomerIdOrderByCreatedAtDesc(c.id()).stream().map(this::view).toList())
+                .orElse(List.of());
     }
 
     private FollowUpView view(FollowUp f) {
@@ -49,7 +60,7 @@ public class FollowUpQueries {
                         s.getTags(), s.getAnsweredAt()))
                 .orElse(null);
         List<String> numbers = feedback.numbersOfFollowUp(f.getId());
-        return new FollowUpView(f.getId(), f.getNumber(), f.getCustomer().getId(), f.getCustomer().getExternalId(),
+        return new FollowUpView(f.getId(), f.getNumber(), f.getCustomerId(), customers.get(f.getCustomerId()).externalId(),
                 f.getScenario(), f.getPriority(), f.getStatus(), f.getResult(), f.getAssignedAgent(), f.getLastAgent(),
                 f.getDueAt(), f.getAttemptCount(), f.getProcessInstanceId(), f.getCreatedAt(), f.getClosedAt(), calls,
                 survey, numbers, f.getOverrideReason() == null ? null : new FollowUpView.Override(f.getOverrideReason(), f.getOverrideBy(),

@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
+interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
 
     Optional<FollowUp> findByNumber(String number);
-
-    List<FollowUp> findByCustomerExternalIdOrderByCreatedAtDesc(String externalId);
 
     List<FollowUp> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
 

@@ -4,7 +4,8 @@ import com.careloop.identity.TaskAccessPolicy;
 import com.careloop.errors.ConflictException;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.errors.NotFoundException;
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerTier;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerService;
 import java.time.Instant;
 import java.util.Date;
@@ -30,19 +31,21 @@ public class FollowUpService {
     private final RuntimeService runtime;
     private final FollowUpWriter writer;
     private final FollowUpExclusions exclusions;
+    private final FollowUpQueries queries;
 
     FollowUpService(FollowUpRepository followUps, CustomerService customers, RuntimeService runtime, FollowUpWriter writer,
-                    FollowUpExclusions exclusions) {
+                    FollowUpExclusions exclusions, FollowUpQueries queries) {
         this.followUps = followUps;
         this.customers = customers;
         this.runtime = runtime;
         this.writer = writer;
         this.exclusions = exclusions;
+        this.queries = queries;
     }
 
     /** A manual start without override: see {@link #start(Long, Scenario, NewFollowUp.Override)}. */
     @Transactional
-    public FollowUp start(Long customerId, Scenario scenario) {
+    public FollowUpView start(Long customerId, Scenario scenario) {
         return start(customerId, scenario, null);
     }
 
@@ -54,14 +57,14 @@ public class FollowUpService {
      * @throws ConflictException naming the exclusion (reason OPTED_OUT, CONTACT_INVALID, OPEN_FOLLOW_UP, COOLING_PERIOD)
      */
     @Transactional
-    public FollowUp start(Long customerId, Scenario scenario, NewFollowUp.Override override) {
+    public FollowUpView start(Long customerId, Scenario scenario, NewFollowUp.Override override) {
         if (customerId == null) {
             throw new InvalidRequestException("customerId", "is required");
         }
         if (scenario == null) {
             throw new InvalidRequestException("scenario", "is required (one of " + List.of(Scenario.values()) + ")");
         }
-        Customer customer = customers.find(customerId)
+        CustomerView customer = customers.find(customerId)
                 .orElseThrow(() -> new InvalidRequestException("customerId", "customer " + customerId + " does not exist"));
         Opened opened;
         try {
@@ -69,7 +72,7 @@ public class FollowUpService {
         } catch (DataIntegrityViolationException e) {
             if (violates(e, ONE_OPEN_PER_CUSTOMER)) {
                 // a concurrent start (or a screening chunk) for this customer committed first: the check missed it
-                throw new ConflictException("customer " + customer.getExternalId()
+                throw new ConflictException("customer " + customer.externalId()
                         + " already has open follow-up (created by a concurrent request just now)", Exclusion.OPEN_FOLLOW_UP.name());
             }
             throw e;
@@ -77,16 +80,16 @@ public class FollowUpService {
         if (!opened.created()) {
             throw new ConflictException(conflict(customer, opened.excludedBy(), override != null), opened.excludedBy().name());
         }
-        return get(opened.followUpId());
+        return queries.byId(opened.followUpId());
     }
 
-    private String conflict(Customer customer, Exclusion exclusion, boolean overridden) {
-        String who = "customer " + customer.getExternalId();
+    private String conflict(CustomerView customer, Exclusion exclusion, boolean overridden) {
+        String who = "customer " + customer.externalId();
         String message = switch (exclusion) {
             case OPTED_OUT -> who + " has opted out of follow-up calls";
             case CONTACT_INVALID -> who + " has a wrong number on file: correct the contact data first";
             case OPEN_FOLLOW_UP -> who + " already has open follow-up "
-                    + followUps.findFirstByCustomerIdAndStatus(customer.getId(), FollowUpStatus.OPEN).map(FollowUp::getNumber).orElse("");
+                    + followUps.findFirstByCustomerIdAndStatus(customer.id(), FollowUpStatus.OPEN).map(FollowUp::getNumber).orElse("");
             case COOLING_PERIOD -> who + " was called or refused within the cooling period (" + exclusions.coolingPeriod() + ")";
             case DUPLICATE_PERIOD -> who + " already has a follow-up for this scenario and period";
         };
@@ -146,20 +149,26 @@ public class FollowUpService {
      * Delegates identify their case this way, never by a process variable, which a task submission could set.
      */
     @Transactional
-    public FollowUp ofProcess(String businessKey) {
+    FollowUp ofProcess(String businessKey) {
         if (businessKey == null) {
             throw new IllegalStateException("a followUp process instance without business key");
         }
-        return get(businessKey);
+        return followUps.findByNumber(businessKey).orElseThrow(() -> new NotFoundException("follow-up", businessKey));
     }
 
-    @Transactional
-    public FollowUp get(String number) {
-        return followUps.findByNumber(number).orElseThrow(() -> new NotFoundException("follow-up", number));
+    /** The follow-up with this number (404 when unknown), as other modules see it. */
+    @Transactional(readOnly = true)
+    public FollowUpView get(String number) {
+        return queries.byNumber(number);
     }
 
-    @Transactional
-    public FollowUp get(long id) {
-        return followUps.findById(id).orElseThrow(() -> new NotFoundException("follow-up", String.valueOf(id)));
+    @Transactional(readOnly = true)
+    public FollowUpView get(long id) {
+        return queries.byId(id);
+    }
+
+    /** The tier of the follow-up's customer, for the events quality records. */
+    CustomerTier tierOf(FollowUp followUp) {
+        return customers.get(followUp.getCustomerId()).tier();
     }
 }

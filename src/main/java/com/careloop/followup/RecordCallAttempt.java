@@ -65,15 +65,15 @@ class RecordCallAttempt implements JavaDelegate {
         int attemptNo = followUp.getAttemptCount() + 1;
         attempts.save(new CallAttempt(followUp.getId(), attemptNo, report.callOutcome(), agent, now, report.callbackAt()));
         followUp.recordAttempt(attemptNo, agent);
-        customers.recordFollowUpContact(followUp.getCustomer().getId());
+        customers.recordFollowUpContact(followUp.getCustomerId());
 
         List<Long> feedbackIds = new ArrayList<>();
         if (report.callOutcome() == CallOutcome.REACHED) {
             if (surveys.findByFollowUpId(followUp.getId()).isEmpty()) {
                 SurveyResponse survey = surveys.save(new SurveyResponse(followUp.getId(), report, agent, now));
-                events.publishEvent(survey.answered(followUp));
+                events.publishEvent(survey.answered(followUp, followUps.tierOf(followUp)));
             }
-            Long customerId = followUp.getCustomer().getId();
+            Long customerId = followUp.getCustomerId();
             List<String> numbers = new ArrayList<>();
             for (int i = 0; i < report.issues().size(); i++) {
                 CallIssue issue = report.issues().get(i);

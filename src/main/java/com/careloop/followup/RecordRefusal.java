@@ -19,6 +19,6 @@ class RecordRefusal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        customers.recordRefusal(followUps.ofProcess(execution.getProcessBusinessKey()).getCustomer().getId());
+        customers.recordRefusal(followUps.ofProcess(execution.getProcessBusinessKey()).getCustomerId());
     }
 }

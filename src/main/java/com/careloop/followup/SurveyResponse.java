@@ -1,5 +1,6 @@
 package com.careloop.followup;
 
+import com.careloop.customer.CustomerTier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,7 +12,7 @@ import java.time.Instant;
 /** What the customer answered on a reached call. */
 @Entity
 @Table(name = "survey_response")
-public class SurveyResponse {
+class SurveyResponse {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,7 +54,7 @@ public class SurveyResponse {
     protected SurveyResponse() {
     }
 
-    public SurveyResponse(Long followUpId, CallReport r, String agent, Instant answeredAt) {
+    SurveyResponse(Long followUpId, CallReport r, String agent, Instant answeredAt) {
         this.followUpId = followUpId;
         this.satisfaction = r.satisfaction();
         this.nps = r.nps();
@@ -74,9 +75,9 @@ public class SurveyResponse {
     }
 
     /** The event the quality module records (see {@link SurveyAnswered}). */
-    SurveyAnswered answered(FollowUp followUp) {
+    SurveyAnswered answered(FollowUp followUp, CustomerTier tier) {
         String text = feedbackText == null ? notes : notes == null ? feedbackText : feedbackText + "\n" + notes;
-        return new SurveyAnswered(id, followUpId, agent, followUp.getScenario(), followUp.getCustomer().getTier(), answeredAt,
+        return new SurveyAnswered(id, followUpId, agent, followUp.getScenario(), tier, answeredAt,
                 satisfaction, nps, scoreAttitude, scoreExpertise, scoreTimeliness, scoreResolution, scoreConvenience,
                 purchaseIntent, text);
     }

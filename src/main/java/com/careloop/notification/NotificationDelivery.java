@@ -13,7 +13,7 @@ import java.time.Instant;
 /** The delivery log: one row per message handed to a channel (SENT) or only recorded (LOGGED). */
 @Entity
 @Table(name = "notification_delivery")
-public class NotificationDelivery {
+class NotificationDelivery {
 
     public enum Status { SENT, LOGGED }
 
@@ -48,7 +48,7 @@ public class NotificationDelivery {
     protected NotificationDelivery() {
     }
 
-    public NotificationDelivery(String idempotencyKey, Channel channel, String type, String recipient, String subject,
+    NotificationDelivery(String idempotencyKey, Channel channel, String type, String recipient, String subject,
                                 String body, String reference, Status status, Instant createdAt) {
         this.idempotencyKey = idempotencyKey;
         this.channel = channel;

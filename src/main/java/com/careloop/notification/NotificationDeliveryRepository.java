@@ -3,7 +3,7 @@ package com.careloop.notification;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface NotificationDeliveryRepository extends JpaRepository<NotificationDelivery, Long> {
+interface NotificationDeliveryRepository extends JpaRepository<NotificationDelivery, Long> {
 
     boolean existsByIdempotencyKey(String key);
 

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 /** One screening run: the nightly rules run or a campaign, with what it selected. */
 @Entity
 @Table(name = "screening_run")
-public class ScreeningRun {
+class ScreeningRun {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,7 +56,7 @@ public class ScreeningRun {
     protected ScreeningRun() {
     }
 
-    public ScreeningRun(LocalDate asOf, Campaign campaign, String startedBy, Instant startedAt) {
+    ScreeningRun(LocalDate asOf, Campaign campaign, String startedBy, Instant startedAt) {
         this.asOf = asOf;
         this.startedBy = startedBy;
         this.startedAt = startedAt;

@@ -56,6 +56,12 @@ public class ScreeningService {
         return run;
     }
 
+    /** Starts a run as {@link #start} does and returns its id: for callers outside the module (benchmarks, tools). */
+    @Transactional
+    public long startRun(LocalDate asOf, Campaign campaign, String startedBy) {
+        return start(asOf, campaign, startedBy).getId();
+    }
+
     @Transactional
     public ScreeningRun open(LocalDate asOf, Campaign campaign, String startedBy) {
         return runs.save(new ScreeningRun(asOf == null ? LocalDate.now(clock) : asOf, campaign, startedBy, clock.instant()));
@@ -91,6 +97,12 @@ public class ScreeningService {
     @Transactional
     public ScreeningRun get(long id) {
         return runs.findById(id).orElseThrow(() -> new NotFoundException("screening run", String.valueOf(id)));
+    }
+
+    /** The status of the run with this id. */
+    @Transactional(readOnly = true)
+    public Status status(long runId) {
+        return status(get(runId));
     }
 
     public Status status(ScreeningRun run) {

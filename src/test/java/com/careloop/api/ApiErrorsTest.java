@@ -3,7 +3,7 @@ package com.careloop.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerService;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.CareLoopTest;
@@ -70,8 +70,8 @@ class ApiErrorsTest extends CareLoopTest {
     @Test
     void invalidFormInputLogsAtInfoWithoutStackTrace(CapturedOutput output) throws Exception {
         Fixtures fx = new Fixtures(engine, customers, followUps);
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
-        String taskId = fx.task(f.getProcessInstanceId(), "Task_CallCustomer").getId();
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
+        String taskId = fx.task(f.processInstanceId(), "Task_CallCustomer").getId();
         engine.getTaskService().claim(taskId, "agent1");
         LogLevel quietInTests = logging.getLoggerConfigurations().stream()
                 .filter(c -> c.getName().equals("org.camunda.bpm.engine.context")).findFirst()

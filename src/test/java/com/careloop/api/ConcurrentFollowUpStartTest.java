@@ -2,9 +2,9 @@ package com.careloop.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerService;
-import com.careloop.followup.FollowUpRepository;
+import com.careloop.followup.FollowUpQueries;
 import com.careloop.followup.FollowUpService;
 import com.careloop.testsupport.Api;
 import com.careloop.testsupport.CareLoopTest;
@@ -37,11 +37,11 @@ class ConcurrentFollowUpStartTest extends CareLoopTest {
     @Autowired ProcessEngine engine;
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
-    @Autowired FollowUpRepository followUpRepository;
+    @Autowired FollowUpQueries followUpQueries;
 
     @Test
     void fiftyParallelStartsForOneCustomerCreateExactlyOneFollowUp() throws Exception {
-        Customer c = new Fixtures(engine, customers, followUps).customer();
+        CustomerView c = new Fixtures(engine, customers, followUps).customer();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         List<Future<ResponseEntity<Map<String, Object>>>> calls = new ArrayList<>();
@@ -49,7 +49,7 @@ class ConcurrentFollowUpStartTest extends CareLoopTest {
             for (int i = 0; i < PARALLEL; i++) {
                 calls.add(pool.submit(() -> {
                     go.await();
-                    return Api.as(rest, "supervisor1").post("/api/follow-ups", Map.of("customerId", c.getId(), "scenario", "USAGE"));
+                    return Api.as(rest, "supervisor1").post("/api/follow-ups", Map.of("customerId", c.id(), "scenario", "USAGE"));
                 }));
             }
             go.countDown();
@@ -65,13 +65,13 @@ class ConcurrentFollowUpStartTest extends CareLoopTest {
             assertThat(statuses).as("one 201, the rest 409").containsOnly(HttpStatus.CREATED, HttpStatus.CONFLICT);
             assertThat(statuses.stream().filter(s -> s == HttpStatus.CREATED).count()).isEqualTo(1);
             assertThat(conflicts).hasSize(PARALLEL - 1)
-                    .allSatisfy(d -> assertThat(d).contains(c.getExternalId()).contains("already has open follow-up"));
+                    .allSatisfy(d -> assertThat(d).contains(c.externalId()).contains("already has open follow-up"));
         } finally {
             pool.shutdownNow();
         }
-        assertThat(followUpRepository.findByCustomerIdOrderByCreatedAtDesc(c.getId())).hasSize(1);
+        assertThat(followUpQueries.byCustomerId(c.id())).hasSize(1);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(FollowUpService.PROCESS_KEY)
-                .processInstanceBusinessKey(followUpRepository.findByCustomerIdOrderByCreatedAtDesc(c.getId()).get(0).getNumber())
+                .processInstanceBusinessKey(followUpQueries.byCustomerId(c.id()).get(0).number())
                 .count()).isEqualTo(1);
     }
 }

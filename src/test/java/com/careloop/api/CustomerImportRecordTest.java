@@ -3,7 +3,7 @@ package com.careloop.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerImports;
-import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerService;
 import com.careloop.testsupport.Api;
 import com.careloop.testsupport.CareLoopTest;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +38,7 @@ class CustomerImportRecordTest extends CareLoopTest {
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
     @Autowired TestRestTemplate rest;
-    @Autowired CustomerRepository customers;
+    @Autowired CustomerService customers;
     @Autowired CustomerImports imports;
     @Autowired JdbcTemplate jdbc;
 
@@ -95,8 +95,8 @@ class CustomerImportRecordTest extends CareLoopTest {
         Map<String, Object> failed = record(r);
         assertThat(failed).containsEntry("status", "FAILED").containsEntry("created", 1500).containsEntry("committedThroughLine", 1501)
                 .containsEntry("failureLine", 1502);
-        assertThat(customers.findByExternalId(p + "1501")).isPresent();
-        assertThat(customers.findByExternalId(p + "1503")).isEmpty();
+        assertThat(customers.byExternalId(p + "1501")).isPresent();
+        assertThat(customers.byExternalId(p + "1503")).isEmpty();
 
         ResponseEntity<Map<String, Object>> read = Api.as(rest, "agent1").get("/api/customers/imports/" + failed.get("id"));
         assertThat(read.getBody()).containsEntry("status", "FAILED").containsEntry("created", 1500)
@@ -115,8 +115,8 @@ class CustomerImportRecordTest extends CareLoopTest {
             assertThat(e).containsEntry("line", 3);
             assertThat((String) e.get("message")).contains("longer than");
         });
-        assertThat(customers.findByExternalId(p + "11")).isEmpty();
-        assertThat(customers.findByExternalId(p + "12")).isPresent();
+        assertThat(customers.byExternalId(p + "11")).isEmpty();
+        assertThat(customers.byExternalId(p + "12")).isPresent();
     }
 
     @Test
@@ -133,8 +133,8 @@ class CustomerImportRecordTest extends CareLoopTest {
             assertThat(e).containsEntry("line", 3).containsEntry("column", "name");
             assertThat((String) e.get("message")).contains("not valid GB18030");
         });
-        assertThat(customers.findByExternalId(p + "21")).isEmpty();
-        assertThat(customers.findByExternalId(p + "22").orElseThrow().getName()).isEqualTo("赵敏");
+        assertThat(customers.byExternalId(p + "21")).isEmpty();
+        assertThat(customers.byExternalId(p + "22").orElseThrow().name()).isEqualTo("赵敏");
     }
 
     @Test
@@ -151,8 +151,8 @@ class CustomerImportRecordTest extends CareLoopTest {
         assertThat(Api.as(rest, "agent1").post("/api/customers",
                 Map.of("externalId", p + "32", "name", "贵宾", "tier", "VIP", "accountAgent", "agent2")).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        assertThat(customers.findByExternalId(p + "30")).isEmpty();
-        assertThat(customers.findByExternalId(p + "31")).isEmpty();
+        assertThat(customers.byExternalId(p + "30")).isEmpty();
+        assertThat(customers.byExternalId(p + "31")).isEmpty();
 
         String csv = "externalId,name,tier,accountAgent,lastPurchaseAt\n"
                 + p + "33,未来,,," + future + "\n"
@@ -172,7 +172,7 @@ class CustomerImportRecordTest extends CareLoopTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(update.getBody()).containsEntry("updated", 0).containsEntry("rejected", 1);
         assertThat(errors(update.getBody())).extracting(e -> e.get("line") + ":" + e.get("column")).containsExactly("2:accountAgent");
-        assertThat(customers.findByExternalId(p + "35").orElseThrow().getAccountAgent()).isEqualTo("agent2");
+        assertThat(customers.byExternalId(p + "35").orElseThrow().accountAgent()).isEqualTo("agent2");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,8 +2,9 @@ package com.careloop.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
-import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerView;
+import com.careloop.customer.CustomerService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import com.careloop.customer.CustomerTier;
 import com.careloop.testsupport.CareLoopTest;
 import java.nio.charset.Charset;
@@ -31,7 +32,8 @@ class CustomerImportTest extends CareLoopTest {
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
     @Autowired TestRestTemplate rest;
-    @Autowired CustomerRepository customers;
+    @Autowired CustomerService customers;
+    @Autowired JdbcTemplate jdbc;
 
     final String p = "I" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
@@ -56,8 +58,8 @@ class CustomerImportTest extends CareLoopTest {
         return rest.exchange("/api/customers/import", HttpMethod.POST, new HttpEntity<>(parts, h), MAP);
     }
 
-    Customer customer(String externalId) {
-        return customers.findByExternalId(externalId).orElseThrow();
+    CustomerView customer(String externalId) {
+        return customers.byExternalId(externalId).orElseThrow();
     }
 
     @Test
@@ -71,14 +73,14 @@ class CustomerImportTest extends CareLoopTest {
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(r.getBody()).containsEntry("accepted", 3).containsEntry("created", 3).containsEntry("rejected", 0)
                 .containsEntry("encoding", "UTF-8");
-        Customer zhang = customer(p + "1");
-        assertThat(zhang.getName()).isEqualTo("Zhang, San");
-        assertThat(zhang.getTier()).isEqualTo(CustomerTier.VIP);
-        assertThat(zhang.getTags()).isEqualTo("vip,\"gold\"");
-        assertThat(zhang.getProducts()).isEqualTo("空调");
-        assertThat(zhang.getFirstPurchaseAt()).isEqualTo(Instant.parse("2026-11-19T16:00:00Z")); // midnight Asia/Shanghai
-        assertThat(customer(p + "2").getFirstPurchaseAt()).isEqualTo(Instant.parse("2026-11-01T02:30:00Z"));
-        assertThat(customer(p + "3").getName()).isEqualTo("Wang\nWu");
+        CustomerView zhang = customer(p + "1");
+        assertThat(zhang.name()).isEqualTo("Zhang, San");
+        assertThat(zhang.tier()).isEqualTo(CustomerTier.VIP);
+        assertThat(zhang.tags()).isEqualTo("vip,\"gold\"");
+        assertThat(zhang.products()).isEqualTo("空调");
+        assertThat(zhang.firstPurchaseAt()).isEqualTo(Instant.parse("2026-11-19T16:00:00Z")); // midnight Asia/Shanghai
+        assertThat(customer(p + "2").firstPurchaseAt()).isEqualTo(Instant.parse("2026-11-01T02:30:00Z"));
+        assertThat(customer(p + "3").name()).isEqualTo("Wang\nWu");
     }
 
     @Test
@@ -89,16 +91,16 @@ class CustomerImportTest extends CareLoopTest {
         ResponseEntity<Map<String, Object>> r = postMultipart(body);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(r.getBody()).containsEntry("created", 1);
-        assertThat(customer(p + "10").getTier()).isEqualTo(CustomerTier.VIP);
+        assertThat(customer(p + "10").tier()).isEqualTo(CustomerTier.VIP);
 
         String update = "客户编号,客户名称,公司\n" + p + "10,王芳芳,华兴科技\n";
         ResponseEntity<Map<String, Object>> second = postMultipart(update.getBytes(StandardCharsets.UTF_8));
         assertThat(second.getBody()).containsEntry("updated", 1).containsEntry("created", 0);
-        Customer updated = customer(p + "10");
-        assertThat(updated.getName()).isEqualTo("王芳芳");
-        assertThat(updated.getCompany()).isEqualTo("华兴科技");
-        assertThat(updated.getPhone()).as("empty cells keep what was there").isEqualTo("+86 139-0000-0000");
-        assertThat(updated.getTags()).isEqualTo("老客户");
+        CustomerView updated = customer(p + "10");
+        assertThat(updated.name()).isEqualTo("王芳芳");
+        assertThat(updated.company()).isEqualTo("华兴科技");
+        assertThat(updated.phone()).as("empty cells keep what was there").isEqualTo("+86 139-0000-0000");
+        assertThat(updated.tags()).isEqualTo("老客户");
     }
 
     @Test
@@ -107,8 +109,8 @@ class CustomerImportTest extends CareLoopTest {
         ResponseEntity<Map<String, Object>> r = postCsv(csv.getBytes(Charset.forName("GBK")));
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((String) r.getBody().get("encoding")).isIn("GB18030", "GBK");
-        assertThat(customer(p + "20").getName()).isEqualTo("李伟");
-        assertThat(customer(p + "20").getCompany()).isEqualTo("远航贸易");
+        assertThat(customer(p + "20").name()).isEqualTo("李伟");
+        assertThat(customer(p + "20").company()).isEqualTo("远航贸易");
     }
 
     @Test
@@ -127,14 +129,14 @@ class CustomerImportTest extends CareLoopTest {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) r.getBody().get("errors");
         assertThat(errors).extracting(e -> e.get("line") + ":" + e.get("column")).containsExactlyInAnyOrder(
                 "3:externalId", "4:name", "5:phone", "6:email", "6:tier", "6:lastLoginAt", "6:optOut");
-        assertThat(customers.findByExternalId(p + "31")).isEmpty();
-        assertThat(customers.findByExternalId(p + "33")).isEmpty();
-        assertThat(customer(p + "34").getName()).isEqualTo("Good Two");
+        assertThat(customers.byExternalId(p + "31")).isEmpty();
+        assertThat(customers.byExternalId(p + "33")).isEmpty();
+        assertThat(customer(p + "34").name()).isEqualTo("Good Two");
     }
 
     @Test
     void unreadableFilesAreA400() {
-        long before = customers.count();
+        long before = jdbc.queryForObject("select count(*) from customer", Long.class);
         ResponseEntity<Map<String, Object>> empty = postCsv(new byte[0]);
         assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(empty.getBody().get("errors").toString()).contains("header row is required");
@@ -148,7 +150,7 @@ class CustomerImportTest extends CareLoopTest {
 
         ResponseEntity<Map<String, Object>> noFile = postMultipart(new byte[0]);
         assertThat(noFile.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(customers.count()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from customer", Long.class)).isEqualTo(before);
     }
 
     @Test
@@ -162,7 +164,7 @@ class CustomerImportTest extends CareLoopTest {
         assertThat(purchase.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(purchase.getBody()).containsEntry("firstPurchaseAt", "2026-11-20T02:00:00Z").containsEntry("lastPurchaseAt", "2026-11-20T02:00:00Z");
         rest.exchange("/api/customers/" + p + "50/events", HttpMethod.POST, new HttpEntity<>(Map.of("type", "RESOLUTION"), h), MAP);
-        assertThat(customer(p + "50").getLastResolvedAt()).isNotNull();
+        assertThat(customer(p + "50").lastResolvedAt()).isNotNull();
         assertThat(rest.exchange("/api/customers/" + p + "50/events", HttpMethod.POST, new HttpEntity<>(Map.of("type", "DANCE"), h), MAP)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(rest.exchange("/api/customers/" + p + "50/events", HttpMethod.POST,

@@ -8,8 +8,8 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
-import com.careloop.followup.CallAttemptRepository;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpQueries;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.Api;
@@ -38,7 +38,7 @@ class EngineRestAndFormsTest extends CareLoopTest {
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
     @Autowired FeedbackService feedback;
-    @Autowired CallAttemptRepository attempts;
+    @Autowired FollowUpQueries followUpQueries;
 
     final ObjectMapper json = new ObjectMapper();
     Fixtures fx;
@@ -56,13 +56,13 @@ class EngineRestAndFormsTest extends CareLoopTest {
 
     @Test
     void usersSeeOnlyTheTasksOfTheirGroups() throws Exception {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         FeedbackItem complaint = feedback.registerInbound(
-                new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
-        String callTask = fx.task(f.getProcessInstanceId(), "Task_CallCustomer").getId();
+                new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
+        String callTask = fx.task(f.processInstanceId(), "Task_CallCustomer").getId();
         String complaintTask = fx.task(complaint.getProcessInstanceId(), "Task_RespondToCustomer").getId();
 
-        String callPi = "/engine-rest/task?processInstanceId=" + f.getProcessInstanceId();
+        String callPi = "/engine-rest/task?processInstanceId=" + f.processInstanceId();
         String complaintPi = "/engine-rest/task?processInstanceId=" + complaint.getProcessInstanceId();
         assertThat(json.readTree(Api.as(rest, "agent1").getRaw(callPi).getBody()).findValuesAsText("id")).containsExactly(callTask);
         assertThat(json.readTree(Api.as(rest, "agent1").getRaw(complaintPi).getBody()).findValuesAsText("id")).isEmpty();
@@ -91,11 +91,11 @@ class EngineRestAndFormsTest extends CareLoopTest {
 
     @Test
     void everyUserTaskServesItsDeployedForm() throws Exception {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
-        assertForm(fx.task(f.getProcessInstanceId(), "Task_CallCustomer"), "agent1", "callCustomer", "callOutcome", "satisfaction", "nps");
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
+        assertForm(fx.task(f.processInstanceId(), "Task_CallCustomer"), "agent1", "callCustomer", "callOutcome", "satisfaction", "nps");
 
         FeedbackItem item = feedback.registerInbound(
-                new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
+                new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
         String pi = item.getProcessInstanceId();
         assertForm(fx.task(pi, "Task_RespondToCustomer"), "supervisor1", "respondToCustomer", "contactMade", "responsePlan", "resolvedOnFirstContact");
         fx.complete(fx.task(pi, "Task_RespondToCustomer"), "contactMade", true, "responsePlan", "致歉", "resolvedOnFirstContact", false);
@@ -118,8 +118,8 @@ class EngineRestAndFormsTest extends CareLoopTest {
 
     @Test
     void submitFormIsValidatedOnTheServer() {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
-        Task task = fx.task(f.getProcessInstanceId(), "Task_CallCustomer");
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
+        Task task = fx.task(f.processInstanceId(), "Task_CallCustomer");
         assertThat(Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"agent1\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         Map<String, Object> bad = Map.of("variables", Map.of(
@@ -129,8 +129,8 @@ class EngineRestAndFormsTest extends CareLoopTest {
         ResponseEntity<String> refused = Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/submit-form", toJson(bad));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("satisfaction");
-        assertThat(fx.task(f.getProcessInstanceId(), "Task_CallCustomer").getId()).isEqualTo(task.getId());
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).isEmpty();
+        assertThat(fx.task(f.processInstanceId(), "Task_CallCustomer").getId()).isEqualTo(task.getId());
+        assertThat(followUpQueries.byId(f.id()).attempts()).isEmpty();
 
         Map<String, Object> good = Map.of("variables", Map.of(
                 "callOutcome", Map.of("value", "REACHED"),
@@ -140,8 +140,8 @@ class EngineRestAndFormsTest extends CareLoopTest {
                 "notes", Map.of("value", "顺利")));
         ResponseEntity<String> accepted = Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/submit-form", toJson(good));
         assertThat(accepted.getStatusCode()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).hasSize(1)
-                .allSatisfy(a -> assertThat(a.getAgent()).isEqualTo("agent1"));
+        assertThat(followUpQueries.byId(f.id()).attempts()).hasSize(1)
+                .allSatisfy(a -> assertThat(a.agent()).isEqualTo("agent1"));
     }
 
     private String toJson(Object o) {

@@ -45,7 +45,7 @@ class FeedbackReadApiTest extends CareLoopTest {
     }
 
     FeedbackItem complaint() {
-        return feedback.registerInbound(new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.COMPLAINT, Urgency.LOW,
+        return feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW,
                 "第二次上门仍未修好"), "center1");
     }
 

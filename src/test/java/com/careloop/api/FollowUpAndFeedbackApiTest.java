@@ -2,10 +2,10 @@ package com.careloop.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
-import com.careloop.followup.FollowUpRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import com.careloop.followup.FollowUpService;
 import com.careloop.testsupport.Api;
 import com.careloop.testsupport.CareLoopTest;
@@ -27,7 +27,7 @@ class FollowUpAndFeedbackApiTest extends CareLoopTest {
     @Autowired ProcessEngine engine;
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
-    @Autowired FollowUpRepository followUpRepository;
+    @Autowired JdbcTemplate jdbc;
 
     Fixtures fx;
 
@@ -38,9 +38,9 @@ class FollowUpAndFeedbackApiTest extends CareLoopTest {
 
     @Test
     void startsAFollowUpAndReadsItBack() {
-        Customer c = fx.customer();
+        CustomerView c = fx.customer();
         ResponseEntity<Map<String, Object>> created = Api.as(rest, "supervisor1").post("/api/follow-ups",
-                Map.of("customerId", c.getId(), "scenario", "NEW_PURCHASE"));
+                Map.of("customerId", c.id(), "scenario", "NEW_PURCHASE"));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String number = (String) created.getBody().get("number");
         assertThat(number).matches("FU-\\d{8}-\\d{6}");
@@ -53,21 +53,21 @@ class FollowUpAndFeedbackApiTest extends CareLoopTest {
 
         ResponseEntity<Map<String, Object>> read = Api.as(rest, "agent1").get("/api/follow-ups/" + number);
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(read.getBody()).containsEntry("number", number).containsEntry("customerExternalId", c.getExternalId());
+        assertThat(read.getBody()).containsEntry("number", number).containsEntry("customerExternalId", c.externalId());
 
-        ResponseEntity<List<Map<String, Object>>> list = Api.as(rest, "agent1").getList("/api/follow-ups?customerExternalId=" + c.getExternalId());
+        ResponseEntity<List<Map<String, Object>>> list = Api.as(rest, "agent1").getList("/api/follow-ups?customerExternalId=" + c.externalId());
         assertThat(list.getBody()).extracting(m -> m.get("number")).containsExactly(number);
     }
 
     @Test
     void refusesBadStartsWithAClearErrorAndCreatesNothing() {
-        long before = followUpRepository.count();
+        long before = jdbc.queryForObject("select count(*) from follow_up", Long.class);
         ResponseEntity<Map<String, Object>> missing = Api.as(rest, "agent1").post("/api/follow-ups", Map.of());
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(missing.getBody().get("errors").toString()).contains("customerId");
 
         ResponseEntity<Map<String, Object>> badScenario = Api.as(rest, "agent1").post("/api/follow-ups",
-                Map.of("customerId", fx.customer().getId(), "scenario", "SOMETIME"));
+                Map.of("customerId", fx.customer().id(), "scenario", "SOMETIME"));
         assertThat(badScenario.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badScenario.getBody().get("errors").toString()).contains("scenario");
 
@@ -76,32 +76,32 @@ class FollowUpAndFeedbackApiTest extends CareLoopTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknown.getBody().get("errors").toString()).contains("customerId").contains("does not exist");
 
-        Customer optedOut = customers.upsert(new CustomerRequest("OPT-" + System.nanoTime(), "拒访客户", null, null, null, null,
+        CustomerView optedOut = customers.upsert(new CustomerRequest("OPT-" + System.nanoTime(), "拒访客户", null, null, null, null,
                 null, true, null, null, null, null, null, null)).customer();
         ResponseEntity<Map<String, Object>> optOut = Api.as(rest, "agent1").post("/api/follow-ups",
-                Map.of("customerId", optedOut.getId(), "scenario", "USAGE"));
+                Map.of("customerId", optedOut.id(), "scenario", "USAGE"));
         assertThat(optOut.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(followUpRepository.count()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from follow_up", Long.class)).isEqualTo(before);
 
-        Customer c = fx.customer();
-        assertThat(Api.as(rest, "agent1").post("/api/follow-ups", Map.of("customerId", c.getId(), "scenario", "USAGE"))
+        CustomerView c = fx.customer();
+        assertThat(Api.as(rest, "agent1").post("/api/follow-ups", Map.of("customerId", c.id(), "scenario", "USAGE"))
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ResponseEntity<Map<String, Object>> second = Api.as(rest, "agent1").post("/api/follow-ups",
-                Map.of("customerId", c.getId(), "scenario", "CHURN_RISK"));
+                Map.of("customerId", c.id(), "scenario", "CHURN_RISK"));
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) second.getBody().get("detail")).contains("already has open follow-up");
 
         assertThat(Api.as(rest, "agent1").get("/api/follow-ups").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(Api.as(rest, "agent1").get("/api/follow-ups/FU-19990101-000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(Api.as(rest, "product1").post("/api/follow-ups", Map.of("customerId", c.getId(), "scenario", "USAGE"))
+        assertThat(Api.as(rest, "product1").post("/api/follow-ups", Map.of("customerId", c.id(), "scenario", "USAGE"))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void registersInboundFeedbackAndShowsItsProgress() {
-        Customer c = fx.customer();
+        CustomerView c = fx.customer();
         ResponseEntity<Map<String, Object>> created = Api.as(rest, "center1").post("/api/feedback",
-                Map.of("customerId", c.getId(), "type", "PROBLEM", "urgency", "URGENT", "description", "设备冒烟"));
+                Map.of("customerId", c.id(), "type", "PROBLEM", "urgency", "URGENT", "description", "设备冒烟"));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String number = (String) created.getBody().get("number");
         assertThat(number).matches("FB\\d{12}");

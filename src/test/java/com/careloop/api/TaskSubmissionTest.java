@@ -2,7 +2,6 @@ package com.careloop.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.CustomerRepository;
 import com.careloop.customer.CustomerService;
 import com.careloop.feedback.FeedbackItem;
 import com.careloop.feedback.FeedbackItemRepository;
@@ -11,9 +10,8 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
-import com.careloop.followup.CallAttemptRepository;
-import com.careloop.followup.FollowUp;
-import com.careloop.followup.FollowUpRepository;
+import com.careloop.followup.FollowUpQueries;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.FollowUpStatus;
 import com.careloop.followup.Scenario;
@@ -45,13 +43,11 @@ class TaskSubmissionTest extends CareLoopTest {
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
     @Autowired CustomerService customers;
-    @Autowired CustomerRepository customerRows;
     @Autowired FollowUpService followUps;
-    @Autowired FollowUpRepository followUpRows;
     @Autowired FeedbackService feedback;
     @Autowired FeedbackItemRepository items;
     @Autowired FeedbackProgressRepository progress;
-    @Autowired CallAttemptRepository attempts;
+    @Autowired FollowUpQueries followUpQueries;
 
     final ObjectMapper json = new ObjectMapper();
     Fixtures fx;
@@ -63,12 +59,12 @@ class TaskSubmissionTest extends CareLoopTest {
 
     @Test
     void agentCannotCloseAnotherFollowUpThroughItsOwnCall() throws Exception {
-        FollowUp own = fx.followUp(fx.customer(), Scenario.USAGE);
-        FollowUp other = fx.followUp(fx.customer(), Scenario.USAGE);
-        Task task = fx.task(own.getProcessInstanceId(), "Task_CallCustomer");
+        FollowUpView own = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView other = fx.followUp(fx.customer(), Scenario.USAGE);
+        Task task = fx.task(own.processInstanceId(), "Task_CallCustomer");
         String attack = json.writeValueAsString(Map.of("variables", Map.of(
                 "callOutcome", Map.of("value", "WRONG_NUMBER"),
-                "followUpId", Map.of("value", other.getId(), "type", "Long"))));
+                "followUpId", Map.of("value", other.id(), "type", "Long"))));
 
         for (String action : new String[] {"submit-form", "complete"}) {
             ResponseEntity<String> r = Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/" + action, attack);
@@ -76,7 +72,7 @@ class TaskSubmissionTest extends CareLoopTest {
             assertThat(r.getBody()).contains("followUpId").doesNotContain("callOutcome");
         }
         ResponseEntity<String> viaVariables = Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/variables",
-                json.writeValueAsString(Map.of("modifications", Map.of("followUpId", Map.of("value", other.getId(), "type", "Long")))));
+                json.writeValueAsString(Map.of("modifications", Map.of("followUpId", Map.of("value", other.id(), "type", "Long")))));
         assertThat(viaVariables.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         assertUntouched(own, other, task);
@@ -84,15 +80,15 @@ class TaskSubmissionTest extends CareLoopTest {
 
     @Test
     void tasklistPathRefusesUndeclaredFieldsToo() throws Exception {
-        FollowUp own = fx.followUp(fx.customer(), Scenario.USAGE);
-        FollowUp other = fx.followUp(fx.customer(), Scenario.USAGE);
-        Task task = fx.task(own.getProcessInstanceId(), "Task_CallCustomer");
+        FollowUpView own = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView other = fx.followUp(fx.customer(), Scenario.USAGE);
+        Task task = fx.task(own.processInstanceId(), "Task_CallCustomer");
         engine.getTaskService().claim(task.getId(), "agent1");
         Webapp tasklist = Webapp.login(port, "agent1");
         HttpResponse<String> r = tasklist.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
                 json.writeValueAsString(Map.of("variables", Map.of(
                         "callOutcome", Map.of("value", "WRONG_NUMBER"),
-                        "followUpId", Map.of("value", other.getId(), "type", "Long")))));
+                        "followUpId", Map.of("value", other.id(), "type", "Long")))));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("followUpId");
         assertUntouched(own, other, task);
@@ -100,31 +96,31 @@ class TaskSubmissionTest extends CareLoopTest {
         HttpResponse<String> declaredOnly = tasklist.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
                 json.writeValueAsString(Map.of("variables", Map.of("callOutcome", Map.of("value", "WRONG_NUMBER")))));
         assertThat(declaredOnly.statusCode()).as(declaredOnly.body()).isEqualTo(204);
-        assertThat(followUpRows.findById(own.getId()).orElseThrow().getStatus()).isNotEqualTo(FollowUpStatus.OPEN);
-        assertThat(customerRows.findById(own.getCustomer().getId()).orElseThrow().isContactInvalid()).isTrue();
-        assertThat(followUpRows.findById(other.getId()).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.OPEN);
+        assertThat(followUps.get(own.id()).status()).isNotEqualTo(FollowUpStatus.OPEN);
+        assertThat(customers.get(own.customerId()).contactInvalid()).isTrue();
+        assertThat(followUps.get(other.id()).status()).isEqualTo(FollowUpStatus.OPEN);
     }
 
     @Test
     void delegatesFindTheirCaseByBusinessKeyNotByVariables() {
         // a caller that gets a variable past the form check (Java API, an admin's variable edit) still cannot redirect the call
-        FollowUp own = fx.followUp(fx.customer(), Scenario.USAGE);
-        FollowUp other = fx.followUp(fx.customer(), Scenario.USAGE);
-        fx.complete(fx.task(own.getProcessInstanceId(), "Task_CallCustomer"), "callOutcome", "WRONG_NUMBER", "followUpId", other.getId());
+        FollowUpView own = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView other = fx.followUp(fx.customer(), Scenario.USAGE);
+        fx.complete(fx.task(own.processInstanceId(), "Task_CallCustomer"), "callOutcome", "WRONG_NUMBER", "followUpId", other.id());
 
-        assertThat(followUpRows.findById(other.getId()).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.OPEN);
-        assertThat(customerRows.findById(other.getCustomer().getId()).orElseThrow().isContactInvalid()).isFalse();
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(other.getId())).isEmpty();
-        assertThat(followUpRows.findById(own.getId()).orElseThrow().getStatus()).isNotEqualTo(FollowUpStatus.OPEN);
-        assertThat(customerRows.findById(own.getCustomer().getId()).orElseThrow().isContactInvalid()).isTrue();
+        assertThat(followUps.get(other.id()).status()).isEqualTo(FollowUpStatus.OPEN);
+        assertThat(customers.get(other.customerId()).contactInvalid()).isFalse();
+        assertThat(followUpQueries.byId(other.id()).attempts()).isEmpty();
+        assertThat(followUps.get(own.id()).status()).isNotEqualTo(FollowUpStatus.OPEN);
+        assertThat(customers.get(own.customerId()).contactInvalid()).isTrue();
     }
 
     @Test
     void salesCannotRespondToAComplaintThroughItsOwnLead() throws Exception {
         FeedbackItem lead = feedback.registerInbound(
-                new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.SALES_LEAD, Urgency.NORMAL, "想买新款"), "center1");
+                new InboundFeedbackRequest(fx.customer().id(), FeedbackType.SALES_LEAD, Urgency.NORMAL, "想买新款"), "center1");
         FeedbackItem complaint = feedback.registerInbound(
-                new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
+                new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
         int complaintLog = progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(complaint.getId()).size();
         Task task = fx.task(lead.getProcessInstanceId(), "Task_RespondToCustomer");
         String attack = json.writeValueAsString(Map.of("variables", Map.of(
@@ -148,12 +144,12 @@ class TaskSubmissionTest extends CareLoopTest {
         assertThat(items.findById(lead.getId()).orElseThrow().getRespondedAt()).isNotNull();
     }
 
-    private void assertUntouched(FollowUp own, FollowUp other, Task task) {
-        assertThat(followUpRows.findById(other.getId()).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.OPEN);
-        assertThat(customerRows.findById(other.getCustomer().getId()).orElseThrow().isContactInvalid()).isFalse();
-        assertThat(customerRows.findById(own.getCustomer().getId()).orElseThrow().isContactInvalid()).isFalse();
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(own.getId())).isEmpty();
-        assertThat(fx.task(own.getProcessInstanceId(), "Task_CallCustomer").getId()).isEqualTo(task.getId());
-        assertThat(engine.getRuntimeService().getVariable(own.getProcessInstanceId(), "followUpId")).isEqualTo(own.getId());
+    private void assertUntouched(FollowUpView own, FollowUpView other, Task task) {
+        assertThat(followUps.get(other.id()).status()).isEqualTo(FollowUpStatus.OPEN);
+        assertThat(customers.get(other.customerId()).contactInvalid()).isFalse();
+        assertThat(customers.get(own.customerId()).contactInvalid()).isFalse();
+        assertThat(followUpQueries.byId(own.id()).attempts()).isEmpty();
+        assertThat(fx.task(own.processInstanceId(), "Task_CallCustomer").getId()).isEqualTo(task.getId());
+        assertThat(engine.getRuntimeService().getVariable(own.processInstanceId(), "followUpId")).isEqualTo(own.id());
     }
 }

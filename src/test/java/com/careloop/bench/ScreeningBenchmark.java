@@ -2,7 +2,6 @@ package com.careloop.bench;
 
 import com.careloop.CareLoopApplication;
 import com.careloop.customer.CustomerCsvImport;
-import com.careloop.screening.ScreeningRun;
 import com.careloop.screening.ScreeningService;
 import com.careloop.testsupport.TestPostgres;
 import java.io.BufferedWriter;
@@ -72,9 +71,9 @@ public final class ScreeningBenchmark {
             double timeoutsBefore = poolTimeouts(app);
             ApiProbe probe = new ApiProbe(app, jdbc.queryForObject("select min(id) from customer", Long.class));
             long start = System.nanoTime();
-            ScreeningRun run = screening.start(null, null, "bench");
-            while (jdbc.queryForObject("select count(*) from screening_run where id = ? and finished_at is not null", Integer.class, run.getId()) == 0) {
-                if (screening.status(screening.get(run.getId())) == ScreeningService.Status.FAILED) {
+            long runId = screening.startRun(null, null, "bench");
+            while (jdbc.queryForObject("select count(*) from screening_run where id = ? and finished_at is not null", Integer.class, runId) == 0) {
+                if (screening.status(runId) == ScreeningService.Status.FAILED) {
                     throw new IllegalStateException("the screening run has an incident");
                 }
                 Thread.sleep(200);
@@ -82,7 +81,7 @@ public final class ScreeningBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             probe.close();
             double poolTimeouts = poolTimeouts(app) - timeoutsBefore;
-            long started = screening.created(run.getId());
+            long started = screening.created(runId);
             double perSecond = started / seconds;
             double peakHeapMb = heap.peakAndReset() / (1024.0 * 1024.0);
             String json = String.format(Locale.ROOT, "{%n  \"customers\": %d,%n  \"followUpsStarted\": %d,%n  \"seconds\": %.1f,%n"

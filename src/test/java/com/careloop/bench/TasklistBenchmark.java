@@ -8,7 +8,6 @@ import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
 import com.careloop.followup.Scenario;
 import com.careloop.screening.Campaign;
-import com.careloop.screening.ScreeningRun;
 import com.careloop.screening.ScreeningService;
 import com.careloop.testsupport.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,9 +72,9 @@ public final class TasklistBenchmark {
             jdbc.execute("analyze customer");
             ScreeningService screening = app.getBean(ScreeningService.class);
             Campaign campaign = new Campaign("bench-tasklist", Scenario.USAGE, null, List.of(), List.of(), null, null);
-            ScreeningRun run = screening.start(null, campaign, "bench");
-            while (jdbc.queryForObject("select count(*) from screening_run where id = ? and finished_at is not null", Integer.class, run.getId()) == 0) {
-                if (screening.status(screening.get(run.getId())) == ScreeningService.Status.FAILED) {
+            long runId = screening.startRun(null, campaign, "bench");
+            while (jdbc.queryForObject("select count(*) from screening_run where id = ? and finished_at is not null", Integer.class, runId) == 0) {
+                if (screening.status(runId) == ScreeningService.Status.FAILED) {
                     throw new IllegalStateException("the campaign has an incident");
                 }
                 Thread.sleep(500);

@@ -3,7 +3,7 @@ package com.careloop.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerService;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.Api;
@@ -32,8 +32,8 @@ class DeserializationValidationTest extends CareLoopTest {
             "java.net.URL|\"http://evil.example/\"",
             "com.careloop.customer.CustomerRequest|{\"externalId\":\"X-1\",\"name\":\"x\"}"})
     void anObjectOfANonAllowedClassIsRefused(String type, String serialized) {
-        FollowUp f = new Fixtures(engine, customers, followUps).followUp(new Fixtures(engine, customers, followUps).customer(), Scenario.USAGE);
-        Task task = tasks.createTaskQuery().processInstanceId(f.getProcessInstanceId()).singleResult();
+        FollowUpView f = new Fixtures(engine, customers, followUps).followUp(new Fixtures(engine, customers, followUps).customer(), Scenario.USAGE);
+        Task task = tasks.createTaskQuery().processInstanceId(f.processInstanceId()).singleResult();
         Object value;
         try {
             tasks.setVariableLocal(task.getId(), "probe", Variables.serializedObjectValue(serialized)

@@ -58,9 +58,9 @@ class OneCustomerRuleSetTest extends CareLoopTest {
     void theWrongNumberFlagIsClearedOnlyByANewNumberEitherWay() {
         for (boolean viaFile : List.of(false, true)) {
             String ext = id();
-            Customer c = service.upsert(new CustomerRequest(ext, "赵六", null, "13800138000", null, null, null, null, null, null, null,
+            CustomerView c = service.upsert(new CustomerRequest(ext, "赵六", null, "13800138000", null, null, null, null, null, null, null,
                     null, null, null)).customer();
-            service.flagContactInvalid(c.getId());
+            service.flagContactInvalid(c.id());
             update(viaFile, ext, "13800138000");
             assertThat(customers.findByExternalId(ext).orElseThrow().isContactInvalid()).as("same number, file=" + viaFile).isTrue();
             update(viaFile, ext, "13900139000");

@@ -2,13 +2,13 @@ package com.careloop.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
 import com.careloop.feedback.FeedbackItem;
 import com.careloop.feedback.FeedbackItemRepository;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.notification.NotificationWorker;
@@ -50,18 +50,18 @@ class DialTest extends CareLoopTest {
         fx = new Fixtures(engine, customers, followUps);
     }
 
-    Customer customer(String phone) {
+    CustomerView customer(String phone) {
         String id = "D-" + UUID.randomUUID().toString().substring(0, 8);
         return customers.upsert(new CustomerRequest(id, "王芳 " + id, null, phone, null, CustomerTier.STANDARD, null, false, null, null,
                 null, null, null, null)).customer();
     }
 
-    Task callTask(FollowUp f) {
-        return fx.task(f.getProcessInstanceId(), FollowUpService.CALL_TASK);
+    Task callTask(FollowUpView f) {
+        return fx.task(f.processInstanceId(), FollowUpService.CALL_TASK);
     }
 
-    ResponseEntity<Map<String, Object>> dial(String user, FollowUp f) {
-        return Api.as(rest, user).post("/api/follow-ups/" + f.getNumber() + "/dial", null);
+    ResponseEntity<Map<String, Object>> dial(String user, FollowUpView f) {
+        return Api.as(rest, user).post("/api/follow-ups/" + f.number() + "/dial", null);
     }
 
     List<Map<String, Object>> audit(String number) {
@@ -70,8 +70,8 @@ class DialTest extends CareLoopTest {
 
     @Test
     void theAssigneeGetsTheNumberAndTheRevealIsAudited() {
-        Customer c = customer("13800001000");
-        FollowUp f = fx.followUp(c, Scenario.NEW_PURCHASE);
+        CustomerView c = customer("13800001000");
+        FollowUpView f = fx.followUp(c, Scenario.NEW_PURCHASE);
         Task task = callTask(f);
         engine.getTaskService().claim(task.getId(), "agent1");
 
@@ -80,17 +80,17 @@ class DialTest extends CareLoopTest {
         assertThat(r.getBody()).containsEntry("phone", "13800001000").containsEntry("adapter", "reveal").containsEntry("taskId", task.getId());
         assertThat(r.getHeaders().getCacheControl()).contains("no-store");
 
-        List<Map<String, Object>> rows = audit(f.getNumber());
+        List<Map<String, Object>> rows = audit(f.number());
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).containsEntry("user_id", "agent1").containsEntry("subject", "FOLLOW_UP").containsEntry("task_id", task.getId())
-                .containsEntry("customer_id", c.getId()).containsEntry("adapter", "reveal").containsEntry("outcome", "REVEALED");
+                .containsEntry("customer_id", c.id()).containsEntry("adapter", "reveal").containsEntry("outcome", "REVEALED");
         assertThat(rows.get(0).get("accessed_at")).isNotNull();
         assertThat(rows.toString()).as("the audit holds no number").doesNotContain("13800001000");
     }
 
     @Test
     void nobodyButTheAssigneeGetsTheNumber() {
-        FollowUp f = fx.followUp(customer("13800002000"), Scenario.USAGE);
+        FollowUpView f = fx.followUp(customer("13800002000"), Scenario.USAGE);
         Task task = callTask(f);
 
         ResponseEntity<Map<String, Object>> unassigned = dial("agent1", f);
@@ -104,18 +104,18 @@ class DialTest extends CareLoopTest {
             assertThat(r.getStatusCode()).as(other).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(String.valueOf(r.getBody())).doesNotContain("13800002000");
         }
-        assertThat(audit(f.getNumber())).extracting(row -> row.get("outcome"))
+        assertThat(audit(f.number())).extracting(row -> row.get("outcome"))
                 .containsExactly("REFUSED_NOT_ASSIGNEE", "REFUSED_NOT_ASSIGNEE", "REFUSED_NOT_ASSIGNEE", "REFUSED_NOT_ASSIGNEE",
                         "REFUSED_NOT_ASSIGNEE");
-        assertThat(audit(f.getNumber())).extracting(row -> row.get("user_id"))
+        assertThat(audit(f.number())).extracting(row -> row.get("user_id"))
                 .containsExactly("agent1", "agent1", "supervisor1", "manager1", "demo");
         assertThat(dial("agent2", f).getBody()).containsEntry("phone", "13800002000");
     }
 
     @Test
     void theAssigneeOfOneCustomersCallCannotDialAnotherCustomer() {
-        FollowUp mine = fx.followUp(customer("13800003000"), Scenario.USAGE);
-        FollowUp theirs = fx.followUp(customer("13800004000"), Scenario.USAGE);
+        FollowUpView mine = fx.followUp(customer("13800003000"), Scenario.USAGE);
+        FollowUpView theirs = fx.followUp(customer("13800004000"), Scenario.USAGE);
         engine.getTaskService().claim(callTask(mine).getId(), "agent1");
         ResponseEntity<Map<String, Object>> r = dial("agent1", theirs);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -132,26 +132,26 @@ class DialTest extends CareLoopTest {
         assertThat(Api.as(rest, "agent1").post("/api/feedback/FB199901010001/dial", null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
-        FollowUp f = fx.followUp(customer("13800005000"), Scenario.USAGE);
+        FollowUpView f = fx.followUp(customer("13800005000"), Scenario.USAGE);
         Task task = callTask(f);
         engine.getTaskService().claim(task.getId(), "agent1");
         engine.getTaskService().complete(task.getId(), Fixtures.vars("callOutcome", "WRONG_NUMBER"));
         ResponseEntity<Map<String, Object>> closed = dial("agent1", f);
         assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(closed.getBody()).containsEntry("reason", "NO_OPEN_TASK");
-        assertThat(audit(f.getNumber())).extracting(row -> row.get("outcome")).containsExactly("REFUSED_NO_OPEN_TASK");
+        assertThat(audit(f.number())).extracting(row -> row.get("outcome")).containsExactly("REFUSED_NO_OPEN_TASK");
     }
 
     @Test
     void theReVisitOfAFeedbackItemIsDialedByItsAssignee() {
-        Customer c = customer("13800006000");
-        FollowUp f = fx.followUp(c, Scenario.POST_RESOLUTION);
+        CustomerView c = customer("13800006000");
+        FollowUpView f = fx.followUp(c, Scenario.POST_RESOLUTION);
         Task call = callTask(f);
         engine.getTaskService().claim(call.getId(), "agent1");
         engine.getTaskService().complete(call.getId(), Fixtures.vars("callOutcome", "REACHED", "satisfaction", 4, "nps", 8,
                 "feedbackType", "PROBLEM", "feedbackUrgency", "NORMAL", "feedbackText", "充电器发热"));
-        fx.startFeedbackHandling(f.getProcessInstanceId());
-        FeedbackItem item = items.findByFollowUpIdOrderById(f.getId()).get(0);
+        fx.startFeedbackHandling(f.processInstanceId());
+        FeedbackItem item = items.findByFollowUpIdOrderById(f.id()).get(0);
         String child = item.getProcessInstanceId();
 
         ResponseEntity<Map<String, Object>> early = Api.as(rest, "agent1").post("/api/feedback/" + item.getNumber() + "/dial", null);
@@ -176,12 +176,12 @@ class DialTest extends CareLoopTest {
         assertThat(audit(item.getNumber())).extracting(row -> row.get("outcome"))
                 .containsExactly("REFUSED_NO_OPEN_TASK", "REFUSED_NOT_ASSIGNEE", "REVEALED");
         assertThat(audit(item.getNumber())).allSatisfy(row -> assertThat(row).containsEntry("subject", "FEEDBACK")
-                .containsEntry("customer_id", c.getId()));
+                .containsEntry("customer_id", c.id()));
     }
 
     @Test
     void theAuditIsReadByManagersOnlyPagedAndFiltered() {
-        FollowUp f = fx.followUp(customer("13800007000"), Scenario.USAGE);
+        FollowUpView f = fx.followUp(customer("13800007000"), Scenario.USAGE);
         engine.getTaskService().claim(callTask(f).getId(), "agent2");
         dial("agent2", f);
         dial("agent1", f);
@@ -193,7 +193,7 @@ class DialTest extends CareLoopTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> list = (List<Map<String, Object>>) page.getBody().get("items");
         assertThat(list).hasSize(1);
-        assertThat(list.get(0)).containsEntry("user", "agent2").containsEntry("number", f.getNumber()).containsEntry("outcome", "REVEALED")
+        assertThat(list.get(0)).containsEntry("user", "agent2").containsEntry("number", f.number()).containsEntry("outcome", "REVEALED")
                 .containsKeys("at", "taskId", "customerId", "adapter");
         assertThat(list.toString()).doesNotContain("13800007000");
 

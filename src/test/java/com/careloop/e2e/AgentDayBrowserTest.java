@@ -2,12 +2,12 @@ package com.careloop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
 import com.careloop.feedback.FeedbackService;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.NewFollowUp;
 import com.careloop.followup.Scenario;
@@ -47,7 +47,7 @@ class AgentDayBrowserTest extends BrowserTest {
     /** What the steps pass on: the follow-up of this test's customer, the complaint's feedback number. */
     static String followUpNumber;
     static String complaintNumber;
-    static Customer customer;
+    static CustomerView customer;
 
     @Autowired ProcessEngine engine;
     @Autowired CustomerService customers;
@@ -56,26 +56,26 @@ class AgentDayBrowserTest extends BrowserTest {
     @Autowired TestRestTemplate rest;
 
     /** A VIP with an earlier, reached follow-up; now due for the scenario of the highest priority, unclaimed. */
-    private FollowUp customerWithHistory() {
+    private FollowUpView customerWithHistory() {
         String id = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
         customer = customers.upsert(new CustomerRequest(id, "韩雪", "华兴科技", "13912345678", null, CustomerTier.VIP, null, false,
                 "e2e", null, null, null, null, null)).customer();
-        FollowUp earlier = followUps.start(customer.getId(), Scenario.NEW_PURCHASE);
-        Task first = engine.getTaskService().createTaskQuery().processInstanceId(earlier.getProcessInstanceId())
+        FollowUpView earlier = followUps.start(customer.id(), Scenario.NEW_PURCHASE);
+        Task first = engine.getTaskService().createTaskQuery().processInstanceId(earlier.processInstanceId())
                 .taskDefinitionKey(FollowUpService.CALL_TASK).singleResult();
         engine.getTaskService().claim(first.getId(), "agent2");
         engine.getTaskService().complete(first.getId(), Map.of("callOutcome", "REACHED", "satisfaction", 4, "nps", 8));
         Scenario top = List.of(Scenario.values()).stream()
                 .max(Comparator.comparingInt(s -> policy.of(s, CustomerTier.VIP).priority())).orElseThrow();
-        return followUps.start(customer.getId(), top, new NewFollowUp.Override("浏览器测试：再次回访 browser test", "manager1"));
+        return followUps.start(customer.id(), top, new NewFollowUp.Override("浏览器测试：再次回访 browser test", "manager1"));
     }
 
     @Test
     @Order(1)
     void agentPicksTheTopCallDialsAndRecordsTwoIssues() {
-        FollowUp call = customerWithHistory();
-        followUpNumber = call.getNumber();
-        String callTaskId = task(call.getProcessInstanceId(), FollowUpService.CALL_TASK).getId();
+        FollowUpView call = customerWithHistory();
+        followUpNumber = call.number();
+        String callTaskId = task(call.processInstanceId(), FollowUpService.CALL_TASK).getId();
 
         Browser agent = browser("agent1");
         Tasklist tasklist = Tasklist.login(agent);

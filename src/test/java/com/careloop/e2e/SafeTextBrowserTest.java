@@ -2,11 +2,11 @@ package com.careloop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import java.util.UUID;
@@ -30,10 +30,10 @@ class SafeTextBrowserTest extends BrowserTest {
 
     @Test
     void aCustomerNameOfHtmlAndMarkdownShowsAsText() {
-        Customer c = customers.upsert(new CustomerRequest("E2E-HTML-" + UUID.randomUUID().toString().substring(0, 8), EVIL_NAME, null,
+        CustomerView c = customers.upsert(new CustomerRequest("E2E-HTML-" + UUID.randomUUID().toString().substring(0, 8), EVIL_NAME, null,
                 "13800138000", null, CustomerTier.STANDARD, null, false, null, null, null, null, null, null)).customer();
-        FollowUp f = followUps.start(c.getId(), Scenario.USAGE);
-        Task call = engine.getTaskService().createTaskQuery().processInstanceId(f.getProcessInstanceId())
+        FollowUpView f = followUps.start(c.id(), Scenario.USAGE);
+        Task call = engine.getTaskService().createTaskQuery().processInstanceId(f.processInstanceId())
                 .taskDefinitionKey(FollowUpService.CALL_TASK).singleResult();
 
         Browser agent = browser("agent1");

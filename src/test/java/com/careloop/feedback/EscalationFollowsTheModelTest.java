@@ -2,9 +2,9 @@ package com.careloop.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerService;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.CareLoopTest;
@@ -76,9 +76,9 @@ class EscalationFollowsTheModelTest extends CareLoopTest {
 
     @Test
     void renamedTasksAreStillEscalatedWhenTheirSlaRunsOut() {
-        Customer customer = fx.customer();
-        FollowUp call = fx.followUp(customer, Scenario.USAGE);
-        FeedbackItem item = feedbackService.registerFromCall(call.getId(), customer.getId(), FeedbackType.PROBLEM, Urgency.NORMAL,
+        CustomerView customer = fx.customer();
+        FollowUpView call = fx.followUp(customer, Scenario.USAGE);
+        FeedbackItem item = feedbackService.registerFromCall(call.id(), customer.id(), FeedbackType.PROBLEM, Urgency.NORMAL,
                 "外机异响", "agent1");
         ProcessInstance pi = runtime.startProcessInstanceByKey(KEY, item.getNumber(), Map.of("feedbackItemId", item.getId()));
 

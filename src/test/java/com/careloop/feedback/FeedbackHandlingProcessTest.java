@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerService;
 import com.careloop.followup.FollowUpService;
 import com.careloop.notification.Channel;
-import com.careloop.notification.NotificationDelivery;
-import com.careloop.notification.NotificationDeliveryRepository;
+import com.careloop.notification.Delivery;
+import com.careloop.notification.DeliveryLog;
 import com.careloop.sla.ServiceParameters;
 import com.careloop.notification.NotificationWorker;
 import com.careloop.testsupport.CareLoopTest;
@@ -49,12 +49,12 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     @Autowired FeedbackService feedbackService;
     @Autowired FeedbackItemRepository items;
     @Autowired FeedbackProgressRepository progress;
-    @Autowired NotificationDeliveryRepository deliveries;
+    @Autowired DeliveryLog deliveries;
     @Autowired NotificationWorker notifications;
     @Autowired ExternalTaskService externalTasks;
 
     Fixtures fx;
-    Customer customer;
+    CustomerView customer;
 
     @BeforeEach
     void setUp() {
@@ -64,7 +64,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     }
 
     FeedbackItem inbound(FeedbackType type, Urgency urgency) {
-        return feedbackService.registerInbound(new InboundFeedbackRequest(customer.getId(), type, urgency, "客户来电反馈"), "center1");
+        return feedbackService.registerInbound(new InboundFeedbackRequest(customer.id(), type, urgency, "客户来电反馈"), "center1");
     }
 
     ProcessInstance pi(FeedbackItem item) {
@@ -240,7 +240,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         List<MimeMessage> mails = mailsAbout(item);
         assertThat(mails).isNotEmpty().allSatisfy(m -> assertThat(m.getSubject()).contains("紧急"));
         assertThat(mails).anySatisfy(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("supervisor1@careloop.local"));
-        assertThat(deliveries.findByReferenceOrderById(item.getNumber())).extracting(NotificationDelivery::getChannel)
+        assertThat(deliveries.byReference(item.getNumber())).extracting(Delivery::channel)
                 .contains(Channel.EMAIL, Channel.SMS);
         // urgent: 2 h wall clock to respond
         FeedbackItem routed = reload(item);
@@ -324,12 +324,12 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
         assertThat(notifications.runOnce(item.getNumber())).isEqualTo(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat(pi).hasPassed("Task_NotifyUrgentAssignment");
-        List<NotificationDelivery> sent = deliveries.findByReferenceOrderById(item.getNumber());
+        List<Delivery> sent = deliveries.byReference(item.getNumber());
         assertThat(sent).isNotEmpty();
         // what the owners saw: each mailed exactly once, and every mail in the delivery log was really sent
         List<String> mailedTo = mailsAbout(item).stream().flatMap(m -> Arrays.stream(recipients(m))).toList();
         assertThat(mailedTo).isNotEmpty().doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
-                sent.stream().filter(d -> d.getChannel() == Channel.EMAIL).map(NotificationDelivery::getRecipient).toList());
+                sent.stream().filter(d -> d.channel() == Channel.EMAIL).map(Delivery::recipient).toList());
     }
 
     ExternalTask notificationTask(ProcessInstance pi, String activityId) {
@@ -350,8 +350,8 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
             ProcessInstance old = runtime.startProcessInstanceByKey("earlierNotificationTask", item.getNumber());
             fx.executeJobs(old.getId(), "Task_NotifyUrgentAssignment");
             assertThat(old).isEnded();
-            assertThat(deliveries.findByReferenceOrderById(item.getNumber()))
-                    .filteredOn(d -> d.getIdempotencyKey().startsWith(old.getId() + ":")).extracting(NotificationDelivery::getChannel)
+            assertThat(deliveries.byReference(item.getNumber()))
+                    .filteredOn(d -> d.idempotencyKey().startsWith(old.getId() + ":")).extracting(Delivery::channel)
                     .contains(Channel.EMAIL);
         } finally {
             engine.getRepositoryService().deleteDeployment(deployment, true);

@@ -2,7 +2,7 @@ package com.careloop.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.MaskedPhone;
 import com.careloop.followup.FollowUpService;
@@ -51,7 +51,7 @@ class FeedbackTasksTest extends CareLoopTest {
 
     final ObjectMapper json = new ObjectMapper();
     Fixtures fx;
-    Customer customer;
+    CustomerView customer;
 
     @BeforeEach
     void setUp() {
@@ -60,7 +60,7 @@ class FeedbackTasksTest extends CareLoopTest {
     }
 
     FeedbackItem inbound(FeedbackType type, Urgency urgency) {
-        return feedback.registerInbound(new InboundFeedbackRequest(customer.getId(), type, urgency, WORDS), "center1");
+        return feedback.registerInbound(new InboundFeedbackRequest(customer.id(), type, urgency, WORDS), "center1");
     }
 
     Task task(FeedbackItem item, String key) {
@@ -90,8 +90,8 @@ class FeedbackTasksTest extends CareLoopTest {
         Task respond = task(item, FeedbackService.RESPOND_TASK);
         Map<String, Object> r = local(respond);
         assertThat(r.get("customerWords")).asString().contains("空调外机噪音很大");
-        assertThat(r.get("customerPhoneMasked")).isEqualTo(MaskedPhone.of(customer.getPhone())).asString().contains("****")
-                .doesNotContain(customer.getPhone());
+        assertThat(r.get("customerPhoneMasked")).isEqualTo(MaskedPhone.of(customer.phone())).asString().contains("****")
+                .doesNotContain(customer.phone());
         assertThat(r.get("customerName")).asString().contains("测试客户");
         assertThat(r.get("feedbackTypeLabel")).isEqualTo(FeedbackType.COMPLAINT.label());
         assertThat(r.get("urgencyLabel")).isEqualTo(Urgency.NORMAL.label());
@@ -122,7 +122,7 @@ class FeedbackTasksTest extends CareLoopTest {
             String name = d instanceof HistoricVariableUpdate u ? u.getVariableName() : d instanceof HistoricFormField f ? f.getFieldId() : null;
             Object value = d instanceof HistoricVariableUpdate u ? u.getValue() : d instanceof HistoricFormField f ? f.getFieldValue() : null;
             assertThat(contextNames).as("history detail " + name).doesNotContain(name);
-            assertThat(String.valueOf(value)).as("history detail " + name).doesNotContain("空调外机噪音很大").doesNotContain(customer.getPhone());
+            assertThat(String.valueOf(value)).as("history detail " + name).doesNotContain("空调外机噪音很大").doesNotContain(customer.phone());
         }
     }
 

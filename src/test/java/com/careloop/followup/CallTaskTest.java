@@ -2,7 +2,7 @@ package com.careloop.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
@@ -48,14 +48,14 @@ class CallTaskTest extends CareLoopTest {
         fx = new Fixtures(engine, customers, followUps);
     }
 
-    Customer customer(String name, String phone, CustomerTier tier) {
+    CustomerView customer(String name, String phone, CustomerTier tier) {
         String id = "C-" + UUID.randomUUID().toString().substring(0, 8);
         return customers.upsert(new CustomerRequest(id, name, null, phone, null, tier, null, false, null, null, null, null, null, null))
                 .customer();
     }
 
-    Task callTask(FollowUp f) {
-        return fx.task(f.getProcessInstanceId(), FollowUpService.CALL_TASK);
+    Task callTask(FollowUpView f) {
+        return fx.task(f.processInstanceId(), FollowUpService.CALL_TASK);
     }
 
     Map<String, Object> local(Task task) {
@@ -64,12 +64,12 @@ class CallTaskTest extends CareLoopTest {
 
     @Test
     void theTaskSaysWhomAndWhyWithoutTheFullNumber() {
-        FollowUp f = fx.followUp(customer("王芳", "13800001000", CustomerTier.STANDARD), Scenario.NEW_PURCHASE);
+        FollowUpView f = fx.followUp(customer("王芳", "13800001000", CustomerTier.STANDARD), Scenario.NEW_PURCHASE);
         Task task = callTask(f);
         assertThat(task.getName()).isEqualTo("回访 王芳 · 新客户回访");
         assertThat(local(task)).containsEntry("customerName", "王芳").containsEntry("customerPhoneMasked", "138****1000")
                 .containsEntry("scenarioLabel", "新客户回访 New purchase").containsEntry("tierLabel", "普通客户 Standard")
-                .containsEntry("followUpNumber", f.getNumber());
+                .containsEntry("followUpNumber", f.number());
         assertThat((String) local(task).get("callContext")).contains("王芳").contains("138\\*\\*\\*\\*1000")
                 .contains("普通客户 Standard").contains("新客户回访 New purchase").doesNotContain("STANDARD");
 
@@ -81,7 +81,7 @@ class CallTaskTest extends CareLoopTest {
         assertThat(jdbc.queryForObject("select count(*) from act_ru_variable where text_ like '%13800001000%' or text2_ like '%13800001000%'",
                 Long.class)).isZero();
 
-        Customer vip = customer("李雷", "13900002222", CustomerTier.VIP);
+        CustomerView vip = customer("李雷", "13900002222", CustomerTier.VIP);
         Task vipTask = callTask(fx.followUp(vip, Scenario.VIP_CARE));
         assertThat(vipTask.getName()).isEqualTo("回访 李雷 · VIP 关怀");
         assertThat(local(vipTask)).containsEntry("tierLabel", "VIP 客户 VIP").containsEntry("customerPhoneMasked", "139****2222");
@@ -91,7 +91,7 @@ class CallTaskTest extends CareLoopTest {
     void thePriorityIsTheScenarioPolicys() {
         for (Scenario scenario : Scenario.values()) {
             for (CustomerTier tier : CustomerTier.values()) {
-                FollowUp f = fx.followUp(customer("客户", "13700000000", tier), scenario);
+                FollowUpView f = fx.followUp(customer("客户", "13700000000", tier), scenario);
                 assertThat(callTask(f).getPriority()).as(scenario + " / " + tier).isEqualTo(policy.of(scenario, tier).priority());
             }
         }
@@ -99,18 +99,18 @@ class CallTaskTest extends CareLoopTest {
 
     @Test
     void theContextShowsThisCustomersHistoryOpenFeedbackAndTheScript() {
-        Customer c = customer("韩梅梅", "13600003333", CustomerTier.STANDARD);
-        Customer other = customer("其他客户", "13600004444", CustomerTier.STANDARD);
-        FollowUp earlier = fx.followUp(c, Scenario.NEW_PURCHASE);
+        CustomerView c = customer("韩梅梅", "13600003333", CustomerTier.STANDARD);
+        CustomerView other = customer("其他客户", "13600004444", CustomerTier.STANDARD);
+        FollowUpView earlier = fx.followUp(c, Scenario.NEW_PURCHASE);
         Task first = callTask(earlier);
         engine.getTaskService().claim(first.getId(), "agent1");
         engine.getTaskService().complete(first.getId(), Fixtures.vars("callOutcome", "REACHED", "satisfaction", 4, "nps", 8));
-        FeedbackItem open = feedback.registerInbound(new InboundFeedbackRequest(c.getId(), FeedbackType.SUGGESTION, Urgency.LOW, "希望延长保修"),
+        FeedbackItem open = feedback.registerInbound(new InboundFeedbackRequest(c.id(), FeedbackType.SUGGESTION, Urgency.LOW, "希望延长保修"),
                 "center1");
-        FeedbackItem othersItem = feedback.registerInbound(new InboundFeedbackRequest(other.getId(), FeedbackType.COMPLAINT, Urgency.URGENT,
+        FeedbackItem othersItem = feedback.registerInbound(new InboundFeedbackRequest(other.id(), FeedbackType.COMPLAINT, Urgency.URGENT,
                 "别人的投诉"), "center1");
 
-        FollowUp now = followUps.start(c.getId(), Scenario.USAGE, new NewFollowUp.Override("测试：冷却期内再次回访", "manager1"));
+        FollowUpView now = followUps.start(c.id(), Scenario.USAGE, new NewFollowUp.Override("测试：冷却期内再次回访", "manager1"));
         Task task = callTask(now);
         String context = (String) local(task).get("callContext");
         assertThat(context).contains("最近回访 Last follow-ups").contains("新客户回访 New purchase").contains("已完成 Completed")
@@ -123,7 +123,7 @@ class CallTaskTest extends CareLoopTest {
         // a retry: the task is created again by the listener itself, which adds this call's earlier attempts
         engine.getTaskService().claim(task.getId(), "agent1");
         engine.getTaskService().complete(task.getId(), Fixtures.vars("callOutcome", "NO_ANSWER"));
-        fx.executeJobs(now.getProcessInstanceId(), "Timer_RetryDue");
+        fx.executeJobs(now.processInstanceId(), "Timer_RetryDue");
         Task retry = callTask(now);
         assertThat(retry.getName()).isEqualTo("回访 韩梅梅 · 使用回访");
         assertThat((String) local(retry).get("callContext")).contains("本次已拨打 Earlier attempts").contains("无人接听 No answer")
@@ -133,7 +133,7 @@ class CallTaskTest extends CareLoopTest {
 
     @Test
     void historyKeepsTheModelsTaskNameAndNoneOfTheContext() {
-        FollowUp f = fx.followUp(customer("赵小曼", "13500005555", CustomerTier.STANDARD), Scenario.PROMOTION);
+        FollowUpView f = fx.followUp(customer("赵小曼", "13500005555", CustomerTier.STANDARD), Scenario.PROMOTION);
         Task task = callTask(f);
         engine.getTaskService().claim(task.getId(), "agent1");
         engine.getTaskService().complete(task.getId(), Fixtures.vars("callOutcome", "REFUSED"));

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.careloop.customer.Customer;
-import com.careloop.customer.CustomerRepository;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
 import com.careloop.feedback.FeedbackItem;
@@ -46,7 +45,6 @@ class FollowUpProcessTest extends CareLoopTest {
     @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired HistoryService history;
     @Autowired CustomerService customerService;
-    @Autowired CustomerRepository customers;
     @Autowired FollowUpService followUpService;
     @Autowired ScenarioPolicy scenarioPolicy;
     @Autowired FollowUpRepository followUps;
@@ -64,28 +62,28 @@ class FollowUpProcessTest extends CareLoopTest {
         fx = new Fixtures(engine, customerService, followUpService);
     }
 
-    ProcessInstance instance(FollowUp f) {
-        return runtime.createProcessInstanceQuery().processInstanceId(f.getProcessInstanceId()).singleResult();
+    ProcessInstance instance(FollowUpView f) {
+        return runtime.createProcessInstanceQuery().processInstanceId(f.processInstanceId()).singleResult();
     }
 
-    FollowUp reload(FollowUp f) {
-        return followUps.findById(f.getId()).orElseThrow();
+    FollowUp reload(FollowUpView f) {
+        return followUps.findById(f.id()).orElseThrow();
     }
 
-    Task callTask(FollowUp f) {
-        return fx.task(f.getProcessInstanceId(), "Task_CallCustomer");
+    Task callTask(FollowUpView f) {
+        return fx.task(f.processInstanceId(), "Task_CallCustomer");
     }
 
     @Test
     void reachedWithoutFeedbackClosesCompleted() {
-        Customer c = fx.customer();
-        FollowUp f = fx.followUp(c, Scenario.NEW_PURCHASE);
+        CustomerView c = fx.customer();
+        FollowUpView f = fx.followUp(c, Scenario.NEW_PURCHASE);
         ProcessInstance pi = instance(f);
         assertThat(pi).isWaitingAt("Task_CallCustomer");
         Task task = callTask(f);
         assertThat(task).hasCandidateGroup("agents");
-        assertThat(task.getDueDate()).isEqualTo(Date.from(f.getDueAt()));
-        assertThat(task.getPriority()).isEqualTo(f.getPriority())
+        assertThat(task.getDueDate()).isEqualTo(Date.from(f.dueAt()));
+        assertThat(task.getPriority()).isEqualTo(f.priority())
                 .isEqualTo(scenarioPolicy.of(Scenario.NEW_PURCHASE, com.careloop.customer.CustomerTier.STANDARD).priority());
 
         fx.complete(task, "callOutcome", "REACHED", "satisfaction", 5, "nps", 10, "scoreAttitude", 5,
@@ -95,10 +93,10 @@ class FollowUpProcessTest extends CareLoopTest {
         FollowUp closed = reload(f);
         assertThat(closed.getStatus()).isEqualTo(FollowUpStatus.CLOSED);
         assertThat(closed.getResult()).isEqualTo(FollowUpResult.COMPLETED);
-        SurveyResponse survey = surveys.findByFollowUpId(f.getId()).orElseThrow();
+        SurveyResponse survey = surveys.findByFollowUpId(f.id()).orElseThrow();
         assertThat(survey.getSatisfaction()).isEqualTo(5);
         assertThat(survey.getNotes()).isEqualTo("客户很满意");
-        assertThat(feedback.findByFollowUpIdOrderById(f.getId())).isEmpty();
+        assertThat(feedback.findByFollowUpIdOrderById(f.id())).isEmpty();
         // free text lives in survey_response, not in the process history
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("notes").count()).isZero();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("feedbackText").count()).isZero();
@@ -106,7 +104,7 @@ class FollowUpProcessTest extends CareLoopTest {
 
     @Test
     void noAnswerIsRetriedInsideCallingHoursThenClosesUnreachable() {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         ProcessInstance pi = instance(f);
         int max = parameters.followUpMaxAttempts();
         List<CallOutcome> outcomes = new java.util.ArrayList<>();
@@ -126,13 +124,13 @@ class FollowUpProcessTest extends CareLoopTest {
         FollowUp closed = reload(f);
         assertThat(closed.getResult()).isEqualTo(FollowUpResult.UNREACHABLE);
         assertThat(closed.getAttemptCount()).isEqualTo(max);
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).extracting(CallAttempt::getOutcome)
+        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.id())).extracting(CallAttempt::getOutcome)
                 .containsExactlyElementsOf(outcomes);
     }
 
     @Test
     void callBackLaterWaitsForTheAgreedTime() {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         ProcessInstance pi = instance(f);
         Instant callback = Instant.now().plus(2, ChronoUnit.DAYS);
         fx.complete(callTask(f), "callOutcome", "CALL_BACK_LATER", "callbackAt", callback.toString());
@@ -151,29 +149,29 @@ class FollowUpProcessTest extends CareLoopTest {
 
     @Test
     void wrongNumberFlagsTheContactData() {
-        Customer c = fx.customer();
-        FollowUp f = fx.followUp(c, Scenario.USAGE);
+        CustomerView c = fx.customer();
+        FollowUpView f = fx.followUp(c, Scenario.USAGE);
         ProcessInstance pi = instance(f);
         fx.complete(callTask(f), "callOutcome", "WRONG_NUMBER");
         assertThat(pi).isEnded().hasPassed("Task_FlagContactData");
-        assertThat(customers.findById(c.getId()).orElseThrow().isContactInvalid()).isTrue();
+        assertThat(customerService.get(c.id()).contactInvalid()).isTrue();
         assertThat(reload(f).getResult()).isEqualTo(FollowUpResult.WRONG_NUMBER);
     }
 
     @Test
     void refusalIsRememberedForTheCoolingPeriod() {
-        Customer c = fx.customer();
-        FollowUp f = fx.followUp(c, Scenario.CHURN_RISK);
+        CustomerView c = fx.customer();
+        FollowUpView f = fx.followUp(c, Scenario.CHURN_RISK);
         ProcessInstance pi = instance(f);
         fx.complete(callTask(f), "callOutcome", "REFUSED");
         assertThat(pi).isEnded().hasPassed("Task_RecordRefusal");
-        assertThat(customers.findById(c.getId()).orElseThrow().getRefusedAt()).isNotNull();
+        assertThat(customerService.get(c.id()).refusedAt()).isNotNull();
         assertThat(reload(f).getResult()).isEqualTo(FollowUpResult.REFUSED);
     }
 
     @Test
     void reportedIssuesBecomeFeedbackItemsHandledBeforeTheFollowUpCloses() {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.POST_RESOLUTION);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.POST_RESOLUTION);
         ProcessInstance pi = instance(f);
         fx.complete(callTask(f), "callOutcome", "REACHED", "satisfaction", 2, "nps", 3, "feedbackType", "COMPLAINT",
                 "feedbackUrgency", "URGENT", "feedbackText", "维修后仍然漏水", "purchaseIntent", true);
@@ -184,7 +182,7 @@ class FollowUpProcessTest extends CareLoopTest {
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
                 .activityId(Fixtures.HANDLE_FEEDBACK).count()).isEqualTo(2);
         fx.startFeedbackHandling(pi.getId());
-        List<FeedbackItem> items = feedback.findByFollowUpIdOrderById(f.getId());
+        List<FeedbackItem> items = feedback.findByFollowUpIdOrderById(f.id());
         assertThat(items).extracting(FeedbackItem::getType).containsExactly(FeedbackType.COMPLAINT, FeedbackType.SALES_LEAD);
         assertThat(items.get(0).getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(items.get(0).getDescription()).isEqualTo("维修后仍然漏水");
@@ -212,13 +210,13 @@ class FollowUpProcessTest extends CareLoopTest {
 
     @Test
     void detractorWithoutComplaintGetsAServiceRecoveryItem() {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         fx.complete(callTask(f), "callOutcome", "REACHED", "satisfaction", 3, "nps", 5, "feedbackType", "NONE");
-        assertThat(feedback.findByFollowUpIdOrderById(f.getId())).extracting(FeedbackItem::getType)
+        assertThat(feedback.findByFollowUpIdOrderById(f.id())).extracting(FeedbackItem::getType)
                 .containsExactly(FeedbackType.SERVICE_RECOVERY);
         assertThat(instance(f)).isWaitingAt("CallActivity_HandleFeedback");
-        fx.startFeedbackHandling(f.getProcessInstanceId());
-        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(f.getProcessInstanceId()).count()).isEqualTo(1);
+        fx.startFeedbackHandling(f.processInstanceId());
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(f.processInstanceId()).count()).isEqualTo(1);
     }
 
     @Test
@@ -235,7 +233,7 @@ class FollowUpProcessTest extends CareLoopTest {
         String deployment = repository.createDeployment().name("test: routing without complaints")
                 .addString("feedbackRouting.dmn", broken).deploy().getId();
         try {
-            FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+            FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
             ProcessInstance pi = instance(f);
             fx.complete(callTask(f), "callOutcome", "REACHED", "satisfaction", 2, "nps", 3, "feedbackType", "COMPLAINT",
                     "feedbackText", "送货延误");
@@ -250,11 +248,11 @@ class FollowUpProcessTest extends CareLoopTest {
             assertThat(incident.getActivityId()).isEqualTo(Fixtures.HANDLE_FEEDBACK);
             assertThat(incident.getIncidentMessage()).contains("feedbackRouting returned no rule for type COMPLAINT");
             // the agent's call is recorded all the same
-            assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).singleElement()
+            assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.id())).singleElement()
                     .satisfies(a -> assertThat(a.getOutcome()).isEqualTo(CallOutcome.REACHED));
-            assertThat(surveys.findByFollowUpId(f.getId())).isPresent();
+            assertThat(surveys.findByFollowUpId(f.id())).isPresent();
             assertThat(reload(f).getAttemptCount()).isEqualTo(1);
-            assertThat(feedback.findByFollowUpIdOrderById(f.getId())).extracting(FeedbackItem::getType)
+            assertThat(feedback.findByFollowUpIdOrderById(f.id())).extracting(FeedbackItem::getType)
                     .containsExactly(FeedbackType.COMPLAINT);
             assertThat(callTask(f)).as("the call is not offered again").isNull();
         } finally {
@@ -264,15 +262,15 @@ class FollowUpProcessTest extends CareLoopTest {
 
     @Test
     void vipWithAccountAgentIsAssignedToThatAgent() {
-        Customer vip = fx.customer(CustomerTier.VIP, "agent2");
-        FollowUp f = fx.followUp(vip, Scenario.VIP_CARE);
+        CustomerView vip = fx.customer(CustomerTier.VIP, "agent2");
+        FollowUpView f = fx.followUp(vip, Scenario.VIP_CARE);
         assertThat(callTask(f)).isAssignedTo("agent2");
-        assertThat(f.getAssignedAgent()).isEqualTo("agent2");
+        assertThat(f.assignedAgent()).isEqualTo("agent2");
     }
 
     @Test
     void invalidSubmissionIsRefusedAndChangesNothing() {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         Task task = callTask(f);
         assertThatThrownBy(() -> fx.complete(task, "callOutcome", "REACHED", "satisfaction", 7, "nps", 11, "scoreAttitude", 0))
                 .isInstanceOf(FormFieldValidationException.class)
@@ -284,8 +282,8 @@ class FollowUpProcessTest extends CareLoopTest {
         assertThatThrownBy(() -> fx.complete(task, "callOutcome", "CALL_BACK_LATER", "callbackAt", "2001-01-01T10:00:00Z"))
                 .hasMessageContaining("callbackAt");
         assertThat(callTask(f).getId()).isEqualTo(task.getId());
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.getId())).isEmpty();
-        assertThat(surveys.findByFollowUpId(f.getId())).isEmpty();
+        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(f.id())).isEmpty();
+        assertThat(surveys.findByFollowUpId(f.id())).isEmpty();
         assertThat(reload(f).getStatus()).isEqualTo(FollowUpStatus.OPEN);
     }
 }

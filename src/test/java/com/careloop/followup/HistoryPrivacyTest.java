@@ -42,8 +42,8 @@ class HistoryPrivacyTest extends CareLoopTest {
     @Test
     void personalFreeTextOfASubmittedCallFormIsInNoHistoryTable() throws Exception {
         Fixtures fx = new Fixtures(engine, customers, followUps);
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
-        Task task = fx.task(f.getProcessInstanceId(), "Task_CallCustomer");
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
+        Task task = fx.task(f.processInstanceId(), "Task_CallCustomer");
         engine.getTaskService().setAssignee(task.getId(), "agent1");
         String notes = "客户换号了，新号码 " + PHONE + "，身份证 " + ID_CARD;
         Map<String, Object> form = Map.of("variables", Map.of(
@@ -58,7 +58,7 @@ class HistoryPrivacyTest extends CareLoopTest {
         ResponseEntity<String> submitted = Api.as(rest, "agent1").postRaw("/engine-rest/task/" + task.getId() + "/submit-form",
                 new ObjectMapper().writeValueAsString(form));
         assertThat(submitted.getStatusCode()).as(submitted.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        assertThat(surveys.findByFollowUpId(f.getId()).orElseThrow().getNotes()).as("recorded in CareLoop's table").isEqualTo(notes);
+        assertThat(surveys.findByFollowUpId(f.id()).orElseThrow().getNotes()).as("recorded in CareLoop's table").isEqualTo(notes);
 
         List<String> found = new ArrayList<>();
         for (String secret : List.of(PHONE, ID_CARD, IN_FEEDBACK, IN_TAGS)) {

@@ -2,7 +2,7 @@ package com.careloop.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerService;
 import com.careloop.testsupport.Api;
 import com.careloop.testsupport.CareLoopTest;
@@ -43,15 +43,15 @@ class ManualStartExclusionsTest extends CareLoopTest {
         fx = new Fixtures(engine, customers, followUpService);
     }
 
-    ResponseEntity<Map<String, Object>> start(String user, Customer c, Object override) {
-        Map<String, Object> body = override == null ? Map.of("customerId", c.getId(), "scenario", "USAGE")
-                : Map.of("customerId", c.getId(), "scenario", "USAGE", "override", override);
+    ResponseEntity<Map<String, Object>> start(String user, CustomerView c, Object override) {
+        Map<String, Object> body = override == null ? Map.of("customerId", c.id(), "scenario", "USAGE")
+                : Map.of("customerId", c.id(), "scenario", "USAGE", "override", override);
         return Api.as(rest, user).post("/api/follow-ups", body);
     }
 
-    Customer calledMinutesAgo() {
-        Customer c = fx.customer();
-        jdbc.update("update customer set last_follow_up_at = ? where id = ?", Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))), c.getId());
+    CustomerView calledMinutesAgo() {
+        CustomerView c = fx.customer();
+        jdbc.update("update customer set last_follow_up_at = ? where id = ?", Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))), c.id());
         return c;
     }
 
@@ -63,26 +63,26 @@ class ManualStartExclusionsTest extends CareLoopTest {
 
     @Test
     void aCustomerCalledMinutesAgoIsNotCalledAgainWithinTheCoolingPeriod() {
-        Customer c = calledMinutesAgo();
+        CustomerView c = calledMinutesAgo();
         assertConflict(start("agent1", c, null), Exclusion.COOLING_PERIOD);
-        Customer refused = fx.customer();
-        customers.recordRefusal(refused.getId());
+        CustomerView refused = fx.customer();
+        customers.recordRefusal(refused.id());
         assertConflict(start("supervisor1", refused, null), Exclusion.COOLING_PERIOD);
-        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(c.getId())).isEmpty();
-        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(refused.getId())).isEmpty();
+        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(c.id())).isEmpty();
+        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(refused.id())).isEmpty();
     }
 
     @Test
     void everyScreeningExclusionIsA409NamingTheReason() {
-        Customer wrongNumber = fx.customer();
-        customers.flagContactInvalid(wrongNumber.getId());
+        CustomerView wrongNumber = fx.customer();
+        customers.flagContactInvalid(wrongNumber.id());
         assertConflict(start("agent1", wrongNumber, null), Exclusion.CONTACT_INVALID);
 
-        Customer optedOut = fx.customer();
-        jdbc.update("update customer set opt_out = true where id = ?", optedOut.getId());
+        CustomerView optedOut = fx.customer();
+        jdbc.update("update customer set opt_out = true where id = ?", optedOut.id());
         assertConflict(start("agent1", optedOut, null), Exclusion.OPTED_OUT);
 
-        Customer busy = fx.customer();
+        CustomerView busy = fx.customer();
         assertThat(start("agent1", busy, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ResponseEntity<Map<String, Object>> second = start("agent1", busy, null);
         assertConflict(second, Exclusion.OPEN_FOLLOW_UP);
@@ -91,40 +91,40 @@ class ManualStartExclusionsTest extends CareLoopTest {
 
     @Test
     void onlyACsManagerMayOverrideAndTheOverrideIsRecorded() {
-        Customer c = calledMinutesAgo();
+        CustomerView c = calledMinutesAgo();
         assertThat(start("agent1", c, Map.of("reason", "客户要求今天回电")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(start("supervisor1", c, Map.of("reason", "客户要求今天回电")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<Map<String, Object>> blank = start("manager1", c, Map.of("reason", " "));
         assertThat(blank.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(blank.getBody().get("errors").toString()).contains("override.reason");
-        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(c.getId())).isEmpty();
+        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(c.id())).isEmpty();
 
         ResponseEntity<Map<String, Object>> created = start("manager1", c, Map.of("reason", "客户要求今天回电"));
         assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getBody().get("override")).isEqualTo(
                 Map.of("reason", "客户要求今天回电", "by", "manager1", "exclusions", List.of("COOLING_PERIOD")));
-        FollowUp f = followUps.findByCustomerIdOrderByCreatedAtDesc(c.getId()).get(0);
+        FollowUp f = followUps.findByCustomerIdOrderByCreatedAtDesc(c.id()).get(0);
         assertThat(f.getOverrideReason()).isEqualTo("客户要求今天回电");
         assertThat(f.getOverrideBy()).isEqualTo("manager1");
         assertThat(f.getOverriddenExclusions()).isEqualTo("COOLING_PERIOD");
         assertThat(f.getProcessInstanceId()).isNotNull();
 
         // an ordinary start records no override
-        Customer plain = fx.customer();
+        CustomerView plain = fx.customer();
         assertThat(start("manager1", plain, null).getBody()).containsEntry("override", null);
     }
 
     @Test
     void anOptOutAndAnOpenFollowUpCannotBeOverridden() {
-        Customer optedOut = fx.customer();
-        jdbc.update("update customer set opt_out = true where id = ?", optedOut.getId());
+        CustomerView optedOut = fx.customer();
+        jdbc.update("update customer set opt_out = true where id = ?", optedOut.id());
         ResponseEntity<Map<String, Object>> r = start("manager1", optedOut, Map.of("reason", "经理批准"));
         assertConflict(r, Exclusion.OPTED_OUT);
         assertThat((String) r.getBody().get("detail")).contains("cannot be overridden");
 
-        Customer busy = fx.customer();
+        CustomerView busy = fx.customer();
         fx.followUp(busy, Scenario.USAGE);
         assertConflict(start("manager1", busy, Map.of("reason", "经理批准")), Exclusion.OPEN_FOLLOW_UP);
-        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(busy.getId())).hasSize(1);
+        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(busy.id())).hasSize(1);
     }
 }

@@ -2,7 +2,7 @@ package com.careloop.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
@@ -34,7 +34,7 @@ class OneScenarioPolicyTest extends CareLoopTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired CustomerService customers;
-    @Autowired FollowUpRepository followUps;
+    @Autowired FollowUpQueries followUps;
     @Autowired ManagementService management;
     @Autowired TaskService tasks;
     @Autowired ScenarioPolicy policy;
@@ -48,20 +48,20 @@ class OneScenarioPolicyTest extends CareLoopTest {
         now = Instant.now();
     }
 
-    Customer customer(String id, CustomerTier tier, String agent, String tags, Integer resolvedDaysAgo) {
+    CustomerView customer(String id, CustomerTier tier, String agent, String tags, Integer resolvedDaysAgo) {
         return customers.upsert(new CustomerRequest(prefix + id, "客户" + id, null, null, null, tier, agent, false, tags,
                 null, null, resolvedDaysAgo == null ? null : now.minus(Duration.ofDays(resolvedDaysAgo)), null, null)).customer();
     }
 
-    FollowUp only(Customer c) {
-        List<FollowUp> all = followUps.findByCustomerIdOrderByCreatedAtDesc(c.getId());
-        assertThat(all).as(c.getExternalId()).hasSize(1);
+    FollowUpView only(CustomerView c) {
+        List<FollowUpView> all = followUps.byCustomerId(c.id());
+        assertThat(all).as(c.externalId()).hasSize(1);
         return all.get(0);
     }
 
-    FollowUp viaRest(Customer c, Scenario scenario) {
+    FollowUpView viaRest(CustomerView c, Scenario scenario) {
         ResponseEntity<Map<String, Object>> created = Api.as(rest, "supervisor1").post("/api/follow-ups",
-                Map.of("customerId", c.getId(), "scenario", scenario.name()));
+                Map.of("customerId", c.id(), "scenario", scenario.name()));
         assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
         return only(c);
     }
@@ -80,53 +80,53 @@ class OneScenarioPolicyTest extends CareLoopTest {
         throw new AssertionError("jobs keep coming for " + pi);
     }
 
-    void assertSameTerms(FollowUp expected, FollowUp actual) {
-        assertThat(actual.getScenario()).isEqualTo(expected.getScenario());
-        assertThat(actual.getDueAt()).as("dueAt of " + actual.getNumber() + " vs " + expected.getNumber()).isEqualTo(expected.getDueAt());
-        assertThat(actual.getPriority()).as("priority").isEqualTo(expected.getPriority());
-        Task expectedTask = tasks.createTaskQuery().processInstanceId(expected.getProcessInstanceId()).singleResult();
-        Task actualTask = tasks.createTaskQuery().processInstanceId(actual.getProcessInstanceId()).singleResult();
-        assertThat(actualTask.getDueDate()).isEqualTo(expectedTask.getDueDate()).isEqualTo(java.util.Date.from(actual.getDueAt()));
-        assertThat(actualTask.getPriority()).isEqualTo(expectedTask.getPriority()).isEqualTo(actual.getPriority());
+    void assertSameTerms(FollowUpView expected, FollowUpView actual) {
+        assertThat(actual.scenario()).isEqualTo(expected.scenario());
+        assertThat(actual.dueAt()).as("dueAt of " + actual.number() + " vs " + expected.number()).isEqualTo(expected.dueAt());
+        assertThat(actual.priority()).as("priority").isEqualTo(expected.priority());
+        Task expectedTask = tasks.createTaskQuery().processInstanceId(expected.processInstanceId()).singleResult();
+        Task actualTask = tasks.createTaskQuery().processInstanceId(actual.processInstanceId()).singleResult();
+        assertThat(actualTask.getDueDate()).isEqualTo(expectedTask.getDueDate()).isEqualTo(java.util.Date.from(actual.dueAt()));
+        assertThat(actualTask.getPriority()).isEqualTo(expectedTask.getPriority()).isEqualTo(actual.priority());
     }
 
     @Test
     void restCampaignAndScreeningGiveTheSameDueDateAndPriority() {
         // resolved yesterday: the rules pick POST_RESOLUTION for the first; the same scenario by REST and by a campaign
-        Customer screened = customer("screened", CustomerTier.STANDARD, null, null, 1);
-        Customer manual = customer("manual", CustomerTier.STANDARD, null, null, 1);
-        Customer campaigned = customer("campaign", CustomerTier.STANDARD, null, "policy-" + prefix, 1);
-        FollowUp byRest = viaRest(manual, Scenario.POST_RESOLUTION);
+        CustomerView screened = customer("screened", CustomerTier.STANDARD, null, null, 1);
+        CustomerView manual = customer("manual", CustomerTier.STANDARD, null, null, 1);
+        CustomerView campaigned = customer("campaign", CustomerTier.STANDARD, null, "policy-" + prefix, 1);
+        FollowUpView byRest = viaRest(manual, Scenario.POST_RESOLUTION);
         runScreening(Map.of("campaign", Map.of("name", "策略一致 " + prefix, "scenario", "POST_RESOLUTION", "tags", List.of("policy-" + prefix))));
         runScreening(Map.of());
 
-        FollowUp byScreening = only(screened);
-        assertThat(byScreening.getScenario()).isEqualTo(Scenario.POST_RESOLUTION);
+        FollowUpView byScreening = only(screened);
+        assertThat(byScreening.scenario()).isEqualTo(Scenario.POST_RESOLUTION);
         assertSameTerms(byScreening, byRest);
         assertSameTerms(byScreening, only(campaigned));
         ScenarioPolicy.Terms terms = policy.of(Scenario.POST_RESOLUTION, CustomerTier.STANDARD);
-        assertThat(byRest.getPriority()).isEqualTo(terms.priority());
-        assertThat(byRest.getAssignedAgent()).isNull();
+        assertThat(byRest.priority()).isEqualTo(terms.priority());
+        assertThat(byRest.assignedAgent()).isNull();
     }
 
     @Test
     void aVipGetsTheSameTermsAndAccountAgentEveryWay() {
         // VIP, never followed up, nothing else known: the rules pick VIP_CARE
-        Customer screened = customer("vip-screened", CustomerTier.VIP, "agent2", null, null);
-        Customer manual = customer("vip-manual", CustomerTier.VIP, "agent2", null, null);
-        Customer campaigned = customer("vip-campaign", CustomerTier.VIP, "agent2", "vip-" + prefix, null);
-        FollowUp byRest = viaRest(manual, Scenario.VIP_CARE);
+        CustomerView screened = customer("vip-screened", CustomerTier.VIP, "agent2", null, null);
+        CustomerView manual = customer("vip-manual", CustomerTier.VIP, "agent2", null, null);
+        CustomerView campaigned = customer("vip-campaign", CustomerTier.VIP, "agent2", "vip-" + prefix, null);
+        FollowUpView byRest = viaRest(manual, Scenario.VIP_CARE);
         runScreening(Map.of("campaign", Map.of("name", "VIP 策略 " + prefix, "scenario", "VIP_CARE", "tags", List.of("vip-" + prefix))));
         runScreening(Map.of());
 
-        FollowUp byScreening = only(screened);
-        assertThat(byScreening.getScenario()).isEqualTo(Scenario.VIP_CARE);
+        FollowUpView byScreening = only(screened);
+        assertThat(byScreening.scenario()).isEqualTo(Scenario.VIP_CARE);
         assertSameTerms(byScreening, byRest);
         assertSameTerms(byScreening, only(campaigned));
-        for (FollowUp f : List.of(byScreening, byRest, only(campaigned))) {
-            assertThat(f.getAssignedAgent()).as("a VIP's call goes to the account agent").isEqualTo("agent2");
+        for (FollowUpView f : List.of(byScreening, byRest, only(campaigned))) {
+            assertThat(f.assignedAgent()).as("a VIP's call goes to the account agent").isEqualTo("agent2");
         }
-        assertThat(byRest.getPriority()).isEqualTo(policy.of(Scenario.VIP_CARE, CustomerTier.VIP).priority())
+        assertThat(byRest.priority()).isEqualTo(policy.of(Scenario.VIP_CARE, CustomerTier.VIP).priority())
                 .isGreaterThanOrEqualTo(policy.of(Scenario.VIP_CARE, CustomerTier.STANDARD).priority());
     }
 }

@@ -51,8 +51,8 @@ class SeveralIssuesCallTest extends CareLoopTest {
         fx = new Fixtures(engine, customers, followUps);
     }
 
-    Task claimedCall(FollowUp f) {
-        Task task = fx.task(f.getProcessInstanceId(), FollowUpService.CALL_TASK);
+    Task claimedCall(FollowUpView f) {
+        Task task = fx.task(f.processInstanceId(), FollowUpService.CALL_TASK);
         engine.getTaskService().claim(task.getId(), "agent1");
         return task;
     }
@@ -87,7 +87,7 @@ class SeveralIssuesCallTest extends CareLoopTest {
 
     @Test
     void eachReportedIssueBecomesItsOwnFeedbackItemAndTheirNumbersAComment() throws Exception {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         Task task = claimedCall(f);
         ResponseEntity<String> r = submit(task, with(reached(), "issues", issues(
                 issue("COMPLAINT", "URGENT", "安装师傅迟到两小时"),
@@ -96,20 +96,20 @@ class SeveralIssuesCallTest extends CareLoopTest {
                 issue(null, null, null))));
         assertThat(r.getStatusCode()).as(r.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
 
-        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.getId());
+        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.id());
         assertThat(created).extracting(FeedbackItem::getType)
                 .containsExactly(FeedbackType.COMPLAINT, FeedbackType.SUGGESTION, FeedbackType.SUGGESTION);
         assertThat(created).extracting(FeedbackItem::getUrgency).containsExactly(Urgency.URGENT, Urgency.LOW, Urgency.NORMAL);
         assertThat(created).extracting(FeedbackItem::getDescription).containsExactly("安装师傅迟到两小时", "希望提供夜间配送", "希望有微信通知");
         assertThat(created).extracting(FeedbackItem::getCallEntry).containsExactly("ISSUE_1", "ISSUE_2", "ISSUE_3");
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(f.getProcessInstanceId())
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(f.processInstanceId())
                 .activityId(Fixtures.HANDLE_FEEDBACK).count()).as("one handling per item").isEqualTo(3);
 
-        List<Comment> comments = engine.getTaskService().getProcessInstanceComments(f.getProcessInstanceId());
+        List<Comment> comments = engine.getTaskService().getProcessInstanceComments(f.processInstanceId());
         assertThat(comments).hasSize(1);
         assertThat(comments.get(0).getFullMessage()).contains(created.get(0).getNumber(), created.get(1).getNumber(), created.get(2).getNumber());
 
-        assertThat(engine.getRuntimeService().getVariables(f.getProcessInstanceId())).doesNotContainKey("issues");
+        assertThat(engine.getRuntimeService().getVariables(f.processInstanceId())).doesNotContainKey("issues");
         List<String> found = new ArrayList<>();
         for (String words : List.of("安装师傅迟到两小时", "希望提供夜间配送", "希望有微信通知")) {
             found.addAll(HistoryScan.columnsContaining(jdbc, words));
@@ -121,7 +121,7 @@ class SeveralIssuesCallTest extends CareLoopTest {
 
     @Test
     void aBadEntryIs400NamingItsIndexAndChangesNothing() throws Exception {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         Task task = claimedCall(f);
         ResponseEntity<String> r = submit(task, with(reached(), "issues", issues(
                 issue("PROBLEM", "NORMAL", "屏幕闪烁"),
@@ -136,10 +136,10 @@ class SeveralIssuesCallTest extends CareLoopTest {
         assertThat(body.path("errors").get(0).path("message").asText()).isNotBlank();
         assertThat(r.getBody()).doesNotContain("客服态度差");
 
-        assertThat(fx.task(f.getProcessInstanceId(), FollowUpService.CALL_TASK)).isNotNull().extracting(Task::getId).isEqualTo(task.getId());
-        assertThat(items.findByFollowUpIdOrderById(f.getId())).isEmpty();
-        assertThat(attempts.findAll()).noneMatch(a -> a.getFollowUpId().equals(f.getId()));
-        assertThat(engine.getRuntimeService().getVariables(f.getProcessInstanceId())).doesNotContainKeys("issues", "callOutcome");
+        assertThat(fx.task(f.processInstanceId(), FollowUpService.CALL_TASK)).isNotNull().extracting(Task::getId).isEqualTo(task.getId());
+        assertThat(items.findByFollowUpIdOrderById(f.id())).isEmpty();
+        assertThat(attempts.findAll()).noneMatch(a -> a.getFollowUpId().equals(f.id()));
+        assertThat(engine.getRuntimeService().getVariables(f.processInstanceId())).doesNotContainKeys("issues", "callOutcome");
 
         ResponseEntity<String> missing = submit(task, with(reached(), "issues", issues(issue("PROBLEM", null, null))));
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -148,7 +148,7 @@ class SeveralIssuesCallTest extends CareLoopTest {
 
     @Test
     void theSingleIssueFieldsStillWorkForRestClients() throws Exception {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         Task task = claimedCall(f);
         Map<String, Object> form = new java.util.HashMap<>(reached());
         form.put("feedbackType", Map.of("value", "PROBLEM"));
@@ -156,13 +156,13 @@ class SeveralIssuesCallTest extends CareLoopTest {
         form.put("feedbackText", Map.of("value", "热水器不出热水"));
         ResponseEntity<String> r = submit(task, form);
         assertThat(r.getStatusCode()).as(r.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.getId());
+        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.id());
         assertThat(created).hasSize(1);
         assertThat(created.get(0).getType()).isEqualTo(FeedbackType.PROBLEM);
         assertThat(created.get(0).getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(created.get(0).getDescription()).isEqualTo("热水器不出热水");
 
-        FollowUp g = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView g = fx.followUp(fx.customer(), Scenario.USAGE);
         Task other = claimedCall(g);
         Map<String, Object> bad = new java.util.HashMap<>(reached());
         bad.put("feedbackType", Map.of("value", "PROBLEM"));
@@ -173,7 +173,7 @@ class SeveralIssuesCallTest extends CareLoopTest {
 
     @Test
     void theSingleIssueAndTheListTogetherAreEachAnItem() throws Exception {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         Task task = claimedCall(f);
         Map<String, Object> form = new java.util.HashMap<>(reached());
         form.put("feedbackType", Map.of("value", "CONSULTATION"));
@@ -181,14 +181,14 @@ class SeveralIssuesCallTest extends CareLoopTest {
         form.put("issues", issues(issue("PROBLEM", "NORMAL", "遥控器失灵")));
         ResponseEntity<String> r = submit(task, form);
         assertThat(r.getStatusCode()).as(r.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        assertThat(items.findByFollowUpIdOrderById(f.getId())).extracting(FeedbackItem::getType)
+        assertThat(items.findByFollowUpIdOrderById(f.id())).extracting(FeedbackItem::getType)
                 .containsExactly(FeedbackType.CONSULTATION, FeedbackType.PROBLEM);
     }
 
     @Test
     void theFormsIssueGroupsAreEachAnItemAndABadGroupIsNamed() throws Exception {
         // what Tasklist sends for the call form's groups (issue 1 = the feedback* fields, then issue2…, issue3…)
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         Task task = claimedCall(f);
         Map<String, Object> form = new java.util.HashMap<>(reached());
         form.put("feedbackType", Map.of("value", "COMPLAINT"));
@@ -201,16 +201,16 @@ class SeveralIssuesCallTest extends CareLoopTest {
         ResponseEntity<String> bad = submit(task, form);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(bad.getBody()).path("errors").toString()).contains("issue2Urgency").doesNotContain("feedbackUrgency");
-        assertThat(items.findByFollowUpIdOrderById(f.getId())).isEmpty();
+        assertThat(items.findByFollowUpIdOrderById(f.id())).isEmpty();
 
         form.put("issue2Urgency", Map.of("value", "LOW"));
         ResponseEntity<String> ok = submit(task, form);
         assertThat(ok.getStatusCode()).as(ok.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.getId());
+        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.id());
         assertThat(created).extracting(FeedbackItem::getType).containsExactly(FeedbackType.COMPLAINT, FeedbackType.SUGGESTION);
         assertThat(created).extracting(FeedbackItem::getUrgency).containsExactly(Urgency.URGENT, Urgency.LOW);
         assertThat(created).extracting(FeedbackItem::getDescription).containsExactly("送货员态度恶劣", "希望增加晚间配送");
         assertThat(HistoryScan.columnsContaining(jdbc, "希望增加晚间配送")).isEmpty();
-        assertThat(engine.getRuntimeService().getVariables(f.getProcessInstanceId())).doesNotContainKeys("issue2Text", "issue2Type");
+        assertThat(engine.getRuntimeService().getVariables(f.processInstanceId())).doesNotContainKeys("issue2Text", "issue2Type");
     }
 }

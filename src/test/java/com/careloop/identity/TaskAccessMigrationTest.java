@@ -35,8 +35,8 @@ class TaskAccessMigrationTest extends CareLoopTest {
     @Test
     void oldPerTaskRowsOfCoveredGroupsAreRemovedOthersStay() {
         Fixtures fx = new Fixtures(engine, customers, followUps);
-        String call = fx.task(fx.followUp(fx.customer(), Scenario.USAGE).getProcessInstanceId(), "Task_CallCustomer").getId();
-        var fault = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
+        String call = fx.task(fx.followUp(fx.customer(), Scenario.USAGE).processInstanceId(), "Task_CallCustomer").getId();
+        var fault = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
         String faultTask = fx.task(fault.getProcessInstanceId(), "Task_RespondToCustomer").getId();
         // what the engine's default provider wrote before: a row per task for the candidate group
         oldStyleRow(call, CareLoopGroups.AGENTS);

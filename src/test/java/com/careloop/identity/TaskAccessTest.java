@@ -8,8 +8,8 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
-import com.careloop.followup.CallAttemptRepository;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpQueries;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.Api;
@@ -41,7 +41,7 @@ class TaskAccessTest extends CareLoopTest {
     @Autowired ProcessEngine engine;
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
-    @Autowired CallAttemptRepository attempts;
+    @Autowired FollowUpQueries followUpQueries;
     @Autowired AuthorizationService authorizations;
     @Autowired FeedbackService feedback;
     @LocalServerPort int port;
@@ -54,11 +54,11 @@ class TaskAccessTest extends CareLoopTest {
         fx = new Fixtures(engine, customers, followUps);
     }
 
-    Task call(FollowUp f) {
-        return fx.task(f.getProcessInstanceId(), "Task_CallCustomer");
+    Task call(FollowUpView f) {
+        return fx.task(f.processInstanceId(), "Task_CallCustomer");
     }
 
-    FollowUp vipCallOf(String agent) {
+    FollowUpView vipCallOf(String agent) {
         return fx.followUp(fx.customer(CustomerTier.VIP, agent), Scenario.VIP_CARE);
     }
 
@@ -74,18 +74,18 @@ class TaskAccessTest extends CareLoopTest {
 
     @Test
     void agentsSeeTheCallsTheySawBeforeWithoutOneRowPerCall() throws Exception {
-        FollowUp open = fx.followUp(fx.customer(), Scenario.USAGE);
-        FollowUp vip = vipCallOf("agent2");
+        FollowUpView open = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView vip = vipCallOf("agent2");
         String openTask = call(open).getId();
         String vipTask = call(vip).getId();
 
         for (String agent : List.of("agent1", "agent2")) {
-            String body = Api.as(rest, agent).getRaw("/engine-rest/task?processInstanceIdIn=" + open.getProcessInstanceId()
-                    + "," + vip.getProcessInstanceId()).getBody();
+            String body = Api.as(rest, agent).getRaw("/engine-rest/task?processInstanceIdIn=" + open.processInstanceId()
+                    + "," + vip.processInstanceId()).getBody();
             assertThat(json.readTree(body).findValuesAsText("id")).as(agent).containsExactlyInAnyOrder(openTask, vipTask);
         }
-        assertThat(json.readTree(Api.as(rest, "sales1").getRaw("/engine-rest/task?processInstanceIdIn=" + open.getProcessInstanceId()
-                + "," + vip.getProcessInstanceId()).getBody()).findValuesAsText("id")).isEmpty();
+        assertThat(json.readTree(Api.as(rest, "sales1").getRaw("/engine-rest/task?processInstanceIdIn=" + open.processInstanceId()
+                + "," + vip.processInstanceId()).getBody()).findValuesAsText("id")).isEmpty();
         // no per-task row for the agents group, nor for an agent holding a call: the definition grant covers both
         assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(openTask).count()).isZero();
         assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(vipTask).count()).isZero();
@@ -93,7 +93,7 @@ class TaskAccessTest extends CareLoopTest {
 
     @Test
     void aRoutedFeedbackTaskKeepsOneRowForItsTeamAndOneForAnAssigneeOutsideTheDefinitionGrants() {
-        var item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
+        var item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
         String task = fx.task(item.getProcessInstanceId(), "Task_RespondToCustomer").getId();
         assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).list())
                 .singleElement().satisfies(a -> assertThat(a.getGroupId()).isEqualTo("aftersales-tech"));
@@ -105,7 +105,7 @@ class TaskAccessTest extends CareLoopTest {
 
     @Test
     void anAgentCannotTakeOrCompleteAnotherAgentsCall() {
-        FollowUp vip = vipCallOf("agent2");
+        FollowUpView vip = vipCallOf("agent2");
         String task = call(vip).getId();
 
         ResponseEntity<String> claim = post("agent1", task + "/claim", "{\"userId\":\"agent1\"}");
@@ -125,12 +125,12 @@ class TaskAccessTest extends CareLoopTest {
 
         Task after = engine.getTaskService().createTaskQuery().taskId(task).singleResult();
         assertThat(after.getAssignee()).isEqualTo("agent2");
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(vip.getId())).isEmpty();
+        assertThat(followUpQueries.byId(vip.id()).attempts()).isEmpty();
 
         // the assignee works it, and the attempt is recorded as the authenticated user's
         assertThat(post("agent2", task + "/submit-form", reached()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(attempts.findByFollowUpIdOrderByAttemptNo(vip.getId())).singleElement()
-                .satisfies(a -> assertThat(a.getAgent()).isEqualTo("agent2"));
+        assertThat(followUpQueries.byId(vip.id()).attempts()).singleElement()
+                .satisfies(a -> assertThat(a.agent()).isEqualTo("agent2"));
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.careloop.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerService;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.Api;
@@ -81,8 +81,8 @@ class TasklistFiltersTest extends CareLoopTest {
         return ids;
     }
 
-    Task callOf(FollowUp f) {
-        return fx.task(f.getProcessInstanceId(), TaskAccessPolicy.CALL_TASK);
+    Task callOf(FollowUpView f) {
+        return fx.task(f.processInstanceId(), TaskAccessPolicy.CALL_TASK);
     }
 
     @Test
@@ -140,7 +140,7 @@ class TasklistFiltersTest extends CareLoopTest {
 
     @Test
     void aCallAnAgentClaimsStaysInTheirUnclaimedListAndLeavesTheOthers() throws Exception {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.POST_RESOLUTION);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.POST_RESOLUTION);
         Task call = callOf(f);
         int max = 1000;
         assertThat(page("agent1", UNCLAIMED, max)).contains(call.getId());
@@ -183,7 +183,7 @@ class TasklistFiltersTest extends CareLoopTest {
             assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(found.get(0).getId())
                     .userIdIn(Authorization.ANY).count()).as(d.name() + ": readable by everyone, once").isEqualTo(1);
         }
-        FollowUp f = fx.followUp(fx.customer(), Scenario.USAGE);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         tasks.claim(callOf(f).getId(), "agent1");
         assertThat(page("agent1", UNCLAIMED, 1000)).as("the upgraded query, not the old unassigned-only one").contains(callOf(f).getId());
     }

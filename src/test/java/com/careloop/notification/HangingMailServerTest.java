@@ -65,7 +65,7 @@ class HangingMailServerTest extends CareLoopTest {
         try (SilentServer silent = new SilentServer()) {
             smtp.setPort(silent.port());
             FeedbackItem item = feedback.registerInbound(
-                    new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.COMPLAINT, Urgency.URGENT, "紧急投诉"), "center1");
+                    new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.URGENT, "紧急投诉"), "center1");
             ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(item.getProcessInstanceId())
                     .activityId("Task_NotifyUrgentAssignment").singleResult();
             assertThat(task).as("the notification is an external task").isNotNull();
@@ -80,7 +80,7 @@ class HangingMailServerTest extends CareLoopTest {
             // and the API answers at once
             long apiStarted = System.nanoTime();
             var created = Api.as(rest, "center1").post("/api/feedback",
-                    Map.of("customerId", fx.customer().getId(), "type", "CONSULTATION", "description", "咨询"));
+                    Map.of("customerId", fx.customer().id(), "type", "CONSULTATION", "description", "咨询"));
             assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - apiStarted)).isLessThan(3000);
             assertThat(send.isDone()).as("still waiting on the silent server").isFalse();

@@ -3,7 +3,7 @@ package com.careloop.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerService;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.Api;
@@ -46,8 +46,8 @@ class KpiApiTest extends CareLoopTest {
     @Test
     void aRecordedCallShowsUpForTheManagerAndTheAgentHimself() {
         Fixtures fx = new Fixtures(engine, customers, followUps);
-        FollowUp f = fx.followUp(fx.customer(), Scenario.NEW_PURCHASE);
-        fx.complete(fx.task(f.getProcessInstanceId(), FollowUpService.CALL_TASK), "callOutcome", "REACHED", "satisfaction", 5, "nps", 10,
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.NEW_PURCHASE);
+        fx.complete(fx.task(f.processInstanceId(), FollowUpService.CALL_TASK), "callOutcome", "REACHED", "satisfaction", 5, "nps", 10,
                 "feedbackType", "NONE", "purchaseIntent", false, "notes", "客户对安装很满意");
         String period = "?from=" + today() + "&to=" + tomorrow();
 

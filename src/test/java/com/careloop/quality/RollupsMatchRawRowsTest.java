@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerService;
 import com.careloop.feedback.FeedbackService;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.testsupport.CareLoopTest;
@@ -73,9 +73,9 @@ class RollupsMatchRawRowsTest extends CareLoopTest {
     }
 
     void call(Fixtures fx, Random random, String agent) {
-        FollowUp f = fx.followUp(fx.customer(), Scenario.values()[random.nextInt(Scenario.values().length)]);
+        FollowUpView f = fx.followUp(fx.customer(), Scenario.values()[random.nextInt(Scenario.values().length)]);
         TaskService tasks = engine.getTaskService();
-        Task task = fx.task(f.getProcessInstanceId(), FollowUpService.CALL_TASK);
+        Task task = fx.task(f.processInstanceId(), FollowUpService.CALL_TASK);
         tasks.setAssignee(task.getId(), agent);
         int outcome = random.nextInt(10);
         if (outcome == 0) {
@@ -100,8 +100,8 @@ class RollupsMatchRawRowsTest extends CareLoopTest {
             v.put("feedbackText", "外机噪音大，师傅迟到");
         }
         tasks.complete(task.getId(), v);
-        fx.startFeedbackHandling(f.getProcessInstanceId());
-        for (String number : feedback.numbersOfFollowUp(f.getId())) {
+        fx.startFeedbackHandling(f.processInstanceId());
+        for (String number : feedback.numbersOfFollowUp(f.id())) {
             handle(number, random, agent);
         }
     }

@@ -2,11 +2,11 @@ package com.careloop.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
-import com.careloop.followup.FollowUpRepository;
+import com.careloop.followup.FollowUpQueries;
 import com.careloop.testsupport.Api;
 import com.careloop.testsupport.CareLoopTest;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class ChunkStartsThroughTheFollowUpWriterTest extends CareLoopTest {
     @Autowired TestRestTemplate rest;
     @Autowired ManagementService management;
     @Autowired CustomerService customers;
-    @Autowired FollowUpRepository followUps;
+    @Autowired FollowUpQueries followUps;
     @Autowired ScreeningService screening;
     @Autowired JdbcTemplate jdbc;
 
@@ -41,7 +41,7 @@ class ChunkStartsThroughTheFollowUpWriterTest extends CareLoopTest {
     void exclusionsThatAriseAfterTheSelectionStopTheChunk() {
         String tag = "late-" + UUID.randomUUID().toString().substring(0, 6);
         Instant now = Instant.now();
-        Customer[] c = new Customer[4];
+        CustomerView[] c = new CustomerView[4];
         for (int i = 0; i < c.length; i++) {
             c[i] = customers.upsert(new CustomerRequest(tag + "-" + i, "客户" + i, null, "13800138000", null, CustomerTier.STANDARD, null,
                     false, tag, now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(3)), null, null, null)).customer();
@@ -54,9 +54,9 @@ class ChunkStartsThroughTheFollowUpWriterTest extends CareLoopTest {
         assertThat(screening.get(runId).getCandidates()).isEqualTo(4);
 
         // between the selection and the chunk: one opts out, one gets a wrong number, one is called
-        jdbc.update("update customer set opt_out = true where id = ?", c[0].getId());
-        customers.flagContactInvalid(c[1].getId());
-        customers.recordFollowUpContact(c[2].getId());
+        jdbc.update("update customer set opt_out = true where id = ?", c[0].id());
+        customers.flagContactInvalid(c[1].id());
+        customers.recordFollowUpContact(c[2].id());
         for (int round = 0; round < 100; round++) {
             List<Job> jobs = management.createJobQuery().processInstanceId(pi).executable().list();
             if (jobs.isEmpty()) {
@@ -64,10 +64,10 @@ class ChunkStartsThroughTheFollowUpWriterTest extends CareLoopTest {
             }
             jobs.forEach(job -> management.executeJob(job.getId()));
         }
-        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(c[0].getId())).as("opted out").isEmpty();
-        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(c[1].getId())).as("wrong number").isEmpty();
-        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(c[2].getId())).as("called meanwhile").isEmpty();
-        assertThat(followUps.findByCustomerIdOrderByCreatedAtDesc(c[3].getId())).hasSize(1);
+        assertThat(followUps.byCustomerId(c[0].id())).as("opted out").isEmpty();
+        assertThat(followUps.byCustomerId(c[1].id())).as("wrong number").isEmpty();
+        assertThat(followUps.byCustomerId(c[2].id())).as("called meanwhile").isEmpty();
+        assertThat(followUps.byCustomerId(c[3].id())).hasSize(1);
         assertThat(screening.skipped(runId)).containsEntry("OPTED_OUT", 1L).containsEntry("CONTACT_INVALID", 1L)
                 .containsEntry("COOLING_PERIOD", 1L);
         assertThat(screening.created(runId)).isEqualTo(1);

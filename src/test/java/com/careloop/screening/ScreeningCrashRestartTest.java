@@ -46,7 +46,7 @@ class ScreeningCrashRestartTest extends CareLoopTest {
         }
         jdbc.batchUpdate("insert into customer (external_id, name, tier, tags, created_at, updated_at) values (?, ?, ?, ?, ?, ?)", rows);
         long probe = customers.upsert(new CustomerRequest(tag + "-probe", "probe", null, null, null, CustomerTier.STANDARD, null, true, tag,
-                null, null, null, null, null)).customer().getId(); // opted out: never selected
+                null, null, null, null, null)).customer().id(); // opted out: never selected
 
         ScreeningRun run = screening.start(null, new Campaign("崩溃重启 " + tag, Scenario.PROMOTION, null, List.of(tag), List.of(), null, null), "test");
         long runId = run.getId();

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.careloop.customer.Customer;
+import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
-import com.careloop.followup.FollowUp;
-import com.careloop.followup.FollowUpRepository;
+import com.careloop.followup.FollowUpView;
+import com.careloop.followup.FollowUpQueries;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.FollowUpStatus;
 import com.careloop.followup.Scenario;
@@ -49,7 +49,7 @@ class ScreeningRunTest extends CareLoopTest {
     @Autowired ManagementService management;
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUpService;
-    @Autowired FollowUpRepository followUps;
+    @Autowired FollowUpQueries followUps;
     @Autowired ScreeningService screening;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -63,7 +63,7 @@ class ScreeningRunTest extends CareLoopTest {
         now = Instant.now();
     }
 
-    Customer customer(String id, CustomerTier tier, String agent, boolean optOut, String tags, Integer firstPurchaseDaysAgo,
+    CustomerView customer(String id, CustomerTier tier, String agent, boolean optOut, String tags, Integer firstPurchaseDaysAgo,
                       Integer lastPurchaseDaysAgo, Integer resolvedDaysAgo, Integer loginDaysAgo) {
         return customers.upsert(new CustomerRequest(prefix + id, "客户" + id, null, null, null, tier, agent, optOut, tags,
                 ago(firstPurchaseDaysAgo), ago(lastPurchaseDaysAgo), ago(resolvedDaysAgo), ago(loginDaysAgo), null)).customer();
@@ -73,8 +73,8 @@ class ScreeningRunTest extends CareLoopTest {
         return days == null ? null : now.minus(Duration.ofDays(days));
     }
 
-    List<FollowUp> followUpsOf(Customer c) {
-        return followUps.findByCustomerIdOrderByCreatedAtDesc(c.getId());
+    List<FollowUpView> followUpsOf(CustomerView c) {
+        return followUps.byCustomerId(c.id());
     }
 
     /** Runs every due job of the process instance (and its children) until none is left. */
@@ -101,22 +101,22 @@ class ScreeningRunTest extends CareLoopTest {
 
     @Test
     void rulesRunPicksOneScenarioPerCustomerByPriorityAndSkipsTheExcluded() {
-        Customer resolved = customer("resolved", CustomerTier.STANDARD, null, false, null, null, null, 1, null);
-        Customer both = customer("both", CustomerTier.STANDARD, null, false, null, 3, 3, 2, null);
-        Customer fresh = customer("new", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
-        Customer vip = customer("vip", CustomerTier.VIP, "agent2", false, null, 200, 100, null, 1);
-        Customer usage = customer("usage", CustomerTier.STANDARD, null, false, null, 100, 30, null, 1);
-        Customer churn = customer("churn", CustomerTier.STANDARD, null, false, null, 300, 200, null, 40);
-        Customer optedOut = customer("optout", CustomerTier.STANDARD, null, true, null, 3, 3, null, null);
-        Customer busy = customer("open", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
-        FollowUp alreadyOpen = followUpService.start(busy.getId(), Scenario.USAGE);
-        Customer quiet = customer("quiet", CustomerTier.STANDARD, null, false, null, 100, 100, null, 1);
-        Customer refused = customer("refused", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
-        jdbc.update("update customer set refused_at = ? where id = ?", java.sql.Timestamp.from(ago(2)), refused.getId());
-        Customer recentlyCalled = customer("called", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
-        jdbc.update("update customer set last_follow_up_at = ? where id = ?", java.sql.Timestamp.from(ago(3)), recentlyCalled.getId());
-        Customer wrongNumber = customer("wrongnumber", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
-        jdbc.update("update customer set contact_invalid = true where id = ?", wrongNumber.getId());
+        CustomerView resolved = customer("resolved", CustomerTier.STANDARD, null, false, null, null, null, 1, null);
+        CustomerView both = customer("both", CustomerTier.STANDARD, null, false, null, 3, 3, 2, null);
+        CustomerView fresh = customer("new", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        CustomerView vip = customer("vip", CustomerTier.VIP, "agent2", false, null, 200, 100, null, 1);
+        CustomerView usage = customer("usage", CustomerTier.STANDARD, null, false, null, 100, 30, null, 1);
+        CustomerView churn = customer("churn", CustomerTier.STANDARD, null, false, null, 300, 200, null, 40);
+        CustomerView optedOut = customer("optout", CustomerTier.STANDARD, null, true, null, 3, 3, null, null);
+        CustomerView busy = customer("open", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        FollowUpView alreadyOpen = followUpService.start(busy.id(), Scenario.USAGE);
+        CustomerView quiet = customer("quiet", CustomerTier.STANDARD, null, false, null, 100, 100, null, 1);
+        CustomerView refused = customer("refused", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        jdbc.update("update customer set refused_at = ? where id = ?", java.sql.Timestamp.from(ago(2)), refused.id());
+        CustomerView recentlyCalled = customer("called", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        jdbc.update("update customer set last_follow_up_at = ? where id = ?", java.sql.Timestamp.from(ago(3)), recentlyCalled.id());
+        CustomerView wrongNumber = customer("wrongnumber", CustomerTier.STANDARD, null, false, null, 3, 3, null, null);
+        jdbc.update("update customer set contact_invalid = true where id = ?", wrongNumber.id());
 
         ResponseEntity<Map<String, Object>> started = startRun(Map.of());
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -135,17 +135,17 @@ class ScreeningRunTest extends CareLoopTest {
         assertThat(skipped).containsKeys("OPTED_OUT", "OPEN_FOLLOW_UP", "NO_RULE_MATCHED", "COOLING_PERIOD", "CONTACT_INVALID");
         assertThat(((Number) report.get("created")).intValue()).isGreaterThanOrEqualTo(6).isLessThanOrEqualTo((Integer) report.get("candidates"));
 
-        assertThat(followUpsOf(resolved)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.POST_RESOLUTION);
-        assertThat(followUpsOf(both)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.POST_RESOLUTION);
-        assertThat(followUpsOf(fresh)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.NEW_PURCHASE);
-        FollowUp vipCall = followUpsOf(vip).get(0);
-        assertThat(vipCall.getScenario()).isEqualTo(Scenario.VIP_CARE);
-        assertThat(vipCall.getAssignedAgent()).isEqualTo("agent2");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(vipCall.getProcessInstanceId()).count()).isEqualTo(1);
-        assertThat(followUpsOf(usage)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.USAGE);
-        assertThat(followUpsOf(churn)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.CHURN_RISK);
+        assertThat(followUpsOf(resolved)).singleElement().extracting(FollowUpView::scenario).isEqualTo(Scenario.POST_RESOLUTION);
+        assertThat(followUpsOf(both)).singleElement().extracting(FollowUpView::scenario).isEqualTo(Scenario.POST_RESOLUTION);
+        assertThat(followUpsOf(fresh)).singleElement().extracting(FollowUpView::scenario).isEqualTo(Scenario.NEW_PURCHASE);
+        FollowUpView vipCall = followUpsOf(vip).get(0);
+        assertThat(vipCall.scenario()).isEqualTo(Scenario.VIP_CARE);
+        assertThat(vipCall.assignedAgent()).isEqualTo("agent2");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(vipCall.processInstanceId()).count()).isEqualTo(1);
+        assertThat(followUpsOf(usage)).singleElement().extracting(FollowUpView::scenario).isEqualTo(Scenario.USAGE);
+        assertThat(followUpsOf(churn)).singleElement().extracting(FollowUpView::scenario).isEqualTo(Scenario.CHURN_RISK);
         assertThat(followUpsOf(optedOut)).isEmpty();
-        assertThat(followUpsOf(busy)).extracting(FollowUp::getId).containsExactly(alreadyOpen.getId());
+        assertThat(followUpsOf(busy)).extracting(FollowUpView::id).containsExactly(alreadyOpen.id());
         assertThat(followUpsOf(quiet)).isEmpty();
         assertThat(followUpsOf(refused)).as("refused two days ago: cooling period").isEmpty();
         assertThat(followUpsOf(recentlyCalled)).as("called three days ago: cooling period").isEmpty();
@@ -154,15 +154,15 @@ class ScreeningRunTest extends CareLoopTest {
         // a rerun creates nothing new for these customers: they all hold an open follow-up now
         ResponseEntity<Map<String, Object>> rerun = startRun(Map.of());
         drive((String) rerun.getBody().get("processInstanceId"));
-        for (Customer c : List.of(resolved, both, fresh, vip, usage, churn, busy)) {
-            assertThat(followUpsOf(c)).as(c.getExternalId()).hasSize(1);
+        for (CustomerView c : List.of(resolved, both, fresh, vip, usage, churn, busy)) {
+            assertThat(followUpsOf(c)).as(c.externalId()).hasSize(1);
         }
         assertThat(run(rerun.getBody().get("id"))).containsEntry("status", "COMPLETED");
     }
 
     @Test
     void twoRunsAtOnceNeverDuplicateAFollowUp() throws Exception {
-        List<Customer> targets = new ArrayList<>();
+        List<CustomerView> targets = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             targets.add(customer("twin" + i, CustomerTier.STANDARD, null, false, "twins-" + prefix, 2, 2, null, null));
         }
@@ -198,17 +198,18 @@ class ScreeningRunTest extends CareLoopTest {
             }
             drive(pi);
         }
-        for (Customer c : targets) {
-            assertThat(followUpsOf(c)).as(c.getExternalId()).singleElement()
-                    .satisfies(f -> assertThat(f.getScenario()).isEqualTo(Scenario.PROMOTION));
+        for (CustomerView c : targets) {
+            assertThat(followUpsOf(c)).as(c.externalId()).singleElement()
+                    .satisfies(f -> assertThat(f.scenario()).isEqualTo(Scenario.PROMOTION));
         }
-        assertThat(followUps.findAll().stream().filter(f -> f.getScreeningRunId() != null
-                && targets.stream().anyMatch(t -> t.getId().equals(f.getCustomer().getId()))).count()).isEqualTo(targets.size());
+        assertThat(targets.stream().filter(t -> jdbc.queryForObject(
+                "select count(*) from follow_up where customer_id = ? and screening_run_id is not null", Long.class, t.id()) > 0).count())
+                .isEqualTo(targets.size());
     }
 
     @Test
     void aFailingChunkIsAnIncidentAndFinishesWhenRetried() {
-        List<Customer> targets = new ArrayList<>();
+        List<CustomerView> targets = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             targets.add(customer("fail" + i, CustomerTier.STANDARD, null, false, "fail-" + prefix, 2, 2, null, null));
         }
@@ -219,7 +220,7 @@ class ScreeningRunTest extends CareLoopTest {
         management.executeJob(management.createJobQuery().processInstanceId(pi).activityId("Task_SelectCandidates").singleResult().getId());
         // break one candidate row: its chunk cannot start
         jdbc.update("update screening_candidate set scenario = 'BOGUS' where run_id = ? and customer_id = ?", ((Number) runId).longValue(),
-                targets.get(1).getId());
+                targets.get(1).id());
         Job chunk = management.createJobQuery().processInstanceId(pi).activityId("Task_StartFollowUps").singleResult();
         // the chunk's retry intervals (PT1S, PT5S, PT30S, PT2M, PT10M), then an incident
         for (int attempt = 0; attempt < 10 && runtime.createIncidentQuery().processInstanceId(pi).count() == 0; attempt++) {
@@ -234,38 +235,38 @@ class ScreeningRunTest extends CareLoopTest {
         management.setJobDuedate(chunk.getId(), null);
         drive(pi);
         assertThat(run(runId)).containsEntry("status", "COMPLETED").containsEntry("created", 3);
-        for (Customer c : targets) {
+        for (CustomerView c : targets) {
             assertThat(followUpsOf(c)).hasSize(1);
         }
     }
 
     @Test
     void theDatabaseRefusesASecondFollowUpForTheSamePeriod() {
-        Customer c = customer("unique", CustomerTier.STANDARD, null, false, null, null, null, null, null);
+        CustomerView c = customer("unique", CustomerTier.STANDARD, null, false, null, null, null, null, null);
         String insert = "insert into follow_up (number, customer_id, scenario, priority, status, due_at, created_at, period_key)"
                 + " values (?, ?, 'VIP_CARE', 80, 'CLOSED', ?, ?, 'M2026-11')";
         java.sql.Timestamp at = java.sql.Timestamp.from(now);
-        jdbc.update(insert, "FU-T-" + prefix + "1", c.getId(), at, at);
-        assertThatThrownBy(() -> jdbc.update(insert, "FU-T-" + prefix + "2", c.getId(), at, at))
+        jdbc.update(insert, "FU-T-" + prefix + "1", c.id(), at, at);
+        assertThatThrownBy(() -> jdbc.update(insert, "FU-T-" + prefix + "2", c.id(), at, at))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void theWriterSkipsASecondFollowUpForTheSamePeriod() {
-        Customer c = customer("period", CustomerTier.STANDARD, null, false, null, null, null, null, null);
-        var first = followUpService.open(List.of(com.careloop.followup.NewFollowUp.screened(c.getId(), Scenario.VIP_CARE, "M2026-11", 0L, null)));
+        CustomerView c = customer("period", CustomerTier.STANDARD, null, false, null, null, null, null, null);
+        var first = followUpService.open(List.of(com.careloop.followup.NewFollowUp.screened(c.id(), Scenario.VIP_CARE, "M2026-11", 0L, null)));
         assertThat(first).singleElement().satisfies(o -> assertThat(o.created()).isTrue());
         jdbc.update("update follow_up set status = 'CLOSED' where id = ?", first.get(0).followUpId());
-        var second = followUpService.open(List.of(com.careloop.followup.NewFollowUp.screened(c.getId(), Scenario.VIP_CARE, "M2026-11", 0L, null)));
+        var second = followUpService.open(List.of(com.careloop.followup.NewFollowUp.screened(c.id(), Scenario.VIP_CARE, "M2026-11", 0L, null)));
         assertThat(second).singleElement().satisfies(o -> assertThat(o.excludedBy()).isEqualTo(com.careloop.followup.Exclusion.DUPLICATE_PERIOD));
     }
 
     @Test
     void campaignSelectsByFiltersAndRunsOncePerCustomer() {
-        Customer inTier = customer("c1", CustomerTier.VIP, null, false, "camp-" + prefix, 100, 20, null, 1);
-        Customer otherTier = customer("c2", CustomerTier.STANDARD, null, false, "camp-" + prefix, 100, 20, null, 1);
-        Customer otherTag = customer("c3", CustomerTier.VIP, null, false, "other", 100, 20, null, 1);
-        Customer oldPurchase = customer("c4", CustomerTier.VIP, null, false, "camp-" + prefix, 400, 400, null, 1);
+        CustomerView inTier = customer("c1", CustomerTier.VIP, null, false, "camp-" + prefix, 100, 20, null, 1);
+        CustomerView otherTier = customer("c2", CustomerTier.STANDARD, null, false, "camp-" + prefix, 100, 20, null, 1);
+        CustomerView otherTag = customer("c3", CustomerTier.VIP, null, false, "other", 100, 20, null, 1);
+        CustomerView oldPurchase = customer("c4", CustomerTier.VIP, null, false, "camp-" + prefix, 400, 400, null, 1);
         LocalDate today = LocalDate.now();
         Map<String, Object> body = Map.of("campaign", Map.of("name", "服务升级 " + prefix, "scenario", "PROMOTION", "tier", "VIP",
                 "tags", List.of("camp-" + prefix), "purchasedFrom", today.minusDays(60).toString(), "purchasedTo", today.toString()));
@@ -274,7 +275,7 @@ class ScreeningRunTest extends CareLoopTest {
         drive((String) started.getBody().get("processInstanceId"));
         Map<String, Object> report = run(started.getBody().get("id"));
         assertThat(report).containsEntry("status", "COMPLETED").containsEntry("candidates", 1).containsEntry("created", 1);
-        assertThat(followUpsOf(inTier)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.PROMOTION);
+        assertThat(followUpsOf(inTier)).singleElement().extracting(FollowUpView::scenario).isEqualTo(Scenario.PROMOTION);
         assertThat(followUpsOf(otherTier)).isEmpty();
         assertThat(followUpsOf(otherTag)).isEmpty();
         assertThat(followUpsOf(oldPurchase)).isEmpty();
@@ -298,7 +299,7 @@ class ScreeningRunTest extends CareLoopTest {
 
     @Test
     void managersStartACampaignFromTasklistAndTheNightlyTimerStartsARulesRun() {
-        Customer target = customer("form", CustomerTier.STANDARD, null, false, "form-" + prefix, 100, 10, null, 1);
+        CustomerView target = customer("form", CustomerTier.STANDARD, null, false, "form-" + prefix, 100, 10, null, 1);
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("screening")
                 .latestVersion().singleResult().getId();
         engine.getIdentityService().setAuthentication("manager1", List.of("cs-managers"));
@@ -310,7 +311,7 @@ class ScreeningRunTest extends CareLoopTest {
             engine.getIdentityService().clearAuthentication();
         }
         drive(viaForm.getId());
-        assertThat(followUpsOf(target)).singleElement().extracting(FollowUp::getScenario).isEqualTo(Scenario.PROMOTION);
+        assertThat(followUpsOf(target)).singleElement().extracting(FollowUpView::scenario).isEqualTo(Scenario.PROMOTION);
         ScreeningRun formRun = screening.get(((Number) engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(viaForm.getId()).variableName("runId").singleResult().getValue()).longValue());
         assertThat(formRun.getStartedBy()).isEqualTo("manager1");

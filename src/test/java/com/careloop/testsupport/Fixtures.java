@@ -1,11 +1,11 @@
 package com.careloop.testsupport;
 
-import com.careloop.customer.Customer;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
-import com.careloop.followup.FollowUp;
+import com.careloop.customer.CustomerView;
 import com.careloop.followup.FollowUpService;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.Scenario;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,18 +28,18 @@ public class Fixtures {
         this.followUps = followUps;
     }
 
-    public Customer customer(CustomerTier tier, String accountAgent) {
+    public CustomerView customer(CustomerTier tier, String accountAgent) {
         String id = "T-" + UUID.randomUUID().toString().substring(0, 8);
         return customers.upsert(new CustomerRequest(id, "测试客户 " + id, "测试公司", "13800138000", id.toLowerCase() + "@example.com",
                 tier, accountAgent, false, "test", null, null, null, null, null)).customer();
     }
 
-    public Customer customer() {
+    public CustomerView customer() {
         return customer(CustomerTier.STANDARD, null);
     }
 
-    public FollowUp followUp(Customer customer, Scenario scenario) {
-        return followUps.start(customer.getId(), scenario);
+    public FollowUpView followUp(CustomerView customer, Scenario scenario) {
+        return followUps.start(customer.id(), scenario);
     }
 
     public Task task(String processInstanceId, String taskKey) {

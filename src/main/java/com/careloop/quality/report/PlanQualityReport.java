@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * workbook is built when the e-mail is sent.
  */
 @Component("planQualityReport")
-public class PlanQualityReport implements JavaDelegate {
+class PlanQualityReport implements JavaDelegate {
 
     /** which timer started the process: DAILY, WEEKLY or MONTHLY */
     public static final String SCHEDULE = "schedule";
@@ -34,7 +34,7 @@ public class PlanQualityReport implements JavaDelegate {
     private final WorkCalendar calendar;
     private final Clock clock;
 
-    public PlanQualityReport(WorkCalendar calendar, Clock clock) {
+    PlanQualityReport(WorkCalendar calendar, Clock clock) {
         this.calendar = calendar;
         this.clock = clock;
     }

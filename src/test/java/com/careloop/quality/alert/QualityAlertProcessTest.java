@@ -2,8 +2,8 @@ package com.careloop.quality.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.notification.NotificationDelivery;
-import com.careloop.notification.NotificationDeliveryRepository;
+import com.careloop.notification.Delivery;
+import com.careloop.notification.DeliveryLog;
 import com.careloop.notification.NotificationWorker;
 import com.careloop.quality.WithStubbedKpis;
 import com.careloop.quality.improvement.ImprovementActions;
@@ -45,7 +45,7 @@ class QualityAlertProcessTest extends WithStubbedKpis {
     @Autowired QualityAlerts alerts;
     @Autowired ImprovementActions improvements;
     @Autowired NotificationWorker notifications;
-    @Autowired NotificationDeliveryRepository deliveries;
+    @Autowired DeliveryLog deliveries;
     @Autowired com.careloop.quality.QualityWatch watch;
     final ObjectMapper json = new ObjectMapper();
 
@@ -114,9 +114,9 @@ class QualityAlertProcessTest extends WithStubbedKpis {
 
         QualityAlert alert = openAlerts("CSAT_7D", "all").get(0);
         assertThat(notifications.runOnce(alert.getNumber())).isEqualTo(1);
-        List<NotificationDelivery> sent = deliveries.findAll().stream().filter(d -> alert.getNumber().equals(d.getReference())).toList();
-        assertThat(sent).isNotEmpty().allSatisfy(d -> assertThat(d.getType()).isEqualTo("QUALITY_ALERT"));
-        assertThat(sent).extracting(NotificationDelivery::getRecipient).contains("manager1@careloop.local");
+        List<Delivery> sent = deliveries.byReference(alert.getNumber());
+        assertThat(sent).isNotEmpty().allSatisfy(d -> assertThat(d.type()).isEqualTo("QUALITY_ALERT"));
+        assertThat(sent).extracting(Delivery::recipient).contains("manager1@careloop.local");
         assertThat(passed(alert.getProcessInstanceId(), "EndEvent_AlertNotified")).isEqualTo(1);
 
         totals = from -> values(30, 70.0, 10.0, 3);

@@ -2,8 +2,8 @@ package com.careloop.quality.improvement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.notification.NotificationDelivery;
-import com.careloop.notification.NotificationDeliveryRepository;
+import com.careloop.notification.Delivery;
+import com.careloop.notification.DeliveryLog;
 import com.careloop.notification.NotificationWorker;
 import com.careloop.quality.KpiValues;
 import com.careloop.quality.WithStubbedKpis;
@@ -46,7 +46,7 @@ class ImprovementActionProcessTest extends WithStubbedKpis {
     @Autowired HistoryService history;
     @Autowired ImprovementActions actions;
     @Autowired NotificationWorker notifications;
-    @Autowired NotificationDeliveryRepository deliveries;
+    @Autowired DeliveryLog deliveries;
     final ObjectMapper json = new ObjectMapper();
     LocalDate today;
     double before;
@@ -113,8 +113,8 @@ class ImprovementActionProcessTest extends WithStubbedKpis {
         return history.createHistoricActivityInstanceQuery().processInstanceId(pi).activityId(activityId).finished().count();
     }
 
-    List<NotificationDelivery> sent(String number, String type) {
-        return deliveries.findAll().stream().filter(d -> number.equals(d.getReference()) && type.equals(d.getType())).toList();
+    List<Delivery> sent(String number, String type) {
+        return deliveries.byReference(number).stream().filter(d -> type.equals(d.type())).toList();
     }
 
     @Test
@@ -139,14 +139,14 @@ class ImprovementActionProcessTest extends WithStubbedKpis {
 
         executeJob(pi, "Timer_ImprovementReminder");
         assertThat(notifications.runOnce(number)).isEqualTo(1);
-        assertThat(sent(number, "IMPROVEMENT_REMINDER")).extracting(NotificationDelivery::getRecipient).contains("center1@careloop.local");
+        assertThat(sent(number, "IMPROVEMENT_REMINDER")).extracting(Delivery::recipient).contains("center1@careloop.local");
         assertThat(passed(pi, "EndEvent_ImprovementReminded")).isEqualTo(1);
 
         executeJob(pi, "Timer_ImprovementOverdue");
         assertThat(tasks.getIdentityLinksForTask(carryOut.getId())).extracting(IdentityLink::getGroupId).contains("cs-center", "cs-managers");
         assertThat(actions.byNumber(number).isOverdue()).isTrue();
         assertThat(notifications.runOnce(number)).isEqualTo(1);
-        assertThat(sent(number, "IMPROVEMENT_ESCALATION")).extracting(NotificationDelivery::getRecipient)
+        assertThat(sent(number, "IMPROVEMENT_ESCALATION")).extracting(Delivery::recipient)
                 .contains("center1@careloop.local", "manager1@careloop.local");
         assertThat(passed(pi, "EndEvent_ImprovementEscalated")).isEqualTo(1);
 

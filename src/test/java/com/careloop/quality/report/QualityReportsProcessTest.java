@@ -2,8 +2,8 @@ package com.careloop.quality.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careloop.notification.NotificationDelivery;
-import com.careloop.notification.NotificationDeliveryRepository;
+import com.careloop.notification.Delivery;
+import com.careloop.notification.DeliveryLog;
 import com.careloop.notification.NotificationWorker;
 import com.careloop.quality.QualityKpis;
 import com.careloop.testsupport.CareLoopTest;
@@ -51,7 +51,7 @@ class QualityReportsProcessTest extends CareLoopTest {
     @Autowired ManagementService management;
     @Autowired ExternalTaskService externalTasks;
     @Autowired NotificationWorker notifications;
-    @Autowired NotificationDeliveryRepository deliveries;
+    @Autowired DeliveryLog deliveries;
     @Autowired JavaMailSender mailSender;
     @Autowired QualityKpis kpis;
 
@@ -162,11 +162,11 @@ class QualityReportsProcessTest extends CareLoopTest {
                     .isEqualTo(kpis.report(java.time.LocalDate.parse("2026-11-27"), java.time.LocalDate.parse("2026-11-30"), null, null, null)
                             .totals().surveys());
         });
-        List<NotificationDelivery> log = deliveries.findByReferenceOrderById("DAILY 2026-11-27~2026-11-29");
+        List<Delivery> log = deliveries.byReference("DAILY 2026-11-27~2026-11-29");
         assertThat(log).hasSize(2).allSatisfy(d -> {
-            assertThat(d.getType()).isEqualTo(QualityReportNotifications.TYPE);
-            assertThat(d.getStatus()).isEqualTo(NotificationDelivery.Status.SENT);
-            assertThat(d.getBody()).contains("careloop-daily-2026-11-27_2026-11-29.xlsx");
+            assertThat(d.type()).isEqualTo(QualityReportNotifications.TYPE);
+            assertThat(d.sent()).as("sent").isTrue();
+            assertThat(d.body()).contains("careloop-daily-2026-11-27_2026-11-29.xlsx");
         });
     }
 
@@ -238,6 +238,6 @@ class QualityReportsProcessTest extends CareLoopTest {
         } finally {
             smtp.setPort(port);
         }
-        assertThat(deliveries.findByReferenceOrderById("DAILY 2026-11-30")).as("nothing logged as sent").isEmpty();
+        assertThat(deliveries.byReference("DAILY 2026-11-30")).as("nothing logged as sent").isEmpty();
     }
 }

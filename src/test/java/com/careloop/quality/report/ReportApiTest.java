@@ -10,7 +10,7 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
-import com.careloop.followup.FollowUp;
+import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
 import com.careloop.quality.KpiGroup;
@@ -78,16 +78,16 @@ class ReportApiTest extends CareLoopTest {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-10T02:00:00Z")));
         try {
             Fixtures fx = new Fixtures(engine, customers, followUps);
-            feedback.registerInbound(new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.COMPLAINT, Urgency.NORMAL, "安装迟到"), "center1");
-            feedback.registerInbound(new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.COMPLAINT, Urgency.LOW, "态度不好"), "center1");
-            feedback.registerInbound(new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.SUGGESTION, Urgency.LOW, "希望周末上门"), "center1");
+            feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "安装迟到"), "center1");
+            feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW, "态度不好"), "center1");
+            feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.SUGGESTION, Urgency.LOW, "希望周末上门"), "center1");
 
             // agent1: a reached call raising a complaint and a sales lead (converted the same day), and an unanswered call
-            FollowUp reached = fx.followUp(fx.customer(), Scenario.POST_RESOLUTION);
+            FollowUpView reached = fx.followUp(fx.customer(), Scenario.POST_RESOLUTION);
             call(fx, reached, "agent1", "callOutcome", "REACHED", "satisfaction", 2, "nps", 3, "feedbackType", "COMPLAINT",
                     "feedbackUrgency", "NORMAL", "feedbackText", "维修后仍然漏水", "purchaseIntent", true);
-            fx.startFeedbackHandling(reached.getProcessInstanceId());
-            FeedbackItem lead = items.findByFollowUpIdOrderById(reached.getId()).stream()
+            fx.startFeedbackHandling(reached.processInstanceId());
+            FeedbackItem lead = items.findByFollowUpIdOrderById(reached.id()).stream()
                     .filter(i -> i.getType() == FeedbackType.SALES_LEAD).findFirst().orElseThrow();
             fx.complete(fx.task(lead.getProcessInstanceId(), "Task_RespondToCustomer"), "contactMade", true, "responsePlan", "已致电",
                     "resolvedOnFirstContact", false);
@@ -102,8 +102,8 @@ class ReportApiTest extends CareLoopTest {
         dataCreated = true;
     }
 
-    private void call(Fixtures fx, FollowUp f, String agent, Object... fields) {
-        Task task = fx.task(f.getProcessInstanceId(), "Task_CallCustomer");
+    private void call(Fixtures fx, FollowUpView f, String agent, Object... fields) {
+        Task task = fx.task(f.processInstanceId(), "Task_CallCustomer");
         engine.getTaskService().setAssignee(task.getId(), agent);
         fx.complete(task, fields);
     }

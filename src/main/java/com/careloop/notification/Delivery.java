@@ -1,0 +1,13 @@
+package com.careloop.notification;
+
+import java.time.Instant;
+
+/** One row of the delivery log as other modules (and their tests) see it: a message handed to a channel or only logged. */
+public record Delivery(long id, String idempotencyKey, Channel channel, String type, String recipient, String subject, String body,
+                       String reference, boolean sent, Instant createdAt) {
+
+    static Delivery of(NotificationDelivery d) {
+        return new Delivery(d.getId(), d.getIdempotencyKey(), d.getChannel(), d.getType(), d.getRecipient(), d.getSubject(), d.getBody(),
+                d.getReference(), d.getStatus() == NotificationDelivery.Status.SENT, d.getCreatedAt());
+    }
+}
