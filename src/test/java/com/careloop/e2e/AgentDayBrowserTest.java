@@ -36,7 +36,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * Issue 8's agent's day in a real browser, on the default run's demo data plus one customer of this test: (1) agent1 picks
  * the top unclaimed call by priority, sees whom and the customer's history, dials (reveal), meets the form's per-field
  * errors, records a reached call with a complaint and a suggestion; (2) supervisor1 responds to the complaint from
- * "my team's feedback" and resolves it; (3) agent1 does the re-visit. The steps build on each other (ordered).
+ * "my team's feedback" and resolves it; (3) agent1 does the re-visit, dialing from its form (reveal: the number for the
+ * assignee only). After the submit of step 1 Tasklist names the two new feedback items. The steps build on each other
+ * (ordered).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentDayBrowserTest extends BrowserTest {
@@ -140,6 +142,16 @@ class AgentDayBrowserTest extends BrowserTest {
         @SuppressWarnings("unchecked")
         List<String> numbers = (List<String>) recorded.get("feedbackNumbers");
         assertThat(numbers).as("one feedback item per issue").hasSize(2);
+
+        // right after the submit, Tasklist tells the agent the numbers of the two new items (careloop/call-notice.js)
+        WebElement notice = agent.visible(By.id("careloop-call-notice"));
+        agent.waitFor(d -> notice.getText().contains(numbers.get(0)) && notice.getText().contains(numbers.get(1)));
+        assertThat(notice.getText()).contains("已创建反馈单 Feedback created", followUpNumber);
+        agent.capture("call-submitted-feedback-numbers");
+        assertThat(engine.getTaskService().getTaskComments(callTaskId)).as("the call task's comment")
+                .singleElement().satisfies(c -> assertThat(c.getFullMessage()).contains(numbers.get(0), numbers.get(1)));
+        notice.findElement(By.tagName("button")).click();
+        agent.waitFor(d -> d.findElements(By.id("careloop-call-notice")).isEmpty());
         List<String> types = new ArrayList<>();
         for (String n : numbers) {
             Map<String, Object> item = Api.as(rest, "manager1").get("/api/feedback/" + n).getBody();
@@ -198,6 +210,36 @@ class AgentDayBrowserTest extends BrowserTest {
         tasklist.filter("我的回访");
         TaskForm confirm = tasklist.open(tasklist.row(revisit.getId()).taskId(), "confirmResolution");
         agent.waitForText(complaintNumber, "主管上门清洁地板并致歉", COMPLAINT_WORDS);
+
+        // the re-visit's dial link: shown in the form, opens the dial page, which reveals the number to the assignee
+        WebElement dial = agent.visible(By.cssSelector("[cam-tasklist-form-camunda] a[href*='dial.html?feedback=']"));
+        assertThat(dial.getText()).as("the link's words").contains("拨打 Call");
+        assertThat(dial.getAttribute("href")).endsWith("dial.html?feedback=" + complaintNumber);
+        agent.capture("revisit-dial-link");
+        String dialPage = dial.getAttribute("href");
+        String tasklistWindow = agent.driver().getWindowHandle();
+        agent.driver().switchTo().newWindow(WindowType.TAB);
+        agent.driver().get(dialPage);
+        String revealed = agent.waitFor(d -> {
+            String shown = d.findElement(By.id("dial-tel")).getText().trim();
+            return shown.isEmpty() ? null : shown;
+        });
+        assertThat(revealed).as("the number revealed to the re-visit's assignee").isEqualTo("13912345678");
+        assertThat(agent.driver().findElement(By.id("dial-reference")).getText()).contains(complaintNumber);
+        agent.capture("revisit-dial-reveal");
+        agent.driver().close();
+        agent.driver().switchTo().window(tasklistWindow);
+        assertThat(Api.as(rest, "manager1").getRaw("/api/audit/contact-access?user=agent1").getBody())
+                .contains(complaintNumber).contains(revisit.getId());
+
+        // anyone else opening the same dial page is refused and sees no number
+        Browser other = browser("agent2");
+        Tasklist.login(other);
+        other.driver().get(dialPage);
+        other.waitFor(d -> d.findElement(By.id("dial-status")).getAttribute("class").contains("error"));
+        assertThat(other.driver().findElement(By.id("dial-tel")).isDisplayed()).as("a number shown to agent2").isFalse();
+        assertThat(other.text()).doesNotContain("13912345678").contains("只有任务处理人可以拨打");
+        other.capture("revisit-dial-refused-other-agent");
         confirm.select("callOutcome", "REACHED").check("customerSatisfied", true).number("satisfaction", 5);
         tasklist.clickComplete();
         String id = revisit.getId();
