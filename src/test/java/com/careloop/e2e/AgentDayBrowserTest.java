@@ -102,18 +102,8 @@ class AgentDayBrowserTest extends BrowserTest {
 
         // dial (reveal adapter): the dial page shows the number to the assignee, audited
         WebElement dial = agent.visible(By.cssSelector("[cam-tasklist-form-camunda] a[href*='dial.html']"));
-        String tasklistWindow = agent.driver().getWindowHandle();
-        String dialPage = dial.getAttribute("href");
-        agent.driver().switchTo().newWindow(WindowType.TAB);
-        agent.driver().get(dialPage);
-        String revealed = agent.waitFor(d -> {
-            String shown = d.findElement(By.id("dial-tel")).getText().trim();
-            return shown.isEmpty() ? null : shown;
-        });
-        assertThat(revealed).as("the number revealed to the assignee").isEqualTo("13912345678");
-        agent.capture("dial-reveal");
-        agent.driver().close();
-        agent.driver().switchTo().window(tasklistWindow);
+        assertThat(dialInNewTab(agent, dial.getAttribute("href"), "dial-reveal")).as("the number revealed to the assignee")
+                .isEqualTo("13912345678");
         assertThat(Api.as(rest, "manager1").getRaw("/api/audit/contact-access?user=agent1").getBody())
                 .contains(followUpNumber).contains(callTaskId);
 
@@ -217,18 +207,8 @@ class AgentDayBrowserTest extends BrowserTest {
         assertThat(dial.getAttribute("href")).endsWith("dial.html?feedback=" + complaintNumber);
         agent.capture("revisit-dial-link");
         String dialPage = dial.getAttribute("href");
-        String tasklistWindow = agent.driver().getWindowHandle();
-        agent.driver().switchTo().newWindow(WindowType.TAB);
-        agent.driver().get(dialPage);
-        String revealed = agent.waitFor(d -> {
-            String shown = d.findElement(By.id("dial-tel")).getText().trim();
-            return shown.isEmpty() ? null : shown;
-        });
-        assertThat(revealed).as("the number revealed to the re-visit's assignee").isEqualTo("13912345678");
-        assertThat(agent.driver().findElement(By.id("dial-reference")).getText()).contains(complaintNumber);
-        agent.capture("revisit-dial-reveal");
-        agent.driver().close();
-        agent.driver().switchTo().window(tasklistWindow);
+        assertThat(dialInNewTab(agent, dialPage, "revisit-dial-reveal")).as("the number revealed to the re-visit's assignee")
+                .isEqualTo("13912345678");
         assertThat(Api.as(rest, "manager1").getRaw("/api/audit/contact-access?user=agent1").getBody())
                 .contains(complaintNumber).contains(revisit.getId());
 
@@ -248,6 +228,27 @@ class AgentDayBrowserTest extends BrowserTest {
                 Duration.ofSeconds(90));
         assertThat(Api.as(rest, "manager1").get("/api/feedback/" + complaintNumber).getBody())
                 .containsEntry("result", "RESOLVED_SATISFIED");
+    }
+
+    /**
+     * Opens the dial page in a new tab of the browser (as the form's link does), waits for the number it reveals, saves
+     * a screenshot under that name and goes back to Tasklist's tab. The page names what is dialled.
+     */
+    private static String dialInNewTab(Browser agent, String dialPage, String capture) {
+        String tasklistWindow = agent.driver().getWindowHandle();
+        agent.driver().switchTo().newWindow(WindowType.TAB);
+        agent.driver().get(dialPage);
+        String revealed = agent.waitFor(d -> {
+            String shown = d.findElement(By.id("dial-tel")).getText().trim();
+            return shown.isEmpty() ? null : shown;
+        });
+        String reference = agent.driver().findElement(By.id("dial-reference")).getText();
+        assertThat(dialPage.substring(dialPage.indexOf('=') + 1)).as("the page names the follow-up or feedback item")
+                .satisfies(number -> assertThat(reference).contains(number));
+        agent.capture(capture);
+        agent.driver().close();
+        agent.driver().switchTo().window(tasklistWindow);
+        return revealed;
     }
 
     private Task task(String processInstanceId, String key) {
