@@ -24,8 +24,11 @@ import org.springframework.stereotype.Component;
  * Stores one call: the attempt; when reached the survey and one feedback item per reported issue, a sales
  * lead for purchase intent and a service-recovery item for a detractor who did not complain. Leaves in the
  * process only what its gateways and timers need (attemptCount, retryAt, callbackDue, feedbackItemIds). The numbers
- * of the items a call raised become a comment of the follow-up's process instance (its history, GET
- * /engine-rest/process-instance/{id}/comment) and appear in the customer's next call context.
+ * of the items a call raised become one comment, on the call task just completed ({@link CompletedCallTask}: GET
+ * /engine-rest/task/{id}/comment, Tasklist's History tab) and on the follow-up's process instance; the items are created
+ * here, in the transaction that completes the call task (only their handling starts asynchronously), so the numbers
+ * exist when the agent's submit returns: Tasklist shows them at once (careloop/call-notice.js, from GET
+ * /api/follow-ups/{number}) and they appear in the customer's next call context.
  */
 @Component("recordCallAttempt")
 class RecordCallAttempt implements JavaDelegate {
@@ -90,7 +93,7 @@ class RecordCallAttempt implements JavaDelegate {
                         feedbackIds, numbers);
             }
             if (!numbers.isEmpty()) {
-                comments.createComment(null, execution.getProcessInstanceId(), createdComment(numbers));
+                comments.createComment(CompletedCallTask.of(execution), execution.getProcessInstanceId(), createdComment(numbers));
             }
         }
         execution.setVariable(FollowUpVariables.ATTEMPT_COUNT, attemptNo);
@@ -110,9 +113,9 @@ class RecordCallAttempt implements JavaDelegate {
     /** Entry of the n-th reported issue of a call (feedback_item.call_entry): ISSUE_1, ISSUE_2 … */
     static final String ISSUE_ENTRY = "ISSUE_";
 
-    /** The process-instance comment a call that raised feedback leaves: "本次通话登记反馈 Feedback registered: FB…, FB…". */
+    /** The comment a call that raised feedback leaves: "已创建反馈单 Feedback created: FB…, FB…". */
     static String createdComment(List<String> numbers) {
-        return "本次通话登记反馈单 Feedback items registered on this call: " + String.join(", ", numbers);
+        return "已创建反馈单 Feedback created: " + String.join(", ", numbers);
     }
 
     private void register(FollowUp followUp, String entry, Long customerId, FeedbackType type, Urgency urgency, String text,

@@ -36,7 +36,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * Issue 8's agent's day in a real browser, on the default run's demo data plus one customer of this test: (1) agent1 picks
  * the top unclaimed call by priority, sees whom and the customer's history, dials (reveal), meets the form's per-field
  * errors, records a reached call with a complaint and a suggestion; (2) supervisor1 responds to the complaint from
- * "my team's feedback" and resolves it; (3) agent1 does the re-visit. The steps build on each other (ordered).
+ * "my team's feedback" and resolves it; (3) agent1 does the re-visit, dialing from its form (reveal: the number for the
+ * assignee only). After the submit of step 1 Tasklist names the two new feedback items. The steps build on each other
+ * (ordered).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentDayBrowserTest extends BrowserTest {
@@ -100,18 +102,8 @@ class AgentDayBrowserTest extends BrowserTest {
 
         // dial (reveal adapter): the dial page shows the number to the assignee, audited
         WebElement dial = agent.visible(By.cssSelector("[cam-tasklist-form-camunda] a[href*='dial.html']"));
-        String tasklistWindow = agent.driver().getWindowHandle();
-        String dialPage = dial.getAttribute("href");
-        agent.driver().switchTo().newWindow(WindowType.TAB);
-        agent.driver().get(dialPage);
-        String revealed = agent.waitFor(d -> {
-            String shown = d.findElement(By.id("dial-tel")).getText().trim();
-            return shown.isEmpty() ? null : shown;
-        });
-        assertThat(revealed).as("the number revealed to the assignee").isEqualTo("13912345678");
-        agent.capture("dial-reveal");
-        agent.driver().close();
-        agent.driver().switchTo().window(tasklistWindow);
+        assertThat(dialInNewTab(agent, dial.getAttribute("href"), "dial-reveal")).as("the number revealed to the assignee")
+                .isEqualTo("13912345678");
         assertThat(Api.as(rest, "manager1").getRaw("/api/audit/contact-access?user=agent1").getBody())
                 .contains(followUpNumber).contains(callTaskId);
 
@@ -140,6 +132,16 @@ class AgentDayBrowserTest extends BrowserTest {
         @SuppressWarnings("unchecked")
         List<String> numbers = (List<String>) recorded.get("feedbackNumbers");
         assertThat(numbers).as("one feedback item per issue").hasSize(2);
+
+        // right after the submit, Tasklist tells the agent the numbers of the two new items (careloop/call-notice.js)
+        WebElement notice = agent.visible(By.id("careloop-call-notice"));
+        agent.waitFor(d -> notice.getText().contains(numbers.get(0)) && notice.getText().contains(numbers.get(1)));
+        assertThat(notice.getText()).contains("已创建反馈单 Feedback created", followUpNumber);
+        agent.capture("call-submitted-feedback-numbers");
+        assertThat(engine.getTaskService().getTaskComments(callTaskId)).as("the call task's comment")
+                .singleElement().satisfies(c -> assertThat(c.getFullMessage()).contains(numbers.get(0), numbers.get(1)));
+        notice.findElement(By.tagName("button")).click();
+        agent.waitFor(d -> d.findElements(By.id("careloop-call-notice")).isEmpty());
         List<String> types = new ArrayList<>();
         for (String n : numbers) {
             Map<String, Object> item = Api.as(rest, "manager1").get("/api/feedback/" + n).getBody();
@@ -198,6 +200,26 @@ class AgentDayBrowserTest extends BrowserTest {
         tasklist.filter("我的回访");
         TaskForm confirm = tasklist.open(tasklist.row(revisit.getId()).taskId(), "confirmResolution");
         agent.waitForText(complaintNumber, "主管上门清洁地板并致歉", COMPLAINT_WORDS);
+
+        // the re-visit's dial link: shown in the form, opens the dial page, which reveals the number to the assignee
+        WebElement dial = agent.visible(By.cssSelector("[cam-tasklist-form-camunda] a[href*='dial.html?feedback=']"));
+        assertThat(dial.getText()).as("the link's words").contains("拨打 Call");
+        assertThat(dial.getAttribute("href")).endsWith("dial.html?feedback=" + complaintNumber);
+        agent.capture("revisit-dial-link");
+        String dialPage = dial.getAttribute("href");
+        assertThat(dialInNewTab(agent, dialPage, "revisit-dial-reveal")).as("the number revealed to the re-visit's assignee")
+                .isEqualTo("13912345678");
+        assertThat(Api.as(rest, "manager1").getRaw("/api/audit/contact-access?user=agent1").getBody())
+                .contains(complaintNumber).contains(revisit.getId());
+
+        // anyone else opening the same dial page is refused and sees no number
+        Browser other = browser("agent2");
+        Tasklist.login(other);
+        other.driver().get(dialPage);
+        other.waitFor(d -> d.findElement(By.id("dial-status")).getAttribute("class").contains("error"));
+        assertThat(other.driver().findElement(By.id("dial-tel")).isDisplayed()).as("a number shown to agent2").isFalse();
+        assertThat(other.text()).doesNotContain("13912345678").contains("只有任务处理人可以拨打");
+        other.capture("revisit-dial-refused-other-agent");
         confirm.select("callOutcome", "REACHED").check("customerSatisfied", true).number("satisfaction", 5);
         tasklist.clickComplete();
         String id = revisit.getId();
@@ -206,6 +228,27 @@ class AgentDayBrowserTest extends BrowserTest {
                 Duration.ofSeconds(90));
         assertThat(Api.as(rest, "manager1").get("/api/feedback/" + complaintNumber).getBody())
                 .containsEntry("result", "RESOLVED_SATISFIED");
+    }
+
+    /**
+     * Opens the dial page in a new tab of the browser (as the form's link does), waits for the number it reveals, saves
+     * a screenshot under that name and goes back to Tasklist's tab. The page names what is dialled.
+     */
+    private static String dialInNewTab(Browser agent, String dialPage, String capture) {
+        String tasklistWindow = agent.driver().getWindowHandle();
+        agent.driver().switchTo().newWindow(WindowType.TAB);
+        agent.driver().get(dialPage);
+        String revealed = agent.waitFor(d -> {
+            String shown = d.findElement(By.id("dial-tel")).getText().trim();
+            return shown.isEmpty() ? null : shown;
+        });
+        String reference = agent.driver().findElement(By.id("dial-reference")).getText();
+        assertThat(dialPage.substring(dialPage.indexOf('=') + 1)).as("the page names the follow-up or feedback item")
+                .satisfies(number -> assertThat(reference).contains(number));
+        agent.capture(capture);
+        agent.driver().close();
+        agent.driver().switchTo().window(tasklistWindow);
+        return revealed;
     }
 
     private Task task(String processInstanceId, String key) {

@@ -17,9 +17,12 @@
 
 import {careLoopLocales} from '../../careloop/language.js';
 import {chineseForms} from '../../careloop/form-js-zh.js';
+import {feedbackNumbersNotice} from '../../careloop/call-notice.js';
 
 const locales = careLoopLocales({availableLocales: ['zh-CN', 'en'], fallbackLocale: 'zh-CN'});
 chineseForms(locales.fallbackLocale);
+// CareLoop: after a call is submitted, the numbers of the feedback items it created (careloop/call-notice.js)
+feedbackNumbersNotice();
 
 export default {
   app: {
