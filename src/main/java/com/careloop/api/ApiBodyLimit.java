@@ -1,5 +1,6 @@
 package com.careloop.api;
 
+import com.careloop.http.Problems;
 import com.careloop.http.ReplayedBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -69,11 +71,7 @@ public class ApiBodyLimit {
             String detail = "请求体超过 " + limit + " 的上限 Request body exceeds the " + limit + " limit"
                     + (length > 0 ? " (was " + megabytes(length) + ")" : "")
                     + "; upload large customer files through /api/customers/import";
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload too large\",\"status\":413,\"detail\":\""
-                    + detail + "\",\"instance\":\"" + request.getRequestURI().replaceAll("[^A-Za-z0-9/_.~%-]", "") + "\"}");
+            Problems.write(request, response, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", detail, null));
         }
 
         private static String megabytes(long bytes) {

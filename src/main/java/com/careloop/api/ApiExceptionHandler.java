@@ -3,9 +3,10 @@ package com.careloop.api;
 import com.careloop.errors.ConflictException;
 import com.careloop.errors.ForbiddenException;
 import com.careloop.errors.InvalidRequestException;
+import com.careloop.errors.InvalidRequestException.FieldError;
 import com.careloop.errors.NotFoundException;
+import com.careloop.http.Problems;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,8 +35,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), String.valueOf(e.getDefaultMessage())))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "One or more fields are invalid", errors);
     }
@@ -51,22 +52,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     + (ife.getTargetType().isEnum() ? " (allowed: " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants()) + ")" : "")
                     : "cannot be read";
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Field " + field + " is invalid",
-                    List.of(Map.of("field", field, "message", message)));
+                    List.of(new FieldError(field, message)));
         }
         return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body is not valid JSON", List.of());
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     public ResponseEntity<Object> invalid(InvalidRequestException ex) {
-        List<Map<String, String>> errors = ex.errors().stream()
-                .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(), errors);
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(), ex.errors());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Parameter " + ex.getName() + " is invalid",
-                List.of(Map.of("field", ex.getName(), "message", "value '" + ex.getValue() + "' is not valid")));
+                List.of(new FieldError(ex.getName(), "value '" + ex.getValue() + "' is not valid")));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -105,12 +104,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(body, h, statusCode);
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<Map<String, String>> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        if (errors != null) {
-            body.setProperty("errors", errors);
-        }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        return Problems.response(Problems.problem(status, title, detail, errors));
     }
 }

@@ -1,10 +1,10 @@
 package com.careloop.api;
 
+import com.careloop.http.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,16 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    public ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
-                ? "服务器内部错误，已记录 An unexpected error occurred; it has been logged" : status.getReasonPhrase());
-        body.setTitle(status.getReasonPhrase());
+        ProblemDetail body = Problems.problem(status, status.getReasonPhrase(), status.is5xxServerError()
+                ? "服务器内部错误，已记录 An unexpected error occurred; it has been logged" : status.getReasonPhrase(), null);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (uri != null) {
-            body.setInstance(java.net.URI.create(uri.toString().replaceAll("[^A-Za-z0-9/_.~%-]", "")));
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        Problems.at(body, uri == null ? null : uri.toString());
+        return Problems.response(body);
     }
 }

@@ -46,8 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CustomerCsvImport {
 
-    public record RowError(int line, String column, String message) {}
-
     static final int BATCH = 1000;
     static final int MAX_ERRORS = 1000;
 
@@ -295,7 +293,7 @@ public class CustomerCsvImport {
                       Predicate<String> users) {
         CustomerWriter.Row r = new CustomerWriter.Row();
         r.line = line;
-        List<RowError> errors = new ArrayList<>();
+        List<CustomerImports.LineError> errors = new ArrayList<>();
         r.externalId = cell(fields, index, "externalId");
         r.name = cell(fields, index, "name");
         r.company = cell(fields, index, "company");
@@ -307,7 +305,7 @@ public class CustomerCsvImport {
                 case "VIP", "贵宾", "重要客户" -> "VIP";
                 case "STANDARD", "普通", "一般", "标准" -> "STANDARD";
                 default -> {
-                    errors.add(new RowError(line, "tier", "'" + tier + "' is not a tier (STANDARD or VIP)"));
+                    errors.add(new CustomerImports.LineError(line, "tier", "'" + tier + "' is not a tier (STANDARD or VIP)"));
                     yield null;
                 }
             };
@@ -318,7 +316,7 @@ public class CustomerCsvImport {
             switch (optOut.toLowerCase(Locale.ROOT)) {
                 case "true", "1", "yes", "y", "是" -> r.optOut = true;
                 case "false", "0", "no", "n", "否" -> r.optOut = false;
-                default -> errors.add(new RowError(line, "optOut", "'" + optOut + "' is not true/false (是/否)"));
+                default -> errors.add(new CustomerImports.LineError(line, "optOut", "'" + optOut + "' is not true/false (是/否)"));
             }
         }
         r.tags = cell(fields, index, "tags");
@@ -328,7 +326,7 @@ public class CustomerCsvImport {
             if (value != null) {
                 Instant at = timestamp(value, clock.getZone());
                 if (at == null) {
-                    errors.add(new RowError(line, column, "'" + value + "' is not a date (2026-05-01, 2026/05/01, 2026-05-01 14:30 or ISO-8601)"));
+                    errors.add(new CustomerImports.LineError(line, column, "'" + value + "' is not a date (2026-05-01, 2026/05/01, 2026-05-01 14:30 or ISO-8601)"));
                 } else {
                     r.times.put(column, at);
                 }
@@ -337,9 +335,9 @@ public class CustomerCsvImport {
         // the field rules of POST /api/customers (CustomerRequest's annotations), then the record rules it applies too
         validator.validate(asRequest(r)).stream()
                 .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .forEach(v -> errors.add(new RowError(line, v.getPropertyPath().toString(), v.getMessage())));
+                .forEach(v -> errors.add(new CustomerImports.LineError(line, v.getPropertyPath().toString(), v.getMessage())));
         rules.check(r.times, "VIP".equals(r.tier), r.accountAgent, users)
-                .forEach(e -> errors.add(new RowError(line, e.field(), e.message())));
+                .forEach(e -> errors.add(new CustomerImports.LineError(line, e.field(), e.message())));
         if (!errors.isEmpty()) {
             progress.rejected++;
             errors.forEach(e -> progress.reject(e.line(), e.column(), e.message()));

@@ -30,6 +30,7 @@ public class CustomerImports {
 
     static final Duration MAX_HEARTBEAT = Duration.ofSeconds(20);
 
+    /** A rejected line of an import: its line number, the column at fault (null: the whole line) and why. */
     public record LineError(long line, String column, String message) {}
 
     /** Where an import stands: what has been read, committed and rejected. */

@@ -14,6 +14,11 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  * The latest deployed version of a decision table in bpmn/, read as the system (not limited by the signed-in
  * user's authorizations) and parsed once per version: a designer's redeploy takes effect at the next read. The
  * scenario policy, the screening rules and the service parameters are all read through it.
+ *
+ * <p>A read costs one indexed latest-version query (the table itself is parsed once per deployed definition id);
+ * bench/DecisionReadBenchmark measures it. It is kept on purpose: it is what lets a redeploy made on any node take
+ * effect at the next read on every node, which a cache in memory could only approximate with a delay. The hot paths
+ * read a table once or a few times per job or per chunk of screening starts.
  */
 public final class LatestDecision<T> {
 

@@ -13,12 +13,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Only for instances of feedbackHandling versions deployed before the notification tasks became external tasks: their
- * asynchronous service tasks still name {@code ${sendNotification}}. Sends what {@link FeedbackNotifications} sends,
+ * Kept for process definitions already deployed, not for anything in {@code bpmn/}: the versions of feedbackHandling
+ * deployed before the notification tasks became external tasks (topic {@code notification}) have asynchronous service
+ * tasks with {@code camunda:delegateExpression="${sendNotification}"}. Camunda keeps every deployed version, and an
+ * instance started on one stays on it; the expression is resolved when its job runs, so without a bean of this name
+ * such an instance would fail with an incident at its next notification. Nothing else calls it (the current models
+ * name no {@code sendNotification}: LegacySendNotificationTest). It sends what {@link FeedbackNotifications} sends,
  * with the job's transaction suspended during the send (its connection stays checked out until the job ends, as it
- * always did for those versions); new versions never come here. Remove once no such instance is left
- * ({@code select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
- * where d.key_ = 'feedbackHandling' and d.version_ < <the first version with external tasks>}).
+ * always did for those versions). Remove it once no such instance is left: {@code select count(*) from
+ * act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_ where d.key_ = 'feedbackHandling' and d.version_
+ * < <the first version with external tasks>} is 0 on every database.
  */
 @Component("sendNotification")
 class LegacySendNotification implements JavaDelegate {

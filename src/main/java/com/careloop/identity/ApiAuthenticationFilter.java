@@ -1,5 +1,6 @@
 package com.careloop.identity;
 
+import com.careloop.http.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -121,24 +123,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"CareLoop\"");
-        problem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+        Problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
                 "需要 CareLoop（Camunda）用户的 HTTP Basic 认证或 Camunda 网页登录 "
-                        + "HTTP Basic authentication with a CareLoop (Camunda) user, or a Camunda webapp login, is required");
+                        + "HTTP Basic authentication with a CareLoop (Camunda) user, or a Camunda webapp login, is required", null));
     }
 
     private static void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+        Problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
                 "网页会话的修改请求需要请求头 X-XSRF-TOKEN（Cookie XSRF-TOKEN 的值） "
-                        + "a state-changing request on the webapp session needs the header X-XSRF-TOKEN with the value of the cookie XSRF-TOKEN");
+                        + "a state-changing request on the webapp session needs the header X-XSRF-TOKEN with the value of the cookie XSRF-TOKEN", null));
     }
 
-    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "").replace("\\", "")
-                + "\"}");
-    }
 }

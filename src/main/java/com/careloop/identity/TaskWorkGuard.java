@@ -1,5 +1,6 @@
 package com.careloop.identity;
 
+import com.careloop.http.Problems;
 import com.careloop.http.ReplayedBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,8 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -95,17 +98,9 @@ class TaskWorkGuard extends OncePerRequestFilter {
                 : work.refusal(what, taskId, user.id(), user.groups(), target);
         if (refusal.isPresent()) {
             log.info("Refused {} {} by {}: {}", method, path, user == null ? null : user.id(), refusal.get());
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            var body = new java.util.LinkedHashMap<String, Object>();
-            body.put("type", "about:blank");
-            body.put("title", "Forbidden");
-            body.put("status", 403);
-            body.put("detail", refusal.get());
-            // Tasklist and Cockpit show "message" of an engine error
-            body.put("message", refusal.get());
-            response.getWriter().write(json.writeValueAsString(body));
+            ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "Forbidden", refusal.get(), null);
+            problem.setProperty("message", refusal.get()); // Tasklist and Cockpit show "message" of an engine error
+            Problems.write(response, problem);
             return;
         }
         chain.doFilter(buffered != null ? buffered : request, response);

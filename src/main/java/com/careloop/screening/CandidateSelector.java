@@ -1,6 +1,7 @@
 package com.careloop.screening;
 
 import com.careloop.customer.CustomerTier;
+import com.careloop.followup.Exclusion;
 import com.careloop.followup.FollowUpExclusions;
 import com.careloop.followup.Scenario;
 import com.careloop.followup.ScenarioPolicy;
@@ -28,14 +29,34 @@ import org.springframework.stereotype.Component;
  * filtered in the database; the remaining customers are
  * streamed (never all in memory), run through the screeningRules table (or the campaign's scenario), and the
  * chosen ones are written in batches to screening_candidate, numbered into chunks for parallel starts.
+ *
+ * <p>A candidate row holds what only screening decides: the scenario, the period and the due date planned with the
+ * daily capacity ({@link DueDatePlanner}). Priority and caller are not stored: the follow-up module's writer applies
+ * the scenario policy when the chunk opens the follow-ups, the one evaluation that counts (the selector reads the
+ * policy's window and caller only to plan the capacity).
  */
 @Component
 public class CandidateSelector {
 
-    /** Why a customer was not selected. */
-    public enum SkipReason { OPTED_OUT, CONTACT_INVALID, OPEN_FOLLOW_UP, COOLING_PERIOD, NO_RULE_MATCHED, DUPLICATE_PERIOD }
+    /** The skip reason of a customer no screening rule selects; every other reason is an {@link Exclusion}. */
+    public static final String NO_RULE_MATCHED = "NO_RULE_MATCHED";
 
-    public record Selection(int candidates, int chunks, Map<SkipReason, Long> skipped) {}
+    /**
+     * @param excluded      customers the follow-up exclusions leave out, by exclusion (only those that occurred)
+     * @param noRuleMatched eligible customers no rule of screeningRules selects
+     */
+    public record Selection(int candidates, int chunks, Map<Exclusion, Long> excluded, long noRuleMatched) {
+
+        /** Skip counts by reason name, as screening_skip and the run's report hold them. */
+        public Map<String, Long> skipped() {
+            Map<String, Long> skipped = new LinkedHashMap<>();
+            excluded.forEach((exclusion, n) -> skipped.put(exclusion.name(), n));
+            if (noRuleMatched > 0) {
+                skipped.put(NO_RULE_MATCHED, noRuleMatched);
+            }
+            return skipped;
+        }
+    }
 
     static final int NEVER = 99999;
     private static final int BATCH = 1000;
@@ -63,7 +84,7 @@ public class CandidateSelector {
         Instant now = clock.instant();
         Timestamp coolingStart = exclusions.coolingStart(now);
         Filter filter = Filter.of(run.campaign(), calendar.zone());
-        Map<SkipReason, Long> skipped = countExclusions(filter, coolingStart);
+        Map<Exclusion, Long> excluded = countExclusions(filter, coolingStart);
 
         ZoneId zone = calendar.zone();
         LocalDate asOf = run.getAsOf();
@@ -111,29 +132,26 @@ public class CandidateSelector {
                 scenario = match.scenario();
                 periodKey = ScreeningPeriods.periodKey(scenario, asOf, zone, first, lastPurchase, lastResolved);
             }
-            // the scenario policy, as for every follow-up: who calls (for the capacity per agent), priority, due date
+            // the scenario policy's window and caller plan the capacity per agent; the follow-up writer applies the policy
             ScenarioPolicy.Terms policyTerms = terms.of(scenario, CustomerTier.valueOf(tier));
-            String agent = policyTerms.agent(accountAgent);
             int chunk = selected[0] / props.chunkSize();
-            batch.add(new Object[] {run.getId(), chunk, customerId, scenario.name(), policyTerms.priority(),
-                    Timestamp.from(planner.due(policyTerms.dueWorkingDays(), agent)), periodKey, agent});
+            batch.add(new Object[] {run.getId(), chunk, customerId, scenario.name(),
+                    Timestamp.from(planner.due(policyTerms.dueWorkingDays(), policyTerms.agent(accountAgent))), periodKey});
             selected[0]++;
             if (batch.size() == BATCH) {
                 insert(batch);
             }
         });
         insert(batch);
-        if (noRule[0] > 0) {
-            skipped.put(SkipReason.NO_RULE_MATCHED, noRule[0]);
-        }
         int chunks = (selected[0] + props.chunkSize() - 1) / props.chunkSize();
-        return new Selection(selected[0], chunks, skipped);
+        return new Selection(selected[0], chunks, excluded, noRule[0]);
     }
 
     /** Not opted out, contact data valid, no refusal or follow-up contact in the cooling period, no open follow-up. */
     static final String ELIGIBLE = FollowUpExclusions.ELIGIBLE;
 
-    private Map<SkipReason, Long> countExclusions(Filter filter, Timestamp coolingStart) {
+    /** The customers each exclusion leaves out, counted in the order {@link Exclusion} checks them (the first applying). */
+    private Map<Exclusion, Long> countExclusions(Filter filter, Timestamp coolingStart) {
         String open = FollowUpExclusions.OPEN;
         String sql = "select"
                 + " coalesce(sum(case when c.opt_out then 1 else 0 end), 0),"
@@ -144,17 +162,17 @@ public class CandidateSelector {
                 + " from customer c where 1 = 1" + filter.sql;
         List<Object> params = new ArrayList<>(List.of(coolingStart, coolingStart));
         params.addAll(filter.params);
-        Map<SkipReason, Long> counts = new LinkedHashMap<>();
+        Map<Exclusion, Long> counts = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {
-            put(counts, SkipReason.OPTED_OUT, rs.getLong(1));
-            put(counts, SkipReason.CONTACT_INVALID, rs.getLong(2));
-            put(counts, SkipReason.OPEN_FOLLOW_UP, rs.getLong(3));
-            put(counts, SkipReason.COOLING_PERIOD, rs.getLong(4));
+            put(counts, Exclusion.OPTED_OUT, rs.getLong(1));
+            put(counts, Exclusion.CONTACT_INVALID, rs.getLong(2));
+            put(counts, Exclusion.OPEN_FOLLOW_UP, rs.getLong(3));
+            put(counts, Exclusion.COOLING_PERIOD, rs.getLong(4));
         }, params.toArray());
         return counts;
     }
 
-    private static void put(Map<SkipReason, Long> counts, SkipReason reason, long n) {
+    private static void put(Map<Exclusion, Long> counts, Exclusion reason, long n) {
         if (n > 0) {
             counts.put(reason, n);
         }
@@ -164,8 +182,8 @@ public class CandidateSelector {
         if (batch.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into screening_candidate (run_id, chunk_no, customer_id, scenario, priority, due_at, period_key,"
-                + " assigned_agent) values (?, ?, ?, ?, ?, ?, ?, ?)", batch);
+        jdbc.batchUpdate("insert into screening_candidate (run_id, chunk_no, customer_id, scenario, due_at, period_key)"
+                + " values (?, ?, ?, ?, ?, ?)", batch);
         batch.clear();
     }
 

@@ -33,7 +33,7 @@ class SelectCandidates implements JavaDelegate {
             log.info("Screening run {}: {} candidates in {} chunks, skipped {}, selected in {} ms", run.getId(), s.candidates(),
                     s.chunks(), s.skipped(), (System.nanoTime() - t) / 1_000_000);
             List<Object[]> skips = new ArrayList<>();
-            s.skipped().forEach((reason, n) -> skips.add(new Object[] {run.getId(), reason.name(), n}));
+            s.skipped().forEach((reason, n) -> skips.add(new Object[] {run.getId(), reason, n}));
             jdbc.batchUpdate("insert into screening_skip (run_id, reason, skip_count) values (?, ?, ?)", skips);
             run.selected(s.candidates(), s.chunks());
         }
