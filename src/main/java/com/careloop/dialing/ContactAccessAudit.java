@@ -31,9 +31,10 @@ public class ContactAccessAudit {
 
     private static final RowMapper<ContactAccess> ROW = (rs, n) -> {
         long customer = rs.getLong("customer_id");
+        boolean noCustomer = rs.wasNull(); // asked at once: wasNull() answers for the last column read
         return new ContactAccess(rs.getLong("id"), rs.getTimestamp("accessed_at").toInstant(), rs.getString("user_id"),
                 ContactAccess.Subject.valueOf(rs.getString("subject")), rs.getString("subject_number"), rs.getString("task_id"),
-                rs.wasNull() ? null : customer, rs.getString("adapter"), ContactAccess.Outcome.valueOf(rs.getString("outcome")),
+                noCustomer ? null : customer, rs.getString("adapter"), ContactAccess.Outcome.valueOf(rs.getString("outcome")),
                 rs.getString("detail"));
     };
 

@@ -2,9 +2,8 @@ package com.careloop.feedback;
 
 import com.careloop.customer.CustomerCases;
 import com.careloop.customer.CustomerErased;
+import com.careloop.engine.HistoryErasure;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 class FeedbackItemsOfCustomer implements CustomerCases {
 
     private final JdbcTemplate jdbc;
-    private final HistoryService history;
+    private final HistoryErasure history;
 
-    FeedbackItemsOfCustomer(JdbcTemplate jdbc, HistoryService history) {
+    FeedbackItemsOfCustomer(JdbcTemplate jdbc, HistoryErasure history) {
         this.jdbc = jdbc;
         this.history = history;
     }
@@ -42,14 +41,7 @@ class FeedbackItemsOfCustomer implements CustomerCases {
         jdbc.update("update feedback_progress set note = null"
                 + " where feedback_item_id in (select id from feedback_item where customer_id = ?) and note is not null", customer);
         jdbc.update("update feedback_item set description = null, solution = null, response_plan = null where customer_id = ?", customer);
-        List<String> numbers = jdbc.queryForList("select number from feedback_item where customer_id = ?", String.class, customer);
-        if (!numbers.isEmpty()) {
-            List<String> finished = history.createHistoricProcessInstanceQuery().processDefinitionKey(FeedbackService.PROCESS_KEY)
-                    .processInstanceBusinessKeyIn(numbers.toArray(String[]::new)).finished().list().stream()
-                    .map(HistoricProcessInstance::getId).toList();
-            if (!finished.isEmpty()) {
-                history.deleteHistoricProcessInstancesIfExists(finished);
-            }
-        }
+        history.deleteFinished(FeedbackService.PROCESS_KEY,
+                jdbc.queryForList("select number from feedback_item where customer_id = ?", String.class, customer));
     }
 }

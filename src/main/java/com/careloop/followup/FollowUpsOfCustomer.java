@@ -2,9 +2,8 @@ package com.careloop.followup;
 
 import com.careloop.customer.CustomerCases;
 import com.careloop.customer.CustomerErased;
+import com.careloop.engine.HistoryErasure;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 class FollowUpsOfCustomer implements CustomerCases {
 
     private final JdbcTemplate jdbc;
-    private final HistoryService history;
+    private final HistoryErasure history;
 
-    FollowUpsOfCustomer(JdbcTemplate jdbc, HistoryService history) {
+    FollowUpsOfCustomer(JdbcTemplate jdbc, HistoryErasure history) {
         this.jdbc = jdbc;
         this.history = history;
     }
@@ -43,14 +42,7 @@ class FollowUpsOfCustomer implements CustomerCases {
         jdbc.update("update survey_response set feedback_text = null, notes = null, tags = null"
                 + " where follow_up_id in (select id from follow_up where customer_id = ?)", customer);
         jdbc.update("update follow_up set override_reason = null where customer_id = ? and override_reason is not null", customer);
-        List<String> numbers = jdbc.queryForList("select number from follow_up where customer_id = ?", String.class, customer);
-        if (!numbers.isEmpty()) {
-            List<String> finished = history.createHistoricProcessInstanceQuery().processDefinitionKey(FollowUpService.PROCESS_KEY)
-                    .processInstanceBusinessKeyIn(numbers.toArray(String[]::new)).finished().list().stream()
-                    .map(HistoricProcessInstance::getId).toList();
-            if (!finished.isEmpty()) {
-                history.deleteHistoricProcessInstancesIfExists(finished);
-            }
-        }
+        history.deleteFinished(FollowUpService.PROCESS_KEY,
+                jdbc.queryForList("select number from follow_up where customer_id = ?", String.class, customer));
     }
 }

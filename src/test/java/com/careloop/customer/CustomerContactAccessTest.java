@@ -57,7 +57,7 @@ class CustomerContactAccessTest extends CareLoopTest {
 
     private static List<Map<String, Object>> readsOf(List<Map<String, Object>> audit, long customerId) {
         return audit.stream().filter(e -> "CUSTOMER".equals(e.get("subject")) && "READ".equals(e.get("outcome"))
-                && ((Number) e.get("customerId")).longValue() == customerId).toList();
+                && e.get("customerId") instanceof Number n && n.longValue() == customerId).toList();
     }
 
     @Test

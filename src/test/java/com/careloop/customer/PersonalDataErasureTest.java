@@ -2,15 +2,16 @@ package com.careloop.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careloop.followup.FollowUpService;
 import com.careloop.notification.NotificationWorker;
 import com.careloop.testsupport.Api;
 import com.careloop.testsupport.CareLoopTest;
+import com.careloop.testsupport.Fixtures;
 import com.careloop.testsupport.HistoryScan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +44,8 @@ class PersonalDataErasureTest extends CareLoopTest {
     @Autowired ProcessEngine engine;
     @Autowired JdbcTemplate jdbc;
     @Autowired NotificationWorker notifications;
+    @Autowired CustomerService customers;
+    @Autowired FollowUpService followUps;
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
@@ -54,6 +57,7 @@ class PersonalDataErasureTest extends CareLoopTest {
 
     @Test
     void anEraseRequestAnonymisesTheCustomerEverywhereAndKeepsTheKpis() throws Exception {
+        Fixtures fx = new Fixtures(engine, customers, followUps);
         String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String ext = "E-" + tag;
         String name = "欧阳娜娜" + tag;
@@ -80,13 +84,15 @@ class PersonalDataErasureTest extends CareLoopTest {
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
         String followUp = (String) started.getBody().get("number");
         String followUpProcess = (String) started.getBody().get("processInstanceId");
-        Task call = task(followUpProcess, "Task_CallCustomer");
+        Task call = fx.task(followUpProcess, "Task_CallCustomer");
+        assertThat(call).isNotNull();
         assertThat(Api.as(rest, "agent1").postRaw("/engine-rest/task/" + call.getId() + "/claim", "{\"userId\":\"agent1\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         Map<String, Object> form = Map.of("variables", Map.of(
                 "callOutcome", Map.of("value", "REACHED"),
-                "satisfaction", Map.of("value", 2, "type", "Long"),
-                "nps", Map.of("value", 3, "type", "Long"),
+                // satisfied and a promoter: one feedback item (the problem), no service recovery
+                "satisfaction", Map.of("value", 4, "type", "Long"),
+                "nps", Map.of("value", 9, "type", "Long"),
                 "feedbackType", Map.of("value", "PROBLEM"),
                 "feedbackUrgency", Map.of("value", "NORMAL"),
                 "feedbackText", Map.of("value", feedbackText),
@@ -95,7 +101,7 @@ class PersonalDataErasureTest extends CareLoopTest {
         ResponseEntity<String> submitted = Api.as(rest, "agent1").postRaw("/engine-rest/task/" + call.getId() + "/submit-form",
                 new ObjectMapper().writeValueAsString(form));
         assertThat(submitted.getStatusCode()).as(submitted.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        executeJobs(followUpProcess, "CallActivity_HandleFeedback");
+        fx.startFeedbackHandling(followUpProcess);
         Map<String, Object> item = jdbc.queryForMap("select i.number, i.process_instance_id from feedback_item i"
                 + " join follow_up f on f.id = i.follow_up_id where f.number = ?", followUp);
         String itemNumber = (String) item.get("number");
@@ -110,17 +116,17 @@ class PersonalDataErasureTest extends CareLoopTest {
         assertThat(jdbc.queryForObject("select name from customer where id = ?", String.class, customerId)).isEqualTo(name);
 
         // the item is answered (with a Tasklist comment), resolved and confirmed on the re-visit
-        Task respond = task(itemProcess, "Task_RespondToCustomer");
+        Task respond = fx.task(itemProcess, "Task_RespondToCustomer");
         engine.getTaskService().createComment(respond.getId(), itemProcess, comment);
-        engine.getTaskService().complete(respond.getId(), vars("contactMade", true, "responsePlan", responsePlan,
+        engine.getTaskService().complete(respond.getId(), Fixtures.vars("contactMade", true, "responsePlan", responsePlan,
                 "resolvedOnFirstContact", false));
-        engine.getTaskService().complete(task(itemProcess, "Task_ResolveFeedback").getId(),
-                vars("handlingOutcome", "RESOLVED", "solution", solution));
-        Task revisit = task(itemProcess, "Task_ConfirmResolution");
+        engine.getTaskService().complete(fx.task(itemProcess, "Task_ResolveFeedback").getId(),
+                Fixtures.vars("handlingOutcome", "RESOLVED", "solution", solution));
+        Task revisit = fx.task(itemProcess, "Task_ConfirmResolution");
         if (revisit.getAssignee() == null) {
             engine.getTaskService().claim(revisit.getId(), "agent1");
         }
-        engine.getTaskService().complete(revisit.getId(), vars("callOutcome", "REACHED", "customerSatisfied", true,
+        engine.getTaskService().complete(revisit.getId(), Fixtures.vars("callOutcome", "REACHED", "customerSatisfied", true,
                 "satisfaction", 5L, "notes", revisitNotes));
         executeAllJobs(itemProcess);
         executeAllJobs(followUpProcess);
@@ -133,6 +139,19 @@ class PersonalDataErasureTest extends CareLoopTest {
             before.addAll(HistoryScan.columnsContaining(jdbc, secret));
         }
         assertThat(before).as("the test's texts are stored before the erase").isNotEmpty();
+
+        // reports and exports carry no contact data: the day's report (JSON and XLSX) and the agents' report
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        for (String report : List.of("/api/reports/daily?date=" + today, "/api/reports/agents?month=" + today.toString().substring(0, 7))) {
+            HttpHeaders h = new HttpHeaders();
+            h.setBasicAuth("manager1", "manager1");
+            h.setAccept(List.of(org.springframework.http.MediaType.APPLICATION_JSON));
+            ResponseEntity<String> json = rest.exchange(report, HttpMethod.GET, new HttpEntity<>(h), String.class);
+            assertThat(json.getStatusCode()).as(report).isEqualTo(HttpStatus.OK);
+            assertThat(json.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_JSON)).isTrue();
+            assertThat(json.getBody()).as(report).isNotBlank().doesNotContain(phone, email, name, company);
+            assertThat(xlsxText(report)).as(report + " (XLSX)").isNotEmpty().doesNotContain(phone, email, name, company);
+        }
 
         String period = "?from=" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "&to=" + LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
         Map<String, Object> kpis = Api.as(rest, "manager1").get("/api/kpis" + period).getBody();
@@ -181,6 +200,22 @@ class PersonalDataErasureTest extends CareLoopTest {
         assertThat(again.getBody()).containsEntry("reason", "OPTED_OUT");
     }
 
+    /** Every cell of the report's XLSX workbook, as text. */
+    private String xlsxText(String path) throws java.io.IOException {
+        HttpHeaders h = new HttpHeaders();
+        h.setBasicAuth("manager1", "manager1");
+        h.setAccept(List.of(org.springframework.http.MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")));
+        ResponseEntity<byte[]> r = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(h), byte[].class);
+        assertThat(r.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        StringBuilder text = new StringBuilder();
+        org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(r.getBody()))) {
+            wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(format.formatCellValue(cell)).append('\n'))));
+        }
+        return text.toString();
+    }
+
     /** Every text column of every business table (all but the engine's ACT_* and Flyway's) that holds the text. */
     private List<String> tablesContaining(String secret) {
         List<String> hits = new ArrayList<>();
@@ -198,19 +233,6 @@ class PersonalDataErasureTest extends CareLoopTest {
         return hits;
     }
 
-    private Task task(String processInstanceId, String key) {
-        Task t = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
-        assertThat(t).as(key).isNotNull();
-        return t;
-    }
-
-    private void executeJobs(String processInstanceId, String activityId) {
-        ManagementService m = engine.getManagementService();
-        for (Job job : m.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).list()) {
-            m.executeJob(job.getId());
-        }
-    }
-
     /** Runs the process instance's due jobs (async continuations) until none is left; timers in the future stay. */
     private void executeAllJobs(String processInstanceId) {
         ManagementService m = engine.getManagementService();
@@ -225,11 +247,4 @@ class PersonalDataErasureTest extends CareLoopTest {
         }
     }
 
-    private static Map<String, Object> vars(Object... keyValues) {
-        Map<String, Object> vars = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            vars.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return vars;
-    }
 }
