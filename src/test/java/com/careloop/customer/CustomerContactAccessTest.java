@@ -41,10 +41,14 @@ class CustomerContactAccessTest extends CareLoopTest {
     }
 
     private String startCall(long customerId) {
+        return (String) started(customerId).get("processInstanceId");
+    }
+
+    private Map<String, Object> started(long customerId) {
         ResponseEntity<Map<String, Object>> started = Api.as(rest, "manager1").post("/api/follow-ups",
                 Map.of("customerId", customerId, "scenario", "USAGE"));
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
-        return (String) started.getBody().get("processInstanceId");
+        return started.getBody();
     }
 
     private List<Map<String, Object>> auditOf(String user) {
@@ -75,7 +79,8 @@ class CustomerContactAccessTest extends CareLoopTest {
         assertThat(read("demo", id).getBody()).containsEntry("phone", "13800001000");
 
         // an unclaimed call is offered to every agent: masked
-        String call = startCall(id);
+        Map<String, Object> followUp = started(id);
+        String call = (String) followUp.get("processInstanceId");
         ResponseEntity<Map<String, Object>> offered = read("agent1", id);
         assertThat(offered.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(offered.getBody()).containsEntry("phone", "138****1000").containsEntry("email", "w***@example.com");
@@ -101,6 +106,18 @@ class CustomerContactAccessTest extends CareLoopTest {
         assertThat(readsOf(auditOf("demo"), id)).hasSize(1);
         assertThat(readsOf(auditOf("supervisor1"), id)).isEmpty();
         assertThat(readsOf(auditOf("agent2"), id)).isEmpty();
+
+        // the open call holds an erase request up, named in the answer
+        ResponseEntity<Map<String, Object>> erase = Api.as(rest, "manager1")
+                .delete("/api/customers/" + assignee.getBody().get("externalId") + "/personal-data");
+        assertThat(erase.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(erase.getBody()).containsEntry("reason", "OPEN_CASES");
+        assertThat((String) erase.getBody().get("detail")).contains((String) followUp.get("number"));
+
+        // once the call is recorded (wrong number: the follow-up closes), agent1 no longer finds the customer
+        tasks.complete(task.getId(), Map.of("callOutcome", "WRONG_NUMBER"));
+        assertThat(read("agent1", id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(readsOf(auditOf("agent1"), id)).hasSize(1);
     }
 
     @Test

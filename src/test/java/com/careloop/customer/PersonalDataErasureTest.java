@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -47,12 +46,8 @@ class PersonalDataErasureTest extends CareLoopTest {
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
 
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
-
     private ResponseEntity<Map<String, Object>> erase(String user, String externalId) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user);
-        return rest.exchange("/api/customers/" + externalId + "/personal-data", HttpMethod.DELETE, new HttpEntity<>(h), MAP);
+        return Api.as(rest, user).delete("/api/customers/" + externalId + "/personal-data");
     }
 
     @Test
