@@ -62,6 +62,9 @@ class Customer {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    /** When an erase request anonymised the customer (V15). */
+    @Column(name = "erased_at")
+    private Instant erasedAt;
 
     @Version
     private long version;
@@ -112,6 +115,8 @@ class Customer {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public Instant getErasedAt() { return erasedAt; }
+    public void setErasedAt(Instant erasedAt) { this.erasedAt = erasedAt; }
 
     public boolean isVip() {
         return tier == CustomerTier.VIP;

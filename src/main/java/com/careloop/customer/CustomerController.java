@@ -14,6 +14,7 @@ import org.springframework.web.multipart.MultipartFile;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,7 +86,7 @@ public class CustomerController {
     @PostMapping("/{externalId}/events")
     public CustomerView event(@PathVariable String externalId, @Valid @RequestBody CustomerEvent event) {
         access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
-        return service.record(externalId, event);
+        return service.record(externalId, event).masked();
     }
 
     /** Create or update by externalId: 201 when created, 200 when updated. */
@@ -94,12 +95,29 @@ public class CustomerController {
         access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
         CustomerService.Upserted result = service.upsert(request);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(result.customer());
+                .body(result.customer().masked());
     }
 
+    /**
+     * One customer: phone and e-mail unmasked (and audited) for cs-managers and the assignee of an open task of the
+     * customer, masked for supervisors and those an open task is offered to; 404 for everyone else (see
+     * {@link CustomerReadAccess}). Answers of writes (POST) are masked: the writer knows what they sent.
+     */
     @GetMapping("/{id}")
-    public CustomerView get(@PathVariable long id) {
-        access.requireAny(ApiAccess.READ);
-        return service.get(id);
+    public ResponseEntity<CustomerView> get(@PathVariable long id) {
+        ApiUser user = access.requireAny(ApiAccess.READ);
+        return ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.noStore()).body(service.read(id, user));
+    }
+
+    /**
+     * An erase request (PIPL), cs-managers and administrators only: 204 when the customer's personal data is anonymised
+     * everywhere (again 204 when it already was), 404 for an unknown externalId, 409 {@code OPEN_CASES} naming the
+     * customer's open follow-ups and feedback items, which must be closed first.
+     */
+    @DeleteMapping("/{externalId}/personal-data")
+    public ResponseEntity<Void> erase(@PathVariable String externalId) {
+        ApiUser user = access.requireAny(CustomerReadAccess.UNMASKED);
+        service.erase(externalId, user.id());
+        return ResponseEntity.noContent().build();
     }
 }

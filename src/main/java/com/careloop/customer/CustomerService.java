@@ -1,13 +1,16 @@
 package com.careloop.customer;
 
+import com.careloop.errors.ConflictException;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.errors.NotFoundException;
+import com.careloop.identity.ApiUser;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.Clock;
 import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,12 +21,22 @@ public class CustomerService {
     private final CustomerRules rules;
     private final CustomerWriter writer;
     private final Clock clock;
+    private final CustomerReadAccess readAccess;
+    private final List<CustomerCases> cases;
+    private final ApplicationEventPublisher events;
 
-    CustomerService(CustomerRepository customers, CustomerRules rules, CustomerWriter writer, Clock clock) {
+    /** The name an erased customer keeps (the column is required); externalId, tier and dates stay for the KPIs. */
+    public static final String ERASED_NAME = "已删除 Erased";
+
+    CustomerService(CustomerRepository customers, CustomerRules rules, CustomerWriter writer, Clock clock, CustomerReadAccess readAccess,
+                    List<CustomerCases> cases, ApplicationEventPublisher events) {
         this.customers = customers;
         this.rules = rules;
         this.writer = writer;
         this.clock = clock;
+        this.readAccess = readAccess;
+        this.cases = cases;
+        this.events = events;
     }
 
     public record Upserted(CustomerView customer, boolean created) {}
@@ -119,6 +132,55 @@ public class CustomerService {
 
     private Customer entity(long id) {
         return customers.findById(id).orElseThrow(() -> new NotFoundException("customer", String.valueOf(id)));
+    }
+
+    /**
+     * {@code GET /api/customers/{id}} for this user ({@link CustomerReadAccess}): unmasked for cs-managers and the
+     * assignee of an open task of the customer — each such read published as {@link CustomerContactRead} and audited —,
+     * masked for supervisors and those an open task is offered to, and 404 (as for an unknown id) for everyone else.
+     */
+    @Transactional(readOnly = true)
+    public CustomerView read(long id, ApiUser user) {
+        Customer c = entity(id);
+        CustomerReadAccess.Decision decision = readAccess.decide(id, user);
+        if (!decision.visible()) {
+            throw new NotFoundException("customer", String.valueOf(id));
+        }
+        if (!decision.unmasked()) {
+            return CustomerView.masked(c);
+        }
+        events.publishEvent(new CustomerContactRead(user.id(), id, c.getExternalId(), decision.basis().name(), decision.taskId()));
+        return CustomerView.of(c);
+    }
+
+    /**
+     * An erase request (PIPL): refused with 409 {@code OPEN_CASES}, naming them, while the customer has an open
+     * follow-up or feedback item; otherwise the customer's name, company, phone, e-mail and tags are anonymised, the
+     * customer is opted out (never selected or called again) and {@link CustomerErased} is published in this
+     * transaction, so that every module anonymises the customer's free text in its own tables. Idempotent: erasing an
+     * erased customer again changes nothing of it (the first {@code erasedAt} stays) and runs the listeners again.
+     */
+    @Transactional
+    public void erase(String externalId, String erasedBy) {
+        Customer c = customers.findByExternalId(externalId).orElseThrow(() -> new NotFoundException("customer", externalId));
+        List<String> open = cases.stream().flatMap(cs -> cs.openCases(c.getId()).stream()).sorted().toList();
+        if (!open.isEmpty()) {
+            throw new ConflictException("客户仍有未关闭的回访或反馈，请先关闭 The customer still has open cases, close them first: "
+                    + String.join(", ", open), "OPEN_CASES");
+        }
+        Instant now = clock.instant();
+        c.setName(ERASED_NAME);
+        c.setCompany(null);
+        c.setPhone(null);
+        c.setEmail(null);
+        c.setTags(null);
+        c.setOptOut(true);
+        if (c.getErasedAt() == null) {
+            c.setErasedAt(now);
+        }
+        c.setUpdatedAt(now);
+        customers.flush();
+        events.publishEvent(new CustomerErased(c.getId(), c.getExternalId(), erasedBy));
     }
 
     /** A wrong number was reached: the contact data must be corrected before the customer is called again. */

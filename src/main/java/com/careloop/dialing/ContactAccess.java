@@ -2,12 +2,16 @@ package com.careloop.dialing;
 
 import java.time.Instant;
 
-/** One audited reveal or dial (a row of contact_access). */
+/**
+ * One audited access to a customer's contact data (a row of contact_access): a reveal or dial of a follow-up's or
+ * feedback item's customer, or an unmasked read or an erase of a customer ({@link Subject#CUSTOMER}, {@code number} =
+ * the customer's externalId, adapter {@value ContactAccessAudit#API}).
+ */
 public record ContactAccess(long id, Instant at, String user, Subject subject, String number, String taskId, Long customerId,
                             String adapter, Outcome outcome, String detail) {
 
-    /** What the dial was for: a follow-up's call task or a feedback item's re-visit. */
-    public enum Subject { FOLLOW_UP, FEEDBACK }
+    /** What the access was for: a follow-up's call task, a feedback item's re-visit, or the customer record itself. */
+    public enum Subject { FOLLOW_UP, FEEDBACK, CUSTOMER }
 
     public enum Outcome {
         /** the number went to the assignee (reveal). */
@@ -21,6 +25,10 @@ public record ContactAccess(long id, Instant at, String user, Subject subject, S
         /** no number on file. */
         NO_NUMBER,
         /** the CTI refused or did not answer. */
-        FAILED
+        FAILED,
+        /** GET /api/customers/{id} answered phone and e-mail unmasked; detail says why (MANAGER, ASSIGNEE). */
+        READ,
+        /** an erase request anonymised the customer's personal data. */
+        ERASED
     }
 }

@@ -44,9 +44,9 @@ class ScreeningAppliesThePolicyOnceTest extends CareLoopTest {
         String tag = "once-" + UUID.randomUUID().toString().substring(0, 6);
         Instant now = Instant.now();
         long vip = customers.upsert(new CustomerRequest(tag + "-vip", "贵宾", null, "13800138000", null, CustomerTier.VIP, "agent1",
-                false, tag, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)), null, null, null)).customer().getId();
+                false, tag, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)), null, null, null)).customer().id();
         long optedOut = customers.upsert(new CustomerRequest(tag + "-out", "免打扰", null, "13800138001", null, CustomerTier.STANDARD, null,
-                true, tag, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)), null, null, null)).customer().getId();
+                true, tag, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)), null, null, null)).customer().id();
         ResponseEntity<Map<String, Object>> started = Api.as(rest, "manager1").post("/api/screening/runs",
                 Map.of("campaign", Map.of("name", "一次评估 " + tag, "scenario", "VIP_CARE", "tags", List.of(tag))));
         String pi = (String) started.getBody().get("processInstanceId");

@@ -52,6 +52,10 @@ public class Api {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers()), MAP);
     }
 
+    public ResponseEntity<Map<String, Object>> delete(String path) {
+        return rest.exchange(path, HttpMethod.DELETE, new HttpEntity<>(headers()), MAP);
+    }
+
     /** A text/csv body (UTF-8), e.g. a customer import. */
     public ResponseEntity<Map<String, Object>> postCsv(String path, String csv) {
         HttpHeaders h = headers();
