@@ -27,7 +27,7 @@ class MailCatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MailCatcher.class);
 
     @Bean(destroyMethod = "stop")
-    GreenMail mailCatcher(@Value("${careloop.mailbox.smtp-port:0}") int configuredPort) {
+    GreenMail greenMail(@Value("${careloop.mailbox.smtp-port:0}") int configuredPort) {
         int port = configuredPort > 0 ? configuredPort : freePort();
         GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
@@ -36,10 +36,10 @@ class MailCatcher {
     }
 
     @Bean
-    JavaMailSenderImpl mailSender(GreenMail mailCatcher, MailProperties mail) {
+    JavaMailSenderImpl mailSender(GreenMail greenMail, MailProperties mail) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
-        sender.setPort(mailCatcher.getSmtp().getPort());
+        sender.setPort(greenMail.getSmtp().getPort());
         sender.setProtocol("smtp");
         sender.setDefaultEncoding("UTF-8");
         Properties properties = new Properties();
