@@ -3,7 +3,7 @@ package com.careloop.operations;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.catalina.Host;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -56,7 +56,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
             return factory -> factory.addContextCustomizers(context -> {
-                if (context.getParent() instanceof Host host) {
+                if (context.getParent() instanceof StandardHost host) {
                     host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
                     host.getPipeline().addValve(new ProblemErrorReportValve());
                 }
