@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -22,6 +23,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Configuration
 @ConditionalOnProperty(name = "careloop.mailbox.enabled", havingValue = "true")
+// spring.mail.* (timeouts): Spring Boot's mail auto-configuration, which would bind them, stays out when this sender exists
+@EnableConfigurationProperties(MailProperties.class)
 class MailCatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailCatcher.class);
