@@ -18,11 +18,13 @@ work=$(mktemp -d)
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
+# ready = start-up work (users, demo data) done, port open, job executor running (config/StartupTasks)
 for i in $(seq 1 300); do
-  grep -q "Demo data loaded" "$work/app.log" 2>/dev/null && break
+  curl -sf "$base/actuator/health/readiness" >/dev/null 2>&1 && break
   kill -0 $app 2>/dev/null || { cat "$work/app.log"; exit 1; }
   sleep 1
 done
+curl -sf "$base/actuator/health/readiness" >/dev/null || { tail -50 "$work/app.log"; exit 1; }
 grep -q "Demo data loaded" "$work/app.log" || { tail -50 "$work/app.log"; exit 1; }
 customer=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' \
   -d '{"externalId":"BROWSER-HTML-1","name":"<a href=\"https://evil.example/x\">点此领奖</a> [点我](https://evil.example)","tier":"STANDARD","phone":"13800138000"}' \

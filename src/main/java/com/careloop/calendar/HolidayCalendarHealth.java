@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health component "calendar": UP while the holiday data covers this year and no maintenance task waits;
- * UNKNOWN (never DOWN — deadlines still work, counting only weekends) with the missing year otherwise.
+ * UNKNOWN (never DOWN — deadlines still work, counting only weekends) with the missing year otherwise, or with
+ * the error when the check itself fails.
  */
 @Component("calendarHealthIndicator")
 class HolidayCalendarHealth extends AbstractHealthIndicator {
@@ -26,6 +27,15 @@ class HolidayCalendarHealth extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder health) {
+        try {
+            check(health);
+        } catch (RuntimeException e) {
+            // the database being away is the "db" component's DOWN, not the calendar's
+            health.status(Status.UNKNOWN).withDetail("error", e.getClass().getSimpleName());
+        }
+    }
+
+    private void check(Health.Builder health) {
         int year = LocalDate.now(clock).getYear();
         health.withDetail("years", calendar.yearsWithData());
         if (!calendar.hasDataFor(year)) {

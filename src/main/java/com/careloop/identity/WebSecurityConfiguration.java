@@ -37,6 +37,22 @@ public class WebSecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Security headers on every answer (order -100: before anything writes the response): X-Content-Type-Options
+     * nosniff, Referrer-Policy, X-Frame-Options SAMEORIGIN, and outside the Camunda webapps a Content-Security-Policy
+     * that allows nothing to run and only this origin to frame (JSON, problem+json, actuator). The webapps under
+     * /camunda get their own CSP from Camunda's header-security filter (camunda.bpm.webapp.header-security: its
+     * default with frame-ancestors 'self'), which needs script nonces this filter cannot know.
+     */
+    @Bean
+    public FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setName("careloop-security-headers");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-100);
+        return registration;
+    }
+
     /** /api: HTTP Basic, or the webapp session (with its CSRF token for changes), see ApiAuthenticationFilter. */
     @Bean
     public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
