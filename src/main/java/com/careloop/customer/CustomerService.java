@@ -100,6 +100,29 @@ public class CustomerService {
         return customers.findById(id);
     }
 
+    /** A customer as other modules see it (no entity crosses the module boundary). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CustomerView> view(long id) {
+        return customers.findById(id).map(CustomerView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<CustomerView> viewByExternalId(String externalId) {
+        return customers.findByExternalId(externalId.strip()).map(CustomerView::of);
+    }
+
+    /** The customers stored with exactly this phone number, at most two (enough to tell one from several). */
+    @Transactional(readOnly = true)
+    public List<CustomerView> viewsByPhone(String phone) {
+        return customers.findTop2ByPhone(phone.strip()).stream().map(CustomerView::of).toList();
+    }
+
+    /** {@link #upsert}, answered as the view other modules use. */
+    @Transactional
+    public CustomerView upsertView(CustomerRequest r) {
+        return CustomerView.of(upsert(r).customer());
+    }
+
     /** Whether any customer is stored (the demo data loads only into an empty database). */
     @Transactional(readOnly = true)
     public boolean any() {
