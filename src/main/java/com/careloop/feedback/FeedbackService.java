@@ -186,6 +186,43 @@ public class FeedbackService {
         }
     }
 
+    /**
+     * A handler's progress entry on an open item: the kind must be one handlers record, a NOTE needs its text; a closed,
+     * invalid or merged item takes none (409). Who may: the team it is routed to, cs-center, supervisors, managers.
+     */
+    @Transactional
+    public FeedbackItem recordProgress(String number, ProgressEntryRequest r, com.careloop.identity.ApiUser by) {
+        FeedbackItem item = get(number);
+        java.util.List<InvalidRequestException.FieldError> errors = new java.util.ArrayList<>();
+        if (r == null || r.kind() == null || !ProgressKind.RECORDED_BY_HANDLERS.contains(r.kind())) {
+            errors.add(new InvalidRequestException.FieldError("kind", "is required, one of " + ProgressKind.RECORDED_BY_HANDLERS));
+        }
+        String note = r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip();
+        if (r != null && r.kind() == ProgressKind.NOTE && note == null) {
+            errors.add(new InvalidRequestException.FieldError("note", "is required for a NOTE"));
+        }
+        if (note != null && note.length() > 2000) {
+            errors.add(new InvalidRequestException.FieldError("note", "must be at most 2000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        java.util.Set<String> may = new java.util.HashSet<>(java.util.Set.of(com.careloop.identity.CareLoopGroups.CS_CENTER,
+                com.careloop.identity.CareLoopGroups.CS_SUPERVISORS, com.careloop.identity.CareLoopGroups.CS_MANAGERS,
+                com.careloop.identity.CareLoopGroups.ADMIN));
+        if (item.getDepartment() != null) {
+            may.add(item.getDepartment());
+        }
+        if (java.util.Collections.disjoint(by.groups(), may)) {
+            throw new com.careloop.errors.ForbiddenException("user " + by.id() + " is not in any of the groups " + may.stream().sorted().toList());
+        }
+        if (!item.getStatus().open()) {
+            throw new com.careloop.errors.ConflictException("feedback " + number + " is " + item.getStatus() + ": no more progress entries", "CLOSED");
+        }
+        log(item, by.id(), r.kind(), note == null ? r.kind().label() : note);
+        return item;
+    }
+
     @Transactional
     public void log(FeedbackItem item, String author, ProgressKind kind, String note) {
         progress.save(new FeedbackProgress(item.getId(), clock.instant(), author, kind, note, null));

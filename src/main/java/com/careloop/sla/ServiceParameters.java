@@ -95,7 +95,7 @@ public class ServiceParameters {
         DURATION,
         /** a time of day, HH:mm */
         TIME,
-        /** a Java regular expression with at least one capture group (the first group is the value taken) */
+        /** a Java regular expression with at least one capture group (the first group is the value taken); kept as text */
         PATTERN;
 
         public Object check(String key, String value) {
@@ -127,11 +127,10 @@ public class ServiceParameters {
                         return d;
                     }
                     case PATTERN -> {
-                        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(v);
-                        if (pattern.matcher("").groupCount() < 1) {
+                        if (java.util.regex.Pattern.compile(v).matcher("").groupCount() < 1) {
                             throw invalid(key, value, "must have a capture group (...) around the part to take");
                         }
-                        return pattern;
+                        return v;
                     }
                     default -> {
                         return LocalTime.parse(v);
@@ -319,7 +318,7 @@ public class ServiceParameters {
 
     /** How a product's batch is read from its serial number: the first capture group of this pattern. */
     public java.util.regex.Pattern batchPattern() {
-        return (java.util.regex.Pattern) value(Parameter.FEEDBACK_BATCH_PATTERN);
+        return java.util.regex.Pattern.compile((String) value(Parameter.FEEDBACK_BATCH_PATTERN));
     }
 
     public Duration coolingPeriod() {

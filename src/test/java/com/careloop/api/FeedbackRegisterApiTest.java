@@ -72,7 +72,7 @@ class FeedbackRegisterApiTest extends CareLoopTest {
                 .containsEntry("orderNumber", "SO-778").containsEntry("serialNumber", "AC2405-00123")
                 .containsEntry("batch", "2405").containsEntry("urgency", "NORMAL").containsEntry("urgencySuggested", true)
                 .containsEntry("contactPhoneMasked", phone.substring(0, 3) + "****" + phone.substring(7))
-                .containsEntry("status", "AWAITING_RESPONSE");
+                .containsEntry("status", "NEW").containsEntry("verification", null);
         assertThat(item.toString()).doesNotContain(phone);
         // the contact's phone and name stay in the feedback table: no process variable, no history row carries them
         assertThat(jdbc.queryForObject("select count(*) from act_ru_variable where text_ like ? or text_ like ?", Integer.class,
