@@ -116,7 +116,19 @@ public class CustomerService {
     /** The customer with this CRM id, if one is stored. */
     @Transactional(readOnly = true)
     public java.util.Optional<CustomerView> byExternalId(String externalId) {
-        return customers.findByExternalId(externalId).map(CustomerView::of);
+        return customers.findByExternalId(externalId.strip()).map(CustomerView::of);
+    }
+
+    /** The customers stored with exactly this phone number, at most two (enough to tell one from several). */
+    @Transactional(readOnly = true)
+    public List<CustomerView> viewsByPhone(String phone) {
+        return customers.findTop2ByPhone(phone.strip()).stream().map(CustomerView::of).toList();
+    }
+
+    /** {@link #upsert}, answered as the view other modules use. */
+    @Transactional
+    public CustomerView upsertView(CustomerRequest r) {
+        return upsert(r).customer();
     }
 
     /** Whether any customer is stored (the demo data loads only into an empty database). */

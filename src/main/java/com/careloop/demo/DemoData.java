@@ -6,6 +6,7 @@ import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
 import com.careloop.feedback.FeedbackService;
+import com.careloop.feedback.FeedbackChannel;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
 import com.careloop.feedback.Urgency;
@@ -127,12 +128,17 @@ public class DemoData {
                 "responsePlan", "致歉并赠送保养券", "resolvedOnFirstContact", false);
         complete(r.processInstanceId(), FeedbackService.RESOLVE_TASK, "supervisor1", "handlingOutcome", "RESOLVED",
                 "solution", "上门回访并赠送一次免费保养", "compensation", "COUPON");
-        // 21: inbound consultation at the service centre
-        feedback.registerInbound(new InboundFeedbackRequest(cs.get(21).id(), FeedbackType.CONSULTATION, Urgency.NORMAL,
+        // 21: inbound consultation by WeChat, waiting for the service centre's verification (urgency suggested)
+        feedback.registerInbound(new InboundFeedbackRequest(cs.get(21).id(), null, null, FeedbackChannel.WECHAT, null, null,
+                "KFR-35GW", "SO-20261120-0021", "AC2411-00021", null, FeedbackType.CONSULTATION, null, null,
                 "咨询延保服务的价格和范围"), "center1");
-        // 22: an overdue problem registered three days ago: its SLA timers fire as soon as the job executor runs
-        EngineClock.runAt(now.minus(Duration.ofDays(3)), () -> feedback.registerInbound(new InboundFeedbackRequest(
-                cs.get(22).id(), FeedbackType.PROBLEM, Urgency.NORMAL, "热水器漏水，已报修三天无人上门"), "center1"));
+        // 22: an overdue problem registered three days ago at the hotline, verified: its SLA timers fire as soon as the
+        // job executor runs
+        String[] overdue = new String[1];
+        EngineClock.runAt(now.minus(Duration.ofDays(3)), () -> overdue[0] = feedback.registerInbound(new InboundFeedbackRequest(
+                cs.get(22).id(), null, null, FeedbackChannel.HOTLINE, null, null, "JSQ-60", null, "WH2408-10322", null,
+                FeedbackType.PROBLEM, Urgency.NORMAL, null, "热水器漏水，已报修三天无人上门"), "center1").getProcessInstanceId());
+        complete(overdue[0], FeedbackService.VERIFY_TASK, "center1", "verification", "VALID");
         int history = history(now);
         log.info("Demo data loaded: {} customers, follow-ups and feedback in every state, {} answered calls of history", cs.size(), history);
     }

@@ -40,7 +40,7 @@ class EscalateOverdue implements JavaDelegate {
         FeedbackItem item = feedback.itemOf(execution);
         item.markOverdue();
         feedback.log(item, null, ProgressKind.ESCALATED,
-                ("RESPONSE".equals(stage) ? "响应超时 Response" : "解决超时 Resolution") + " SLA breached, escalated to " + CareLoopGroups.nameOf(CS_SUPERVISORS));
+                FeedbackNotifications.stageLabel(stage) + " SLA breached, escalated to " + CareLoopGroups.nameOf(CS_SUPERVISORS));
         // delegation code runs without authorization checks (authorizationEnabledForCustomCode is off)
         for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(lateTaskId).list()) {
             tasks.addCandidateGroup(t.getId(), CS_SUPERVISORS);

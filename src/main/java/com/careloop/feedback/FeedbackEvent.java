@@ -17,10 +17,19 @@ public sealed interface FeedbackEvent {
     /**
      * Registered (from a follow-up call or inbound). {@code agent}: the agent who made the call that raised it
      * (null for inbound); {@code followUpId}: that call's follow-up (null for inbound); {@code source} is the channel.
-     * {@code description}: the customer's words, for keywords; never logged.
+     * {@code description}: the customer's words, for keywords; never logged. {@code channel}: where it reached us
+     * (FOLLOW_UP for a call's items); {@code productModel} and {@code batch} as registered (null when not given).
      */
     record FeedbackOpened(long itemId, String number, Instant at, FeedbackSource source, FeedbackType type, Urgency urgency,
-                          Long followUpId, String agent, CustomerTier tier, String description) implements FeedbackEvent {
+                          Long followUpId, String agent, CustomerTier tier, String description, FeedbackChannel channel,
+                          String productModel, String batch) implements FeedbackEvent {
+
+        /** An item without register facts: the channel its source implies. */
+        public FeedbackOpened(long itemId, String number, Instant at, FeedbackSource source, FeedbackType type, Urgency urgency,
+                              Long followUpId, String agent, CustomerTier tier, String description) {
+            this(itemId, number, at, source, type, urgency, followUpId, agent, tier, description, FeedbackChannel.defaultFor(source),
+                    null, null);
+        }
     }
 
     /** Routed (or routed again) to its owning team (the candidate group) with its response and resolution deadlines. */

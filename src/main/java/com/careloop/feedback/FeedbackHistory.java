@@ -31,7 +31,7 @@ public class FeedbackHistory {
         streaming.setFetchSize(FETCH);
         streaming.query("select i.id, i.number, i.created_at, i.source, i.type, i.urgency, i.follow_up_id, i.revisit_agent, c.tier,"
                 + " i.description, i.department, i.response_due_at, i.resolution_due_at, i.responded_at, i.resolved_at, i.closed_at,"
-                + " i.result, i.reopen_count from feedback_item i join customer c on c.id = i.customer_id order by i.id", rs -> {
+                + " i.result, i.reopen_count, i.channel, i.product_model, i.batch from feedback_item i join customer c on c.id = i.customer_id order by i.id", rs -> {
                     long id = rs.getLong(1);
                     Instant created = rs.getTimestamp(3).toInstant();
                     long followUp = rs.getLong(7);
@@ -40,7 +40,7 @@ public class FeedbackHistory {
                     events.accept(new FeedbackEvent.FeedbackOpened(id, rs.getString(2), created, source,
                             FeedbackType.valueOf(rs.getString(5)), Urgency.valueOf(rs.getString(6)), fromCall ? followUp : null,
                             source == FeedbackSource.FOLLOW_UP_CALL ? rs.getString(8) : null, CustomerTier.valueOf(rs.getString(9)),
-                            rs.getString(10)));
+                            rs.getString(10), FeedbackChannel.valueOf(rs.getString(19)), rs.getString(20), rs.getString(21)));
                     Instant responseDue = instant(rs.getTimestamp(12));
                     Instant resolutionDue = instant(rs.getTimestamp(13));
                     if (rs.getString(11) != null) {

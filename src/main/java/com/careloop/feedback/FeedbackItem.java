@@ -96,6 +96,39 @@ public class FeedbackItem {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FeedbackChannel channel;
+    @Column(name = "contact_name")
+    private String contactName;
+    /** Personal: never in process variables, history or logs (engine/PersonalFields); shown masked. */
+    @Column(name = "contact_phone")
+    private String contactPhone;
+    @Column(name = "product_model")
+    private String productModel;
+    @Column(name = "order_number")
+    private String orderNumber;
+    @Column(name = "serial_number")
+    private String serialNumber;
+    private String batch;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "suggested_urgency")
+    private Urgency suggestedUrgency;
+    /** Whether the urgency is the suggestion (the registrar gave none). */
+    @Column(name = "urgency_suggested", nullable = false)
+    private boolean urgencySuggested;
+    /** Why the table suggested its urgency (its rule's reason). */
+    @Column(name = "urgency_reason")
+    private String urgencyReason;
+    @Column(name = "urgency_override_reason")
+    private String urgencyOverrideReason;
+    @Enumerated(EnumType.STRING)
+    private Verification verification;
+    @Column(name = "invalid_reason")
+    private String invalidReason;
+    @Column(name = "merged_into")
+    private String mergedInto;
+
     @Version
     private long version;
 
@@ -113,6 +146,29 @@ public class FeedbackItem {
         this.followUpId = followUpId;
         this.revisitAgent = revisitAgent;
         this.createdAt = createdAt;
+        this.channel = FeedbackChannel.defaultFor(source);
+    }
+
+    /** The register's facts of an inbound item (seed 002 三). */
+    FeedbackItem registered(FeedbackChannel channel, String contactName, String contactPhone, String productModel,
+                            String orderNumber, String serialNumber, String batch) {
+        this.channel = channel;
+        this.contactName = contactName;
+        this.contactPhone = contactPhone;
+        this.productModel = productModel;
+        this.orderNumber = orderNumber;
+        this.serialNumber = serialNumber;
+        this.batch = batch;
+        return this;
+    }
+
+    /** What bpmn/feedbackUrgency.dmn suggested; {@code used}: the item's urgency is that suggestion. */
+    FeedbackItem suggested(Urgency suggestion, String reason, boolean used, String overrideReason) {
+        this.suggestedUrgency = suggestion;
+        this.urgencyReason = reason;
+        this.urgencySuggested = used;
+        this.urgencyOverrideReason = overrideReason;
+        return this;
     }
 
     /** An item reported on a follow-up call: which entry of the call it is (see {@link FeedbackService#registerFromCall}). */
@@ -168,6 +224,29 @@ public class FeedbackItem {
         this.status = FeedbackStatus.MANAGER_REVIEW;
     }
 
+    /** Verified as genuine: handling goes on. */
+    void verifiedValid() {
+        this.verification = Verification.VALID;
+    }
+
+    /** Verified as not genuine: closed as CLOSED_INVALID with the reason. */
+    void closeInvalid(String reason, Instant at) {
+        this.verification = Verification.INVALID;
+        this.invalidReason = reason;
+        this.result = FeedbackResult.INVALID;
+        this.closedAt = at;
+        this.status = FeedbackStatus.CLOSED_INVALID;
+    }
+
+    /** A duplicate of the open item {@code target}: closed as MERGED, linked to it. */
+    void mergeInto(String target, Instant at) {
+        this.verification = Verification.DUPLICATE;
+        this.mergedInto = target;
+        this.result = FeedbackResult.MERGED;
+        this.closedAt = at;
+        this.status = FeedbackStatus.MERGED;
+    }
+
     public void markOverdue() {
         this.overdue = true;
     }
@@ -221,4 +300,18 @@ public class FeedbackItem {
     public String getProcessInstanceId() { return processInstanceId; }
     public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public Instant getCreatedAt() { return createdAt; }
+    public FeedbackChannel getChannel() { return channel; }
+    public String getContactName() { return contactName; }
+    public String getContactPhone() { return contactPhone; }
+    public String getProductModel() { return productModel; }
+    public String getOrderNumber() { return orderNumber; }
+    public String getSerialNumber() { return serialNumber; }
+    public String getBatch() { return batch; }
+    public Urgency getSuggestedUrgency() { return suggestedUrgency; }
+    public boolean isUrgencySuggested() { return urgencySuggested; }
+    public String getUrgencyReason() { return urgencyReason; }
+    public String getUrgencyOverrideReason() { return urgencyOverrideReason; }
+    public Verification getVerification() { return verification; }
+    public String getInvalidReason() { return invalidReason; }
+    public String getMergedInto() { return mergedInto; }
 }

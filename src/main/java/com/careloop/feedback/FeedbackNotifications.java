@@ -27,13 +27,18 @@ import org.springframework.stereotype.Component;
 public class FeedbackNotifications implements NotificationRequests {
 
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The customer is told that verification found the item not genuine (argument {6}: the reason). */
+    static final String FEEDBACK_INVALID = "FEEDBACK_INVALID";
 
     private final FeedbackService feedback;
     private final IdentityService identity;
     private final NotificationProperties props;
     private final Clock clock;
+    private final com.careloop.customer.CustomerService customers;
 
-    public FeedbackNotifications(FeedbackService feedback, IdentityService identity, NotificationProperties props, Clock clock) {
+    public FeedbackNotifications(FeedbackService feedback, IdentityService identity, NotificationProperties props, Clock clock,
+                                 com.careloop.customer.CustomerService customers) {
+        this.customers = customers;
         this.feedback = feedback;
         this.identity = identity;
         this.props = props;
@@ -48,7 +53,7 @@ public class FeedbackNotifications implements NotificationRequests {
     @Override
     public List<String> variableNames() {
         return List.of(FeedbackVariables.NOTIFICATION_TYPE, FeedbackVariables.SLA_STAGE, FeedbackVariables.RESPONSE_DUE,
-                FeedbackVariables.RESOLUTION_DUE);
+                FeedbackVariables.RESOLUTION_DUE, FeedbackVariables.VERIFY_DUE);
     }
 
     @Override
@@ -56,8 +61,16 @@ public class FeedbackNotifications implements NotificationRequests {
         String type = (String) task.variable(FeedbackVariables.NOTIFICATION_TYPE);
         String stage = (String) task.variable(FeedbackVariables.SLA_STAGE);
         FeedbackItem item = itemOf(task);
-        String group = item.getDepartment();
-        Object due = "RESOLUTION".equals(stage) ? task.variable(FeedbackVariables.RESOLUTION_DUE) : task.variable(FeedbackVariables.RESPONSE_DUE);
+        if (FEEDBACK_INVALID.equals(type)) {
+            return toCustomer(task, item);
+        }
+        // verification is the service centre's, before any routing
+        String group = "VERIFY".equals(stage) ? com.careloop.identity.CareLoopGroups.CS_CENTER : item.getDepartment();
+        Object due = switch (stage == null ? "" : stage) {
+            case "RESOLUTION" -> task.variable(FeedbackVariables.RESOLUTION_DUE);
+            case "VERIFY" -> task.variable(FeedbackVariables.VERIFY_DUE);
+            default -> task.variable(FeedbackVariables.RESPONSE_DUE);
+        };
         String dueLabel = due instanceof Date d ? LABEL.format(d.toInstant().atZone(clock.getZone())) : "";
 
         Set<String> email = new LinkedHashSet<>(emailsOf(group));
@@ -75,6 +88,22 @@ public class FeedbackNotifications implements NotificationRequests {
         return new Message(type, args, List.copyOf(email), sms, item.getNumber(), key);
     }
 
+    /**
+     * FEEDBACK_INVALID: the customer is told that the item was found not genuine at verification, with the reason — by
+     * SMS to the register's contact phone (else the customer's) and by e-mail where the customer has one.
+     */
+    private Message toCustomer(NotificationTask task, FeedbackItem item) {
+        var customer = customers.find(item.getCustomerId()).orElse(null);
+        String phone = item.getContactPhone() != null ? item.getContactPhone() : customer == null ? null : customer.phone();
+        List<String> sms = new ArrayList<>();
+        addIfPresent(sms, phone);
+        List<String> email = new ArrayList<>();
+        addIfPresent(email, customer == null ? null : customer.email());
+        Object[] args = {item.getNumber(), item.getType().label(), item.getUrgency().label(), "", "", "", item.getInvalidReason()};
+        return new Message(FEEDBACK_INVALID, args, List.copyOf(email), sms, item.getNumber(),
+                task.processInstanceId() + ":" + task.activityId());
+    }
+
     @Override
     public void sent(NotificationTask task, Message message) {
         if ("SLA_REMINDER".equals(message.type())) {
@@ -88,8 +117,12 @@ public class FeedbackNotifications implements NotificationRequests {
         return feedback.ofBusinessKey(task.businessKey());
     }
 
-    private static String stageLabel(String stage) {
-        return "RESOLUTION".equals(stage) ? "解决 resolution" : "响应 response";
+    static String stageLabel(String stage) {
+        return switch (stage == null ? "" : stage) {
+            case "RESOLUTION" -> "解决 resolution";
+            case "VERIFY" -> "核实 verification";
+            default -> "响应 response";
+        };
     }
 
     private List<String> emailsOf(String group) {

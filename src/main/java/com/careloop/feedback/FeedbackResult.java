@@ -9,7 +9,11 @@ public enum FeedbackResult {
     /** Second failed resolution, closed by a manager's review. */
     CLOSED_BY_MANAGER("经理复核结案 Closed by a manager"),
     /** No re-visit needed: closed with the owner's handling outcome. */
-    RESOLVED("已解决 Resolved"), REJECTED("不予处理 Rejected"), CONVERTED("已成交 Converted"), NOT_CONVERTED("未成交 Not converted");
+    RESOLVED("已解决 Resolved"), REJECTED("不予处理 Rejected"), CONVERTED("已成交 Converted"), NOT_CONVERTED("未成交 Not converted"),
+    /** Verification found it not genuine (无效信息); the customer was told. */
+    INVALID("核实无效 Invalid"),
+    /** Verification found it a duplicate of an open item: merged into that one (mergedInto). */
+    MERGED("已合并 Merged");
 
     private final String label;
 

@@ -22,6 +22,8 @@ public class FeedbackService {
     public static final String PROCESS_KEY = TaskAccessPolicy.FEEDBACK_HANDLING;
     /** Element ids of bpmn/feedbackHandling.bpmn that Java must know (the demo data completes them). */
     public static final String RESPOND_TASK = "Task_RespondToCustomer";
+    /** cs-center's verification of an inbound item (初步核实). */
+    public static final String VERIFY_TASK = "Task_VerifyFeedback";
     public static final String RESOLVE_TASK = "Task_ResolveFeedback";
     /** The closure re-visit (二次回访), a call to the customer: the dial action of module dialing opens it. */
     public static final String CONFIRM_TASK = "Task_ConfirmResolution";
@@ -33,9 +35,12 @@ public class FeedbackService {
     private final RuntimeService runtime;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final InboundRegister register;
 
     public FeedbackService(FeedbackItemRepository items, FeedbackProgressRepository progress, CustomerService customers,
-                           BusinessNumbers numbers, RuntimeService runtime, Clock clock, ApplicationEventPublisher events) {
+                           BusinessNumbers numbers, RuntimeService runtime, Clock clock, ApplicationEventPublisher events,
+                           InboundRegister register) {
+        this.register = register;
         this.events = events;
         this.items = items;
         this.progress = progress;
@@ -72,17 +77,30 @@ public class FeedbackService {
         });
     }
 
-    /** Inbound feedback (hotline, e-mail, CRM): registered and its handling process started at once. */
+    /**
+     * Inbound feedback (a line of the register, seed 002): checked by {@link InboundRegister} (every bad field named,
+     * nothing written), the customer created on the spot when asked, and its handling process started at once.
+     */
     @Transactional
     public FeedbackItem registerInbound(InboundFeedbackRequest r, String registeredBy) {
-        if (customers.find(r.customerId()).isEmpty()) {
-            throw new InvalidRequestException("customerId", "customer " + r.customerId() + " does not exist");
+        InboundRegister.Checked c = register.check(r);
+        String number = numbers.nextFeedbackNumber();
+        var customer = c.customer() != null ? c.customer() : customers.upsertView(c.newCustomer("REG-" + number));
+        FeedbackItem item = items.save(new FeedbackItem(number, FeedbackSource.INBOUND, c.type(), c.urgency(), c.description(),
+                customer.id(), null, null, clock.instant())
+                .registered(c.channel(), c.contactName(), c.contactPhone(), c.productModel(), c.orderNumber(), c.serialNumber(), c.batch())
+                .suggested(c.suggested().urgency(), c.suggested().reason(), c.urgencySuggested(), c.overrideReason()));
+        log(item, registeredBy, ProgressKind.CREATED, "登记（" + c.channel().label() + "） Registered inbound");
+        if (c.customer() == null) {
+            log(item, registeredBy, ProgressKind.CREATED, "新建客户 Customer created on the spot: " + customer.externalId());
         }
-        var customer = customers.find(r.customerId()).orElseThrow();
-        FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.INBOUND, r.type(),
-                r.urgency() == null ? Urgency.NORMAL : r.urgency(), r.description().strip(), r.customerId(), null, null,
-                clock.instant()));
-        log(item, registeredBy, ProgressKind.CREATED, "来电/来函登记 Registered inbound");
+        if (c.urgencySuggested()) {
+            log(item, registeredBy, ProgressKind.URGENCY, "建议紧急程度 Suggested urgency " + c.urgency() + " · " + c.suggested().reason());
+        } else if (c.urgency() != c.suggested().urgency()) {
+            log(item, registeredBy, ProgressKind.URGENCY, "登记人改为 Registrar chose " + c.urgency() + "（建议 suggested "
+                    + c.suggested().urgency() + " · " + c.suggested().reason() + "）"
+                    + (c.overrideReason() == null ? "" : " 原因 Reason: " + c.overrideReason()));
+        }
         opened(item, customer.tier());
         var pi = runtime.startProcessInstanceByKey(PROCESS_KEY, item.getNumber(), Map.of("feedbackItemId", item.getId()));
         item.setProcessInstanceId(pi.getId());
@@ -91,12 +109,18 @@ public class FeedbackService {
 
     private void opened(FeedbackItem item, com.careloop.customer.CustomerTier tier) {
         events.publishEvent(new FeedbackEvent.FeedbackOpened(item.getId(), item.getNumber(), item.getCreatedAt(), item.getSource(),
-                item.getType(), item.getUrgency(), item.getFollowUpId(), item.getRevisitAgent(), tier, item.getDescription()));
+                item.getType(), item.getUrgency(), item.getFollowUpId(), item.getRevisitAgent(), tier, item.getDescription(),
+                item.getChannel(), item.getProductModel(), item.getBatch()));
     }
 
     /** Publishes a change of an item, in the caller's transaction (see {@link FeedbackEvent}). */
     void publish(FeedbackEvent event) {
         events.publishEvent(event);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<FeedbackItem> find(String number) {
+        return items.findByNumber(number);
     }
 
     @Transactional
@@ -166,6 +190,43 @@ public class FeedbackService {
             item.startManagerReview();
             log(item, null, ProgressKind.MANAGER_REVIEW, "转经理复核 Sent to manager review");
         }
+    }
+
+    /**
+     * A handler's progress entry on an open item: the kind must be one handlers record, a NOTE needs its text; a closed,
+     * invalid or merged item takes none (409). Who may: the team it is routed to, cs-center, supervisors, managers.
+     */
+    @Transactional
+    public FeedbackItem recordProgress(String number, ProgressEntryRequest r, com.careloop.identity.ApiUser by) {
+        FeedbackItem item = get(number);
+        java.util.List<InvalidRequestException.FieldError> errors = new java.util.ArrayList<>();
+        if (r == null || r.kind() == null || !ProgressKind.RECORDED_BY_HANDLERS.contains(r.kind())) {
+            errors.add(new InvalidRequestException.FieldError("kind", "is required, one of " + ProgressKind.RECORDED_BY_HANDLERS));
+        }
+        String note = r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip();
+        if (r != null && r.kind() == ProgressKind.NOTE && note == null) {
+            errors.add(new InvalidRequestException.FieldError("note", "is required for a NOTE"));
+        }
+        if (note != null && note.length() > 2000) {
+            errors.add(new InvalidRequestException.FieldError("note", "must be at most 2000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        java.util.Set<String> may = new java.util.HashSet<>(java.util.Set.of(com.careloop.identity.CareLoopGroups.CS_CENTER,
+                com.careloop.identity.CareLoopGroups.CS_SUPERVISORS, com.careloop.identity.CareLoopGroups.CS_MANAGERS,
+                com.careloop.identity.CareLoopGroups.ADMIN));
+        if (item.getDepartment() != null) {
+            may.add(item.getDepartment());
+        }
+        if (java.util.Collections.disjoint(by.groups(), may)) {
+            throw new com.careloop.errors.ForbiddenException("user " + by.id() + " is not in any of the groups " + may.stream().sorted().toList());
+        }
+        if (!item.getStatus().open()) {
+            throw new com.careloop.errors.ConflictException("feedback " + number + " is " + item.getStatus() + ": no more progress entries", "CLOSED");
+        }
+        log(item, by.id(), r.kind(), note == null ? r.kind().label() : note);
+        return item;
     }
 
     @Transactional

@@ -87,6 +87,17 @@ public final class FeedbackVariables {
     /** Camunda priority of the item's tasks, from its urgency (rows feedback.taskPriority.* of serviceParameters). */
     public static final String TASK_PRIORITY = "taskPriority";
 
+    /** Whether the item is verified first (Task_VerifyFeedback): inbound items not yet verified. */
+    public static final String VERIFICATION_REQUIRED = "verificationRequired";
+
+    /** Verification due (1 working hour, feedback.verifySla of serviceParameters) and its reminder. */
+    public static final String VERIFY_DUE = "verifyDue";
+
+    public static final String VERIFY_REMINDER_AT = "verifyReminderAt";
+
+    /** The verify form's outcome: VALID, INVALID, DUPLICATE. */
+    public static final String VERIFICATION = "verification";
+
     /** who gets the resolve task: the responder (routing output resolveBy = RESPONDER), else null (the group claims it). */
     public static final String RESOLVE_ASSIGNEE = "resolveAssignee";
 

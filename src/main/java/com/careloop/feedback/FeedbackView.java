@@ -1,15 +1,21 @@
 package com.careloop.feedback;
 
+import com.careloop.customer.MaskedPhone;
 import java.time.Instant;
 import java.util.List;
 
+/** An item as GET /api/feedback/{number} shows it; the contact phone only masked (engine/PersonalFields). */
 public record FeedbackView(Long id, String number, FeedbackSource source, FeedbackType type, Urgency urgency,
                            String description, Long customerId, Long followUpId, String department,
                            FeedbackStatus status, FeedbackResult result, HandlingOutcome handlingOutcome, boolean overdue,
                            Instant responseDueAt, Instant resolutionDueAt, Instant respondedAt, Instant resolvedAt,
                            Instant closedAt, int reopenCount, Compensation compensation, String responsePlan,
                            String solution, Boolean customerSatisfied, ManagerDecision managerDecision,
-                           String processInstanceId, Instant createdAt, List<Progress> progress) {
+                           String processInstanceId, Instant createdAt, List<Progress> progress,
+                           FeedbackChannel channel, String contactName, String contactPhoneMasked, String productModel,
+                           String orderNumber, String serialNumber, String batch, boolean urgencySuggested,
+                           Urgency suggestedUrgency, String urgencyReason, String urgencyOverrideReason,
+                           Verification verification, String invalidReason, String mergedInto) {
 
     public record Progress(Instant at, String author, ProgressKind kind, String note) {}
 
@@ -19,6 +25,10 @@ public record FeedbackView(Long id, String number, FeedbackSource source, Feedba
                 i.isOverdue(), i.getResponseDueAt(), i.getResolutionDueAt(), i.getRespondedAt(), i.getResolvedAt(),
                 i.getClosedAt(), i.getReopenCount(), i.getCompensation(), i.getResponsePlan(), i.getSolution(),
                 i.getCustomerSatisfied(), i.getManagerDecision(), i.getProcessInstanceId(), i.getCreatedAt(),
-                log.stream().map(p -> new Progress(p.getRecordedAt(), p.getAuthor(), p.getKind(), p.getNote())).toList());
+                log.stream().map(p -> new Progress(p.getRecordedAt(), p.getAuthor(), p.getKind(), p.getNote())).toList(),
+                i.getChannel(), i.getContactName(), i.getContactPhone() == null ? null : MaskedPhone.of(i.getContactPhone()),
+                i.getProductModel(), i.getOrderNumber(), i.getSerialNumber(), i.getBatch(), i.isUrgencySuggested(),
+                i.getSuggestedUrgency(), i.getUrgencyReason(), i.getUrgencyOverrideReason(), i.getVerification(),
+                i.getInvalidReason(), i.getMergedInto());
     }
 }

@@ -54,7 +54,10 @@ public class ServiceParameters {
         SCREENING_COOLING_PERIOD("screening.coolingPeriod", Kind.DURATION),
         FEEDBACK_TASK_PRIORITY_URGENT("feedback.taskPriority.URGENT", Kind.COUNT),
         FEEDBACK_TASK_PRIORITY_NORMAL("feedback.taskPriority.NORMAL", Kind.COUNT),
-        FEEDBACK_TASK_PRIORITY_LOW("feedback.taskPriority.LOW", Kind.COUNT);
+        FEEDBACK_TASK_PRIORITY_LOW("feedback.taskPriority.LOW", Kind.COUNT),
+        FEEDBACK_VERIFY_SLA("feedback.verifySla", Kind.DURATION),
+        FEEDBACK_SAME_MATTER_WINDOW("feedback.sameMatterWindow", Kind.DURATION),
+        FEEDBACK_BATCH_PATTERN("feedback.batchPattern", Kind.PATTERN);
 
         private final String key;
         private final Kind kind;
@@ -91,7 +94,9 @@ public class ServiceParameters {
         /** an ISO-8601 duration such as PT2H or P7D, longer than zero */
         DURATION,
         /** a time of day, HH:mm */
-        TIME;
+        TIME,
+        /** a Java regular expression with at least one capture group (the first group is the value taken); kept as text */
+        PATTERN;
 
         public Object check(String key, String value) {
             if (value == null || value.isBlank()) {
@@ -121,16 +126,25 @@ public class ServiceParameters {
                         }
                         return d;
                     }
+                    case PATTERN -> {
+                        if (java.util.regex.Pattern.compile(v).matcher("").groupCount() < 1) {
+                            throw invalid(key, value, "must have a capture group (...) around the part to take");
+                        }
+                        return v;
+                    }
                     default -> {
                         return LocalTime.parse(v);
                     }
                 }
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw invalid(key, value, "is not a regular expression: " + e.getDescription());
             } catch (NumberFormatException | DateTimeParseException e) {
                 throw invalid(key, value, switch (this) {
                     case COUNT -> "must be a whole number";
                     case FRACTION -> "must be a number such as 0.8";
                     case DURATION -> "must be an ISO-8601 duration such as PT2H or P7D";
                     case TIME -> "must be a time of day such as 09:00";
+                    case PATTERN -> "is not a regular expression";
                 });
             }
         }
@@ -290,6 +304,21 @@ public class ServiceParameters {
 
     public LocalTime callingHoursEnd() {
         return (LocalTime) value(Parameter.CALLING_HOURS_END);
+    }
+
+    /** How long the service centre has to verify an inbound item (Task_VerifyFeedback), in working time. */
+    public Duration verifySla() {
+        return (Duration) value(Parameter.FEEDBACK_VERIFY_SLA);
+    }
+
+    /** Feedback items of one customer on the same serial number (else product model) within this are one matter. */
+    public Duration sameMatterWindow() {
+        return (Duration) value(Parameter.FEEDBACK_SAME_MATTER_WINDOW);
+    }
+
+    /** How a product's batch is read from its serial number: the first capture group of this pattern. */
+    public java.util.regex.Pattern batchPattern() {
+        return java.util.regex.Pattern.compile((String) value(Parameter.FEEDBACK_BATCH_PATTERN));
     }
 
     public Duration coolingPeriod() {

@@ -59,6 +59,7 @@ class EngineRestAndFormsTest extends CareLoopTest {
         FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         FeedbackItem complaint = feedback.registerInbound(
                 new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
+        fx.verifyValid(complaint.getProcessInstanceId());
         String callTask = fx.task(f.processInstanceId(), "Task_CallCustomer").getId();
         String complaintTask = fx.task(complaint.getProcessInstanceId(), "Task_RespondToCustomer").getId();
 
@@ -97,6 +98,8 @@ class EngineRestAndFormsTest extends CareLoopTest {
         FeedbackItem item = feedback.registerInbound(
                 new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
         String pi = item.getProcessInstanceId();
+        assertForm(fx.task(pi, "Task_VerifyFeedback"), "center1", "verifyFeedback", "verification", "invalidReason", "duplicateOf");
+        fx.verifyValid(pi);
         assertForm(fx.task(pi, "Task_RespondToCustomer"), "supervisor1", "respondToCustomer", "contactMade", "responsePlan", "resolvedOnFirstContact");
         fx.complete(fx.task(pi, "Task_RespondToCustomer"), "contactMade", true, "responsePlan", "致歉", "resolvedOnFirstContact", false);
         assertForm(fx.task(pi, "Task_ResolveFeedback"), "supervisor1", "resolveFeedback", "handlingOutcome", "solution", "compensation");

@@ -45,8 +45,10 @@ class FeedbackReadApiTest extends CareLoopTest {
     }
 
     FeedbackItem complaint() {
-        return feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW,
+        FeedbackItem item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW,
                 "第二次上门仍未修好"), "center1");
+        fx.verifyValid(item.getProcessInstanceId());
+        return item;
     }
 
     Map<String, Object> read(FeedbackItem item) {

@@ -121,6 +121,8 @@ class TaskSubmissionTest extends CareLoopTest {
                 new InboundFeedbackRequest(fx.customer().id(), FeedbackType.SALES_LEAD, Urgency.NORMAL, "想买新款"), "center1");
         FeedbackItem complaint = feedback.registerInbound(
                 new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
+        fx.verifyValid(lead.getProcessInstanceId());
+        fx.verifyValid(complaint.getProcessInstanceId());
         int complaintLog = progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(complaint.getId()).size();
         Task task = fx.task(lead.getProcessInstanceId(), "Task_RespondToCustomer");
         String attack = json.writeValueAsString(Map.of("variables", Map.of(

@@ -33,6 +33,9 @@ class FeedbackHandlingModelTest extends ModelTest {
             execution.setVariable("revisitGroup", "agents");
             execution.setVariable("reopenCount", 0);
             execution.setVariable("revisitAttempts", 0);
+            // items from a follow-up call: routed at once (verification: FeedbackVerificationProcessTest)
+            execution.setVariable("verificationRequired", false);
+            execution.setVariable("urgent", "URGENT".equals(execution.getVariable("urgency")));
         });
         // ApplyRouting: deadlines from the routing row (wall-clock here; the work calendar is tested elsewhere)
         mock("applyRouting", execution -> {
@@ -64,6 +67,9 @@ class FeedbackHandlingModelTest extends ModelTest {
         mock("reopenFeedback", execution -> {
             execution.setVariable("reopenCount", ((Number) execution.getVariable("reopenCount")).intValue() + 1);
             execution.setVariable("revisitAttempts", 0);
+            // items from a follow-up call: routed at once (verification: FeedbackVerificationProcessTest)
+            execution.setVariable("verificationRequired", false);
+            execution.setVariable("urgent", "URGENT".equals(execution.getVariable("urgency")));
         });
         mock("recordManagerReview");
         mock("markManagerReview");

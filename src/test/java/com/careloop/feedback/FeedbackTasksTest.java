@@ -60,7 +60,9 @@ class FeedbackTasksTest extends CareLoopTest {
     }
 
     FeedbackItem inbound(FeedbackType type, Urgency urgency) {
-        return feedback.registerInbound(new InboundFeedbackRequest(customer.id(), type, urgency, WORDS), "center1");
+        FeedbackItem item = feedback.registerInbound(new InboundFeedbackRequest(customer.id(), type, urgency, WORDS), "center1");
+        fx.verifyValid(item.getProcessInstanceId());
+        return item;
     }
 
     Task task(FeedbackItem item, String key) {

@@ -94,6 +94,7 @@ class TaskAccessTest extends CareLoopTest {
     @Test
     void aRoutedFeedbackTaskKeepsOneRowForItsTeamAndOneForAnAssigneeOutsideTheDefinitionGrants() {
         var item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
+        fx.verifyValid(item.getProcessInstanceId());
         String task = fx.task(item.getProcessInstanceId(), "Task_RespondToCustomer").getId();
         assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).list())
                 .singleElement().satisfies(a -> assertThat(a.getGroupId()).isEqualTo("aftersales-tech"));

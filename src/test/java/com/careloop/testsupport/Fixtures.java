@@ -77,6 +77,11 @@ public class Fixtures {
     /** The call activity of followUp that starts one feedbackHandling child per reported item. */
     public static final String HANDLE_FEEDBACK = "CallActivity_HandleFeedback";
 
+    /** cs-center's verification of an inbound item (Task_VerifyFeedback of feedbackHandling) as VALID: handling goes on. */
+    public void verifyValid(String processInstanceId) {
+        complete(task(processInstanceId, "Task_VerifyFeedback"), "verification", "VALID");
+    }
+
     public Job job(String processInstanceId, String activityId) {
         return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
     }

@@ -78,9 +78,9 @@ class ReportApiTest extends CareLoopTest {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-10T02:00:00Z")));
         try {
             Fixtures fx = new Fixtures(engine, customers, followUps);
-            feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "安装迟到"), "center1");
-            feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW, "态度不好"), "center1");
-            feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.SUGGESTION, Urgency.LOW, "希望周末上门"), "center1");
+            fx.verifyValid(feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "安装迟到"), "center1").getProcessInstanceId());
+            fx.verifyValid(feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW, "态度不好"), "center1").getProcessInstanceId());
+            fx.verifyValid(feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.SUGGESTION, Urgency.LOW, "希望周末上门"), "center1").getProcessInstanceId());
 
             // agent1: a reached call raising a complaint and a sales lead (converted the same day), and an unanswered call
             FollowUpView reached = fx.followUp(fx.customer(), Scenario.POST_RESOLUTION);
