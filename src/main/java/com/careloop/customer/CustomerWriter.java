@@ -49,6 +49,8 @@ class CustomerWriter {
 
     record Result(long created, long updated, List<Refused> refused) {}
 
+    static final String ERASED = "该客户的个人信息已按删除请求删除，不再写入 The customer's personal data was erased on request and is not stored again";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final CustomerRules rules;
@@ -68,18 +70,27 @@ class CustomerWriter {
         }
         Map<String, Long> existing = new HashMap<>();
         Set<String> storedVip = new HashSet<>();
-        named.query("select id, external_id, tier from customer where external_id in (:ids)",
+        Set<String> erased = new HashSet<>();
+        named.query("select id, external_id, tier, erased_at from customer where external_id in (:ids)",
                 new MapSqlParameterSource("ids", rows.stream().map(r -> r.externalId).toList()),
                 rs -> {
                     existing.put(rs.getString(2), rs.getLong(1));
                     if ("VIP".equals(rs.getString(3))) {
                         storedVip.add(rs.getString(2));
                     }
+                    if (rs.getTimestamp(4) != null) {
+                        erased.add(rs.getString(2));
+                    }
                 });
         // a row without a tier that names an account agent for a customer stored as VIP
         List<Refused> refused = new ArrayList<>();
         List<Row> write = new ArrayList<>(rows.size());
         for (Row r : rows) {
+            if (erased.contains(r.externalId)) {
+                // an erase request (PIPL) is final: the CRM must not bring the personal data back
+                refused.add(new Refused(r, List.of(new FieldError("externalId", ERASED))));
+                continue;
+            }
             if (r.tier == null && r.accountAgent != null && storedVip.contains(r.externalId)) {
                 List<FieldError> broken = rules.check(Map.of(), true, r.accountAgent, users);
                 if (!broken.isEmpty()) {

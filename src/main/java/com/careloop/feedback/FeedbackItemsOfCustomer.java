@@ -30,8 +30,8 @@ class FeedbackItemsOfCustomer implements CustomerCases {
 
     @Override
     public List<String> openCases(long customerId) {
-        return jdbc.queryForList("select number from feedback_item where customer_id = ? and status <> ? order by number", String.class,
-                customerId, FeedbackStatus.CLOSED.name());
+        return jdbc.queryForList("select number from feedback_item where customer_id = ? and status not in ("
+                + FeedbackStatus.ENDED_SQL + ") order by number", String.class, customerId);
     }
 
     @EventListener

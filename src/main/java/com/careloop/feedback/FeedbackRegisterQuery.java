@@ -52,7 +52,7 @@ public class FeedbackRegisterQuery {
 
     private static final String DEADLINE = "(case when i.responded_at is null and i.response_due_at is not null"
             + " then i.response_due_at else i.resolution_due_at end)";
-    private static final String OPEN = "i.status not in ('CLOSED', 'CLOSED_INVALID', 'MERGED')";
+    private static final String OPEN = "i.status not in (" + FeedbackStatus.ENDED_SQL + ")";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final WorkCalendar calendar;

@@ -8,8 +8,16 @@ package com.careloop.feedback;
 public enum FeedbackStatus {
     NEW, AWAITING_RESPONSE, IN_PROGRESS, AWAITING_CONFIRMATION, REOPENED, MANAGER_REVIEW, CLOSED, CLOSED_INVALID, MERGED;
 
+    /** The statuses of an item whose handling has ended; every "open item" query excludes exactly these. */
+    public static final java.util.Set<FeedbackStatus> ENDED = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(CLOSED, CLOSED_INVALID, MERGED));
+
+    /** {@link #ENDED} as SQL: {@code 'CLOSED', 'CLOSED_INVALID', 'MERGED'}, for {@code status not in (…)}. */
+    public static final String ENDED_SQL = ENDED.stream().map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
+
     /** Whether the item is still being handled (the open items a duplicate may be merged into). */
     public boolean open() {
-        return this != CLOSED && this != CLOSED_INVALID && this != MERGED;
+        return !ENDED.contains(this);
     }
 }

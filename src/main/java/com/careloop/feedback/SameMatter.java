@@ -24,8 +24,7 @@ class SameMatter {
         this.clock = clock;
     }
 
-    private static final java.util.Set<FeedbackStatus> CLOSED = java.util.EnumSet.of(FeedbackStatus.CLOSED,
-            FeedbackStatus.CLOSED_INVALID, FeedbackStatus.MERGED);
+    private static final java.util.Set<FeedbackStatus> CLOSED = FeedbackStatus.ENDED;
 
     /**
      * The duplicate the verify task suggests: the latest open item of the same matter (same customer, same serial

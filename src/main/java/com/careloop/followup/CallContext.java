@@ -3,6 +3,7 @@ package com.careloop.followup;
 import com.careloop.customer.CustomerTier;
 import com.careloop.customer.MaskedPhone;
 import com.careloop.engine.FormText;
+import com.careloop.feedback.FeedbackStatus;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.Urgency;
 import java.sql.Timestamp;
@@ -142,7 +143,7 @@ public class CallContext {
 
         Map<Long, List<String>> open = new HashMap<>();
         named.query("select customer_id, number, type, urgency, status, created_at from feedback_item"
-                + " where customer_id in (:ids) and status <> 'CLOSED' order by created_at desc, id desc", ids, rs -> {
+                + " where customer_id in (:ids) and status not in (" + FeedbackStatus.ENDED_SQL + ") order by created_at desc, id desc", ids, rs -> {
                     List<String> list = open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
                     if (list.size() < OPEN_FEEDBACK) {
                         list.add(rs.getString(2) + " " + FeedbackType.valueOf(rs.getString(3)).label() + " · "

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Service keywords of a text: segmented by HanLP (portable 1.8.6) with the service vocabulary
  * ({@code bpmn/quality/serviceKeywords.txt}, a manager extends it) as user dictionary, so its words stay whole; stop
  * words ({@code bpmn/quality/stopWords.txt}) removed. A keyword is a vocabulary word, or a noun, verb or adjective
- * of at least two Chinese characters; each counted once per text.
+ * of at least two Chinese characters that is not a person's name; each counted once per text.
  */
 @Component
 class KeywordExtractor {
@@ -79,9 +79,13 @@ class KeywordExtractor {
         return new ArrayList<>(found);
     }
 
+    /**
+     * Nouns, verbs and adjectives — but never a person's name (HanLP's {@code nr…} tags): a name typed into free text
+     * would otherwise become a keyword that outlives the customer's erase request.
+     */
     private static boolean contentWord(Term t) {
         String pos = t.nature == null ? "" : t.nature.toString();
-        return pos.startsWith("n") || pos.startsWith("v") || pos.startsWith("a");
+        return (pos.startsWith("n") && !pos.startsWith("nr")) || pos.startsWith("v") || pos.startsWith("a");
     }
 
     /** Outside the vocabulary only Chinese words count (the generated English halves of labels are not the customer's words). */

@@ -193,6 +193,13 @@ class PersonalDataErasureTest extends CareLoopTest {
                 Map.of("customerId", customerId, "scenario", "USAGE"));
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).containsEntry("reason", "OPTED_OUT");
+        // and the CRM cannot bring the personal data back, neither by REST nor by a CSV line
+        ResponseEntity<Map<String, Object>> reimport = Api.as(rest, "manager1").post("/api/customers", Map.of("externalId", ext,
+                "name", "王芳", "tier", "STANDARD", "phone", "13912345678"));
+        assertThat(reimport.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(reimport.getBody().toString()).contains("externalId");
+        assertThat(jdbc.queryForMap("select name, phone from customer where id = ?", customerId))
+                .containsEntry("name", CustomerService.ERASED_NAME).containsEntry("phone", null);
     }
 
     /** Every cell of the report's XLSX workbook, as text. */
