@@ -96,6 +96,7 @@ public final class TasklistBenchmark {
             long taskAuthRows = jdbc.queryForObject("select count(*) from act_ru_authorization where resource_type_ = 7", Long.class);
             log("set up %d open calls, %d open tasks, %d per-task authorizations in %.0f s", openCalls, openTasks, taskAuthRows, setupSeconds);
 
+            holdForInspection(url, port);
             Path serverLog = explainSlowStatements(app, jdbc);
             Http http = new Http(port);
             JsonNode filters = new ObjectMapper().readTree(http.get("demo", "/engine-rest/filter?resourceType=Task", "application/json").body());
@@ -142,6 +143,22 @@ public final class TasklistBenchmark {
     }
 
     static final int PLAN_MIN_MS = Integer.getInteger("bench.planMinMs", 50);
+
+    /**
+     * With BENCH_HOLD=1 in the environment the benchmark stops after the set-up, with the application and its PostgreSQL running,
+     * until target/bench/hold-release exists: time to EXPLAIN ANALYZE the statements Tasklist causes (psql on the
+     * logged URL) and to try requests by hand. Then it measures as usual.
+     */
+    static void holdForInspection(String jdbcUrl, int port) throws InterruptedException {
+        if (System.getenv("BENCH_HOLD") == null) {
+            return;
+        }
+        Path release = Path.of("target", "bench", "hold-release");
+        log("holding for inspection: %s, http://127.0.0.1:%d; touch %s to measure", jdbcUrl, port, release.toAbsolutePath());
+        while (!Files.exists(release)) {
+            Thread.sleep(1000);
+        }
+    }
 
     /**
      * From here on PostgreSQL's auto_explain logs the plan of every statement slower than PLAN_MIN_MS into the
