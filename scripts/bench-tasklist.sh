@@ -7,6 +7,7 @@
 # Target: p95 < 300 ms.
 #   BENCH_REAL_CALLS=n  only n calls through the public paths, the rest copied in SQL (a machine too busy to start
 #                       N processes in time; the JSON says how many were copied)
+#   BENCH_FEEDBACK=n    open feedback items (default 1,000)
 #   BENCH_HOLD=1        stop after the set-up until target/bench/hold-release exists (EXPLAIN ANALYZE by hand)
 set -euo pipefail
 cd "$(dirname "$0")/.."

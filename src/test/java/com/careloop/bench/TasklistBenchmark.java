@@ -56,7 +56,8 @@ public final class TasklistBenchmark {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         // BENCH_REAL_CALLS=n: only n calls through the public paths, the rest copied in SQL (see cloneOpenCalls)
         int realCalls = System.getenv("BENCH_REAL_CALLS") == null ? calls : Math.min(calls, Integer.parseInt(System.getenv("BENCH_REAL_CALLS")));
-        int feedbackItems = Integer.getInteger("bench.feedback", 1_000);
+        int feedbackItems = System.getenv("BENCH_FEEDBACK") != null ? Integer.parseInt(System.getenv("BENCH_FEEDBACK"))
+                : Integer.getInteger("bench.feedback", 1_000);
         String url = TestPostgres.jdbcUrl();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLoopApplication.class)
                 .run("--server.port=0", "--server.address=127.0.0.1",
@@ -126,6 +127,7 @@ public final class TasklistBenchmark {
             out.put("perTaskAuthorizations", taskAuthRows);
             out.put("callsThroughPublicPaths", realCalls);
             out.put("callsCopiedInSql", cloned);
+            out.put("feedbackItems", feedbackItems);
             out.put("loadAverage", loadAverage());
             out.put("runs", RUNS);
             out.put("cores", Runtime.getRuntime().availableProcessors());

@@ -39,9 +39,10 @@ class TasklistColumnsBrowserTest extends BrowserTest {
         Task call = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(FollowUpService.CALL_TASK).singleResult();
         // agent1's call, first in "My calls" (highest priority, due now) whatever else the demo data holds
         tasks.claim(call.getId(), "agent1");
-        call.setPriority(100);
-        call.setDueDate(new Date());
-        tasks.saveTask(call);
+        Task claimed = tasks.createTaskQuery().taskId(call.getId()).singleResult();
+        claimed.setPriority(100);
+        claimed.setDueDate(new Date());
+        tasks.saveTask(claimed);
 
         Browser agent = browser("agent1");
         Tasklist tasklist = Tasklist.login(agent);
