@@ -54,6 +54,8 @@ public class EngineConfiguration {
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 // no per-task rows for groups that see a process's tasks by a definition-level grant (see the class)
                 configuration.setResourceAuthorizationProvider(new TaskAuthorizationProvider());
+                // a task's local variables readable by whoever may read the task (Tasklist's list columns; see the class)
+                configuration.setRuntimeService(new TaskLocalVariablesRuntimeService());
                 // CareLoop has no CMMN cases and no tasks outside processes: the engine then joins task queries to
                 // the process definition with an inner join and drops the case-definition branch of every check
                 configuration.setCmmnEnabled(false);
