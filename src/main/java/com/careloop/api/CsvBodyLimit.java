@@ -1,18 +1,16 @@
 package com.careloop.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.careloop.http.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,7 +34,6 @@ public class CsvBodyLimit {
     static final class Filter extends OncePerRequestFilter {
 
         private final DataSize max;
-        private final ObjectMapper json = new ObjectMapper();
 
         Filter(DataSize max) {
             this.max = max;
@@ -56,15 +53,9 @@ public class CsvBodyLimit {
                 return;
             }
             long limitMb = max.toMegabytes();
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+            Problems.write(request, response, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
                     "CSV 文件超过 " + limitMb + " MB 的上限，请分成多个文件导入 The CSV file exceeds the " + limitMb
-                            + " MB limit: import it in several files (was " + request.getContentLengthLong() / 1024 / 1024 + " MB)");
-            problem.setTitle("Payload too large");
-            problem.setInstance(URI.create(request.getRequestURI().replaceAll("[^A-Za-z0-9/_.~-]", "")));
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problem);
+                            + " MB limit: import it in several files (was " + request.getContentLengthLong() / 1024 / 1024 + " MB)", null));
         }
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
  * naming the field (Spring Boot registers the module):
  * <ul>
  * <li>strings that are not valid Unicode: a lone UTF-16 surrogate ({@code "\ud800"}, or its CESU-8 bytes) is not a
- * character and cannot be stored as UTF-8 text;</li>
+ * character and cannot be stored as UTF-8 text; nor can NUL ({@code "\u0000"}), which PostgreSQL text refuses
+ * (query parameters: {@link StrictQueryParameters});</li>
  * <li>dates and times given as numbers (Jackson would read epoch days or seconds) or as blank text (Jackson would read
  * null), and dates outside the years 1–9999, which no database column holds.</li>
  * </ul>
@@ -56,10 +57,13 @@ public class StrictJsonInput {
         return module;
     }
 
-    /** Position of the first lone surrogate, or -1. */
+    /** Position of the first character no text column can hold — a lone surrogate or NUL —, or -1. */
     static int loneSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c == 0) {
+                return i;
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;
@@ -85,8 +89,8 @@ public class StrictJsonInput {
             String value = StringDeserializer.instance.deserialize(p, ctxt);
             int at = value == null ? -1 : loneSurrogate(value);
             if (at >= 0) {
-                throw InvalidFormatException.from(p, "不是有效的 Unicode 文本 not valid Unicode text: a lone UTF-16 surrogate at character "
-                        + at, value.replaceAll("[\\uD800-\\uDFFF]", "\uFFFD"), String.class);
+                throw InvalidFormatException.from(p, "不是有效的文本 not valid text: NUL or a lone UTF-16 surrogate at character "
+                        + at, value.replaceAll("[\\u0000\\uD800-\\uDFFF]", "\uFFFD"), String.class);
             }
             return value;
         }

@@ -34,8 +34,8 @@ class TasklistColumnsBrowserTest extends BrowserTest {
     void anAgentsCallRowShowsTheCustomersNameAndMaskedPhone() {
         String id = "E2E-COL-" + UUID.randomUUID().toString().substring(0, 8);
         long customerId = customers.upsert(new CustomerRequest(id, NAME, "列表测试公司", PHONE, null, CustomerTier.STANDARD, null, false,
-                "e2e", null, null, null, null, null)).customer().getId();
-        String processInstanceId = followUps.start(customerId, Scenario.USAGE).getProcessInstanceId();
+                "e2e", null, null, null, null, null)).customer().id();
+        String processInstanceId = followUps.start(customerId, Scenario.USAGE).processInstanceId();
         Task call = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(FollowUpService.CALL_TASK).singleResult();
         // agent1's call, first in "My calls" (highest priority, due now) whatever else the demo data holds
         tasks.claim(call.getId(), "agent1");

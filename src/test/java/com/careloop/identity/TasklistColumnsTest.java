@@ -77,7 +77,7 @@ class TasklistColumnsTest extends CareLoopTest {
     }
 
     String callTask(Scenario scenario) {
-        return fx.task(fx.followUp(fx.customer(), scenario).getProcessInstanceId(), TaskAccessPolicy.CALL_TASK).getId();
+        return fx.task(fx.followUp(fx.customer(), scenario).processInstanceId(), TaskAccessPolicy.CALL_TASK).getId();
     }
 
     @Test
@@ -100,7 +100,8 @@ class TasklistColumnsTest extends CareLoopTest {
     @Test
     void theVariableQueryGivesAnAgentTheColumnsOfTheTasksItSeesAndNoneOfOthers() throws Exception {
         String call = callTask(Scenario.USAGE);
-        var item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().getId(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
+        var item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
+        fx.verifyValid(item.getProcessInstanceId());
         String techTask = fx.task(item.getProcessInstanceId(), "Task_RespondToCustomer").getId();
         assertThat(tasks.getVariableLocal(techTask, "customerName")).as("the routed task has its columns").isNotNull();
         String query = "{\"variableScopeIdIn\":[\"" + call + "\",\"" + techTask + "\"],\"variableNameIn\":[\"customerName\",\"customerPhoneMasked\"]}";

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -18,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The default run's mail catcher: notifications go to it, and cs-managers (only) read them at GET /api/mailbox. */
 @TestPropertySource(properties = "careloop.mailbox.enabled=true")
+@Tag("own-context") // its own JVM (pom: own-context-tests): a second context here would be a second engine "default"
 class MailboxTest extends CareLoopTest {
 
     @Autowired
