@@ -30,7 +30,7 @@ public class TasklistFilters {
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
     /** Bump when a query, a column or a name changes: existing installations then take the new definition. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final String VERSION_PROPERTY = "careloopFilterVersion";
 
     /** The re-visit of feedbackHandling: a call too, so it is among "my calls". */
@@ -40,7 +40,7 @@ public class TasklistFilters {
      * team's feedback" names them, not only the process: the process key is a column of the definition, the task key
      * one of the task, so PostgreSQL finds the feedback tasks by index instead of walking every open call.
      */
-    static final List<String> FEEDBACK_TASKS = List.of("Task_RespondToCustomer", "Task_ResolveFeedback", REVISIT_TASK,
+    static final List<String> FEEDBACK_TASKS = List.of("Task_VerifyFeedback", "Task_RespondToCustomer", "Task_ResolveFeedback", REVISIT_TASK,
             "Task_ManagerReview");
     /** Task-local marker of a call task created for an agreed call-back (its due date is the agreed time). */
     public static final String CALLBACK_SCHEDULED = "callbackScheduled";
