@@ -137,7 +137,7 @@ public class DemoData {
         String[] overdue = new String[1];
         EngineClock.runAt(now.minus(Duration.ofDays(3)), () -> overdue[0] = feedback.registerInbound(new InboundFeedbackRequest(
                 cs.get(22).id(), null, null, FeedbackChannel.HOTLINE, null, null, "JSQ-60", null, "WH2408-10322", null,
-                FeedbackType.PROBLEM, Urgency.NORMAL, null, "热水器漏水，已报修三天无人上门"), "center1").getProcessInstanceId());
+                FeedbackType.PROBLEM, Urgency.NORMAL, null, "热水器漏水，已报修三天无人上门"), "center1").processInstanceId());
         complete(overdue[0], FeedbackService.VERIFY_TASK, "center1", "verification", "VALID");
         int history = history(now);
         log.info("Demo data loaded: {} customers, follow-ups and feedback in every state, {} answered calls of history", cs.size(), history);

@@ -97,7 +97,7 @@ public class FeedbackController {
     @PostMapping
     public ResponseEntity<FeedbackView> register(@RequestBody InboundFeedbackRequest request) {
         ApiUser user = access.requireAny(ApiAccess.REGISTER_FEEDBACK);
-        FeedbackItem item = service.registerInbound(request, user.id());
+        FeedbackItem item = service.registerInboundItem(request, user.id());
         return ResponseEntity.created(URI.create("/api/feedback/" + item.getNumber()))
                 .body(FeedbackView.of(service.get(item.getId()), progress.findByFeedbackItemIdOrderByRecordedAtAscIdAsc(item.getId())));
     }

@@ -14,7 +14,7 @@ import java.time.Instant;
 /** One piece of feedback (from a call or inbound) routed to an owning team with deadlines. */
 @Entity
 @Table(name = "feedback_item")
-public class FeedbackItem {
+class FeedbackItem {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface FeedbackItemRepository extends JpaRepository<FeedbackItem, Long> {
+interface FeedbackItemRepository extends JpaRepository<FeedbackItem, Long> {
 
     Optional<FeedbackItem> findByNumber(String number);
 

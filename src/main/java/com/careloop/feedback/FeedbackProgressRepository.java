@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface FeedbackProgressRepository extends JpaRepository<FeedbackProgress, Long> {
+interface FeedbackProgressRepository extends JpaRepository<FeedbackProgress, Long> {
 
     List<FeedbackProgress> findByFeedbackItemIdOrderByRecordedAtAscIdAsc(Long feedbackItemId);
 

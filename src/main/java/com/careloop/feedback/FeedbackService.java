@@ -55,9 +55,16 @@ public class FeedbackService {
      * follow-up and type give the same item (one item per type: the entry is the type).
      */
     @Transactional
-    public FeedbackItem registerFromCall(Long followUpId, Long customerId, FeedbackType type, Urgency urgency,
-                                         String description, String agent) {
-        return registerFromCall(followUpId, type.name(), customerId, type, urgency, description, agent);
+    public FeedbackRef registerFromCall(Long followUpId, Long customerId, FeedbackType type, Urgency urgency,
+                                        String description, String agent) {
+        return FeedbackRef.of(registerItemFromCall(followUpId, customerId, type, urgency, description, agent));
+    }
+
+    /** {@link #registerFromCall(Long, Long, FeedbackType, Urgency, String, String)}, the entity for the module itself. */
+    @Transactional
+    FeedbackItem registerItemFromCall(Long followUpId, Long customerId, FeedbackType type, Urgency urgency,
+                                      String description, String agent) {
+        return registerItemFromCall(followUpId, type.name(), customerId, type, urgency, description, agent);
     }
 
     /**
@@ -66,8 +73,14 @@ public class FeedbackService {
      * same item, so a retried recording creates nothing twice, while two issues of one type are two items.
      */
     @Transactional
-    public FeedbackItem registerFromCall(Long followUpId, String callEntry, Long customerId, FeedbackType type, Urgency urgency,
-                                         String description, String agent) {
+    public FeedbackRef registerFromCall(Long followUpId, String callEntry, Long customerId, FeedbackType type, Urgency urgency,
+                                        String description, String agent) {
+        return FeedbackRef.of(registerItemFromCall(followUpId, callEntry, customerId, type, urgency, description, agent));
+    }
+
+    @Transactional
+    FeedbackItem registerItemFromCall(Long followUpId, String callEntry, Long customerId, FeedbackType type, Urgency urgency,
+                                      String description, String agent) {
         return items.findByFollowUpIdAndCallEntry(followUpId, callEntry).orElseGet(() -> {
             FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.FOLLOW_UP_CALL,
                     type, urgency, description, customerId, followUpId, agent, clock.instant()).fromCallEntry(callEntry));
@@ -82,7 +95,13 @@ public class FeedbackService {
      * nothing written), the customer created on the spot when asked, and its handling process started at once.
      */
     @Transactional
-    public FeedbackItem registerInbound(InboundFeedbackRequest r, String registeredBy) {
+    public FeedbackRef registerInbound(InboundFeedbackRequest r, String registeredBy) {
+        return FeedbackRef.of(registerInboundItem(r, registeredBy));
+    }
+
+    /** {@link #registerInbound}, the entity for the module itself. */
+    @Transactional
+    FeedbackItem registerInboundItem(InboundFeedbackRequest r, String registeredBy) {
         InboundRegister.Checked c = register.check(r);
         String number = numbers.nextFeedbackNumber();
         var customer = c.customer() != null ? c.customer() : customers.upsertView(c.newCustomer("REG-" + number));
@@ -119,12 +138,12 @@ public class FeedbackService {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<FeedbackItem> find(String number) {
+    java.util.Optional<FeedbackItem> find(String number) {
         return items.findByNumber(number);
     }
 
     @Transactional
-    public FeedbackItem get(String number) {
+    FeedbackItem get(String number) {
         return items.findByNumber(number).orElseThrow(() -> new NotFoundException("feedback", number));
     }
 
@@ -139,13 +158,13 @@ public class FeedbackService {
      * at its start by loadFeedbackFacts). Never a process variable, which a task submission could set.
      */
     @Transactional
-    public FeedbackItem itemOf(DelegateExecution process) {
+    FeedbackItem itemOf(DelegateExecution process) {
         return ofBusinessKey(process.getProcessBusinessKey());
     }
 
     /** The item a feedbackHandling task is about (see {@link #itemOf(DelegateExecution)}). */
     @Transactional
-    public FeedbackItem itemOf(DelegateTask task) {
+    FeedbackItem itemOf(DelegateTask task) {
         return ofBusinessKey(task.getExecution().getProcessBusinessKey());
     }
 
@@ -155,7 +174,7 @@ public class FeedbackService {
      * feedbackItemId (set by the calling follow-up, not by a form) and get their number as business key here.
      */
     @Transactional
-    public FeedbackItem startedItem(DelegateExecution process) {
+    FeedbackItem startedItem(DelegateExecution process) {
         String key = process.getProcessBusinessKey();
         Object id = process.getVariable("feedbackItemId");
         FeedbackItem item = key != null ? ofBusinessKey(key) : get(((Number) id).longValue());
@@ -172,6 +191,18 @@ public class FeedbackService {
         return get(number);
     }
 
+    /** The feedback items a follow-up call raised, in the order they were raised. */
+    @Transactional(readOnly = true)
+    public List<FeedbackRef> ofFollowUp(long followUpId) {
+        return items.findByFollowUpIdOrderById(followUpId).stream().map(FeedbackRef::of).toList();
+    }
+
+    /** A feedback item by its id (404 when unknown). */
+    @Transactional(readOnly = true)
+    public FeedbackRef ref(long id) {
+        return FeedbackRef.of(get(id));
+    }
+
     /** The numbers of the feedback items a follow-up call raised, in the order they were raised. */
     @Transactional(readOnly = true)
     public List<String> numbersOfFollowUp(long followUpId) {
@@ -179,13 +210,13 @@ public class FeedbackService {
     }
 
     @Transactional
-    public FeedbackItem get(long id) {
+    FeedbackItem get(long id) {
         return items.findById(id).orElseThrow(() -> new NotFoundException("feedback item", String.valueOf(id)));
     }
 
     /** The item failed resolution twice and waits for a manager's decision. */
     @Transactional
-    public void startManagerReview(FeedbackItem item) {
+    void startManagerReview(FeedbackItem item) {
         if (item.getStatus() != FeedbackStatus.MANAGER_REVIEW && item.getStatus() != FeedbackStatus.CLOSED) {
             item.startManagerReview();
             log(item, null, ProgressKind.MANAGER_REVIEW, "转经理复核 Sent to manager review");
@@ -197,7 +228,7 @@ public class FeedbackService {
      * invalid or merged item takes none (409). Who may: the team it is routed to, cs-center, supervisors, managers.
      */
     @Transactional
-    public FeedbackItem recordProgress(String number, ProgressEntryRequest r, com.careloop.identity.ApiUser by) {
+    FeedbackItem recordProgress(String number, ProgressEntryRequest r, com.careloop.identity.ApiUser by) {
         FeedbackItem item = get(number);
         java.util.List<InvalidRequestException.FieldError> errors = new java.util.ArrayList<>();
         if (r == null || r.kind() == null || !ProgressKind.RECORDED_BY_HANDLERS.contains(r.kind())) {
@@ -230,7 +261,7 @@ public class FeedbackService {
     }
 
     @Transactional
-    public void log(FeedbackItem item, String author, ProgressKind kind, String note) {
+    void log(FeedbackItem item, String author, ProgressKind kind, String note) {
         progress.save(new FeedbackProgress(item.getId(), clock.instant(), author, kind, note, null));
     }
 }

@@ -3,7 +3,7 @@ package com.careloop.followup;
 import com.careloop.engine.PersonalFields;
 import com.careloop.customer.CustomerService;
 import com.careloop.engine.CompletedBy;
-import com.careloop.feedback.FeedbackItem;
+import com.careloop.feedback.FeedbackRef;
 import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.Urgency;
@@ -120,8 +120,8 @@ class RecordCallAttempt implements JavaDelegate {
 
     private void register(FollowUp followUp, String entry, Long customerId, FeedbackType type, Urgency urgency, String text,
                           String agent, List<Long> ids, List<String> numbers) {
-        FeedbackItem item = feedback.registerFromCall(followUp.getId(), entry, customerId, type, urgency, text, agent);
-        ids.add(item.getId());
-        numbers.add(item.getNumber());
+        FeedbackRef item = feedback.registerFromCall(followUp.getId(), entry, customerId, type, urgency, text, agent);
+        ids.add(item.id());
+        numbers.add(item.number());
     }
 }

@@ -3,7 +3,7 @@ package com.careloop.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerService;
-import com.careloop.feedback.FeedbackItem;
+import com.careloop.feedback.FeedbackRef;
 import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
@@ -57,14 +57,14 @@ class EngineRestAndFormsTest extends CareLoopTest {
     @Test
     void usersSeeOnlyTheTasksOfTheirGroups() throws Exception {
         FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
-        FeedbackItem complaint = feedback.registerInbound(
+        FeedbackRef complaint = feedback.registerInbound(
                 new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
-        fx.verifyValid(complaint.getProcessInstanceId());
+        fx.verifyValid(complaint.processInstanceId());
         String callTask = fx.task(f.processInstanceId(), "Task_CallCustomer").getId();
-        String complaintTask = fx.task(complaint.getProcessInstanceId(), "Task_RespondToCustomer").getId();
+        String complaintTask = fx.task(complaint.processInstanceId(), "Task_RespondToCustomer").getId();
 
         String callPi = "/engine-rest/task?processInstanceId=" + f.processInstanceId();
-        String complaintPi = "/engine-rest/task?processInstanceId=" + complaint.getProcessInstanceId();
+        String complaintPi = "/engine-rest/task?processInstanceId=" + complaint.processInstanceId();
         assertThat(json.readTree(Api.as(rest, "agent1").getRaw(callPi).getBody()).findValuesAsText("id")).containsExactly(callTask);
         assertThat(json.readTree(Api.as(rest, "agent1").getRaw(complaintPi).getBody()).findValuesAsText("id")).isEmpty();
         assertThat(json.readTree(Api.as(rest, "supervisor1").getRaw(complaintPi).getBody()).findValuesAsText("id")).containsExactly(complaintTask);
@@ -95,9 +95,9 @@ class EngineRestAndFormsTest extends CareLoopTest {
         FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         assertForm(fx.task(f.processInstanceId(), "Task_CallCustomer"), "agent1", "callCustomer", "callOutcome", "satisfaction", "nps");
 
-        FeedbackItem item = feedback.registerInbound(
+        FeedbackRef item = feedback.registerInbound(
                 new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "投诉"), "center1");
-        String pi = item.getProcessInstanceId();
+        String pi = item.processInstanceId();
         assertForm(fx.task(pi, "Task_VerifyFeedback"), "center1", "verifyFeedback", "verification", "invalidReason", "duplicateOf");
         fx.verifyValid(pi);
         assertForm(fx.task(pi, "Task_RespondToCustomer"), "supervisor1", "respondToCustomer", "contactMade", "responsePlan", "resolvedOnFirstContact");

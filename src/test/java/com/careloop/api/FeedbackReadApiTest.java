@@ -3,7 +3,7 @@ package com.careloop.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerService;
-import com.careloop.feedback.FeedbackItem;
+import com.careloop.feedback.FeedbackRef;
 import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
@@ -44,24 +44,24 @@ class FeedbackReadApiTest extends CareLoopTest {
         fx = new Fixtures(engine, customers, followUps);
     }
 
-    FeedbackItem complaint() {
-        FeedbackItem item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW,
+    FeedbackRef complaint() {
+        FeedbackRef item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW,
                 "第二次上门仍未修好"), "center1");
-        fx.verifyValid(item.getProcessInstanceId());
+        fx.verifyValid(item.processInstanceId());
         return item;
     }
 
-    Map<String, Object> read(FeedbackItem item) {
-        ResponseEntity<Map<String, Object>> r = Api.as(rest, "manager1").get("/api/feedback/" + item.getNumber());
+    Map<String, Object> read(FeedbackRef item) {
+        ResponseEntity<Map<String, Object>> r = Api.as(rest, "manager1").get("/api/feedback/" + item.number());
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
         return r.getBody();
     }
 
-    void completeTask(FeedbackItem item, String key, Object... keyValues) {
-        fx.complete(fx.task(item.getProcessInstanceId(), key), keyValues);
+    void completeTask(FeedbackRef item, String key, Object... keyValues) {
+        fx.complete(fx.task(item.processInstanceId(), key), keyValues);
     }
 
-    void failTwice(FeedbackItem item) {
+    void failTwice(FeedbackRef item) {
         completeTask(item, "Task_RespondToCustomer", "contactMade", true, "responsePlan", "致歉", "resolvedOnFirstContact", false);
         for (int round = 0; round < 2; round++) {
             completeTask(item, "Task_ResolveFeedback", "handlingOutcome", "RESOLVED", "solution", "上门维修");
@@ -82,9 +82,9 @@ class FeedbackReadApiTest extends CareLoopTest {
 
     @Test
     void showsManagerReviewWhileTheReviewIsOpen() {
-        FeedbackItem item = complaint();
+        FeedbackRef item = complaint();
         failTwice(item);
-        assertThat(fx.task(item.getProcessInstanceId(), "Task_ManagerReview")).isNotNull();
+        assertThat(fx.task(item.processInstanceId(), "Task_ManagerReview")).isNotNull();
         Map<String, Object> underReview = read(item);
         assertThat(underReview).containsEntry("status", "MANAGER_REVIEW");
         assertThat(underReview.get("progress").toString()).contains("MANAGER_REVIEW");
@@ -96,9 +96,9 @@ class FeedbackReadApiTest extends CareLoopTest {
 
     @Test
     void aReadWritesNoRowAndStillShowsNewTasklistComments() {
-        FeedbackItem item = complaint();
-        Task respond = fx.task(item.getProcessInstanceId(), "Task_RespondToCustomer");
-        engine.getTaskService().createComment(respond.getId(), item.getProcessInstanceId(), "客户下午三点后方便接电话");
+        FeedbackRef item = complaint();
+        Task respond = fx.task(item.processInstanceId(), "Task_RespondToCustomer");
+        engine.getTaskService().createComment(respond.getId(), item.processInstanceId(), "客户下午三点后方便接电话");
 
         String before = snapshot();
         Map<String, Object> first = read(item);
@@ -110,7 +110,7 @@ class FeedbackReadApiTest extends CareLoopTest {
         // the comment is copied into the log when the task is recorded: a write path
         completeTask(item, "Task_RespondToCustomer", "contactMade", true, "responsePlan", "约定下午回电", "resolvedOnFirstContact", false);
         assertThat(jdbc.queryForObject("select count(*) from feedback_progress where feedback_item_id = ? and kind = 'COMMENT'",
-                Long.class, item.getId())).isEqualTo(1);
+                Long.class, item.id())).isEqualTo(1);
         assertThat(read(item).get("progress").toString()).containsOnlyOnce("客户下午三点后方便接电话");
     }
 }

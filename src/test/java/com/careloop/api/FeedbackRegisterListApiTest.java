@@ -51,7 +51,7 @@ class FeedbackRegisterListApiTest extends CareLoopTest {
 
     String item(FeedbackChannel channel, FeedbackType type, Urgency urgency, String words) {
         return feedback.registerInbound(new InboundFeedbackRequest(customer.id(), null, null, channel, null, null, null, null,
-                null, null, type, urgency, null, words), "center1").getNumber();
+                null, null, type, urgency, null, words), "center1").number();
     }
 
     @SuppressWarnings("unchecked")
@@ -98,7 +98,7 @@ class FeedbackRegisterListApiTest extends CareLoopTest {
                 Map.of("customerId", customer.id(), "scenario", "USAGE"));
         assertThat(call.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String own = feedback.registerFromCall(((Number) call.getBody().get("id")).longValue(), customer.id(), FeedbackType.SUGGESTION,
-                Urgency.LOW, "希望有夜间上门", "agent1").getNumber();
+                Urgency.LOW, "希望有夜间上门", "agent1").number();
         assertThat(numbers("agent1", "")).containsExactly(own);
         assertThat(numbers("agent2", "")).isEmpty();
     }

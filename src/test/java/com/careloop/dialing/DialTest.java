@@ -6,8 +6,8 @@ import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
-import com.careloop.feedback.FeedbackItem;
-import com.careloop.feedback.FeedbackItemRepository;
+import com.careloop.feedback.FeedbackRef;
+import com.careloop.feedback.FeedbackService;
 import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
@@ -39,7 +39,7 @@ class DialTest extends CareLoopTest {
     @Autowired ProcessEngine engine;
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
-    @Autowired FeedbackItemRepository items;
+    @Autowired FeedbackService feedback;
     @Autowired NotificationWorker notifications;
     @Autowired JdbcTemplate jdbc;
 
@@ -151,13 +151,13 @@ class DialTest extends CareLoopTest {
         engine.getTaskService().complete(call.getId(), Fixtures.vars("callOutcome", "REACHED", "satisfaction", 4, "nps", 8,
                 "feedbackType", "PROBLEM", "feedbackUrgency", "NORMAL", "feedbackText", "充电器发热"));
         fx.startFeedbackHandling(f.processInstanceId());
-        FeedbackItem item = items.findByFollowUpIdOrderById(f.id()).get(0);
-        String child = item.getProcessInstanceId();
+        FeedbackRef item = feedback.ofFollowUp(f.id()).get(0);
+        String child = item.processInstanceId();
 
-        ResponseEntity<Map<String, Object>> early = Api.as(rest, "agent1").post("/api/feedback/" + item.getNumber() + "/dial", null);
+        ResponseEntity<Map<String, Object>> early = Api.as(rest, "agent1").post("/api/feedback/" + item.number() + "/dial", null);
         assertThat(early.getStatusCode()).as("no re-visit is open yet").isEqualTo(HttpStatus.CONFLICT);
 
-        notifications.runOnce(item.getNumber());
+        notifications.runOnce(item.number());
         fx.complete(fx.task(child, "Task_RespondToCustomer"), "contactMade", true, "responsePlan", "已联系", "resolvedOnFirstContact", false);
         fx.complete(fx.task(child, "Task_ResolveFeedback"), "handlingOutcome", "RESOLVED", "solution", "更换充电器");
         Task revisit = fx.task(child, "Task_ConfirmResolution");
@@ -168,14 +168,14 @@ class DialTest extends CareLoopTest {
         String assignee = engine.getTaskService().createTaskQuery().taskId(revisit.getId()).singleResult().getAssignee();
         String someoneElse = assignee.equals("agent2") ? "agent1" : "agent2";
 
-        assertThat(Api.as(rest, someoneElse).post("/api/feedback/" + item.getNumber() + "/dial", null).getStatusCode())
+        assertThat(Api.as(rest, someoneElse).post("/api/feedback/" + item.number() + "/dial", null).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<Map<String, Object>> r = Api.as(rest, assignee).post("/api/feedback/" + item.getNumber() + "/dial", null);
+        ResponseEntity<Map<String, Object>> r = Api.as(rest, assignee).post("/api/feedback/" + item.number() + "/dial", null);
         assertThat(r.getStatusCode()).as(String.valueOf(r.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(r.getBody()).containsEntry("phone", "13800006000").containsEntry("taskId", revisit.getId());
-        assertThat(audit(item.getNumber())).extracting(row -> row.get("outcome"))
+        assertThat(audit(item.number())).extracting(row -> row.get("outcome"))
                 .containsExactly("REFUSED_NO_OPEN_TASK", "REFUSED_NOT_ASSIGNEE", "REVEALED");
-        assertThat(audit(item.getNumber())).allSatisfy(row -> assertThat(row).containsEntry("subject", "FEEDBACK")
+        assertThat(audit(item.number())).allSatisfy(row -> assertThat(row).containsEntry("subject", "FEEDBACK")
                 .containsEntry("customer_id", c.id()));
     }
 

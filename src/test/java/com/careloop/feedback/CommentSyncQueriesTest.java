@@ -31,7 +31,7 @@ class CommentSyncQueriesTest extends CareLoopTest {
     @Test
     void oneLookupPerSyncHoweverManyComments() {
         Fixtures fx = new Fixtures(engine, customers, followUps);
-        FeedbackItem item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT,
+        FeedbackItem item = feedback.registerInboundItem(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT,
                 Urgency.LOW, "评论很多 many comments"), "center1");
         String pi = item.getProcessInstanceId();
         for (int i = 0; i < 5; i++) {

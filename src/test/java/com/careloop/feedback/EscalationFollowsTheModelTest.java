@@ -78,7 +78,7 @@ class EscalationFollowsTheModelTest extends CareLoopTest {
     void renamedTasksAreStillEscalatedWhenTheirSlaRunsOut() {
         CustomerView customer = fx.customer();
         FollowUpView call = fx.followUp(customer, Scenario.USAGE);
-        FeedbackItem item = feedbackService.registerFromCall(call.id(), customer.id(), FeedbackType.PROBLEM, Urgency.NORMAL,
+        FeedbackItem item = feedbackService.registerItemFromCall(call.id(), customer.id(), FeedbackType.PROBLEM, Urgency.NORMAL,
                 "外机异响", "agent1");
         ProcessInstance pi = runtime.startProcessInstanceByKey(KEY, item.getNumber(), Map.of("feedbackItemId", item.getId()));
 

@@ -64,7 +64,7 @@ class FeedbackHandlingProcessTest extends CareLoopTest {
     }
 
     FeedbackItem inbound(FeedbackType type, Urgency urgency) {
-        FeedbackItem item = feedbackService.registerInbound(new InboundFeedbackRequest(customer.id(), type, urgency, "客户来电反馈"), "center1");
+        FeedbackItem item = feedbackService.registerInboundItem(new InboundFeedbackRequest(customer.id(), type, urgency, "客户来电反馈"), "center1");
         fx.verifyValid(item.getProcessInstanceId());
         return item;
     }

@@ -60,7 +60,7 @@ class FeedbackTasksTest extends CareLoopTest {
     }
 
     FeedbackItem inbound(FeedbackType type, Urgency urgency) {
-        FeedbackItem item = feedback.registerInbound(new InboundFeedbackRequest(customer.id(), type, urgency, WORDS), "center1");
+        FeedbackItem item = feedback.registerInboundItem(new InboundFeedbackRequest(customer.id(), type, urgency, WORDS), "center1");
         fx.verifyValid(item.getProcessInstanceId());
         return item;
     }

@@ -58,7 +58,7 @@ class FeedbackVerificationProcessTest extends CareLoopTest {
     }
 
     FeedbackItem register(Urgency urgency, String serial, String words) {
-        return feedback.registerInbound(new InboundFeedbackRequest(customer.id(), null, null, FeedbackChannel.EMAIL, null, null,
+        return feedback.registerInboundItem(new InboundFeedbackRequest(customer.id(), null, null, FeedbackChannel.EMAIL, null, null,
                 null, null, serial, null, FeedbackType.PROBLEM, urgency, null, words), "center1");
     }
 

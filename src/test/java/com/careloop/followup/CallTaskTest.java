@@ -6,7 +6,7 @@ import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerRequest;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
-import com.careloop.feedback.FeedbackItem;
+import com.careloop.feedback.FeedbackRef;
 import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
@@ -105,9 +105,9 @@ class CallTaskTest extends CareLoopTest {
         Task first = callTask(earlier);
         engine.getTaskService().claim(first.getId(), "agent1");
         engine.getTaskService().complete(first.getId(), Fixtures.vars("callOutcome", "REACHED", "satisfaction", 4, "nps", 8));
-        FeedbackItem open = feedback.registerInbound(new InboundFeedbackRequest(c.id(), FeedbackType.SUGGESTION, Urgency.LOW, "希望延长保修"),
+        FeedbackRef open = feedback.registerInbound(new InboundFeedbackRequest(c.id(), FeedbackType.SUGGESTION, Urgency.LOW, "希望延长保修"),
                 "center1");
-        FeedbackItem othersItem = feedback.registerInbound(new InboundFeedbackRequest(other.id(), FeedbackType.COMPLAINT, Urgency.URGENT,
+        FeedbackRef othersItem = feedback.registerInbound(new InboundFeedbackRequest(other.id(), FeedbackType.COMPLAINT, Urgency.URGENT,
                 "别人的投诉"), "center1");
 
         FollowUpView now = followUps.start(c.id(), Scenario.USAGE, new NewFollowUp.Override("测试：冷却期内再次回访", "manager1"));
@@ -115,8 +115,8 @@ class CallTaskTest extends CareLoopTest {
         String context = (String) local(task).get("callContext");
         assertThat(context).contains("最近回访 Last follow-ups").contains("新客户回访 New purchase").contains("已完成 Completed")
                 .contains("已接通 Reached").contains("满意度 Satisfaction 4/5").contains("NPS 8");
-        assertThat(context).contains("未结反馈 Open feedback").contains(open.getNumber()).contains("建议 Suggestion").contains("低 Low");
-        assertThat(context).doesNotContain(othersItem.getNumber()).doesNotContain("其他客户").doesNotContain("13600003333")
+        assertThat(context).contains("未结反馈 Open feedback").contains(open.number()).contains("建议 Suggestion").contains("低 Low");
+        assertThat(context).doesNotContain(othersItem.number()).doesNotContain("其他客户").doesNotContain("13600003333")
                 .doesNotContain("希望延长保修");
         assertThat((String) local(task).get("callScript")).isEqualTo(scripts.of(Scenario.USAGE)).contains(CallScripts.SECTIONS.get(0));
 
@@ -127,7 +127,7 @@ class CallTaskTest extends CareLoopTest {
         Task retry = callTask(now);
         assertThat(retry.getName()).isEqualTo("回访 韩梅梅 · 使用回访");
         assertThat((String) local(retry).get("callContext")).contains("本次已拨打 Earlier attempts").contains("无人接听 No answer")
-                .contains(open.getNumber());
+                .contains(open.number());
         assertThat(local(retry)).containsEntry("customerPhoneMasked", "136****3333");
     }
 

@@ -8,8 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.careloop.customer.CustomerView;
 import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerTier;
-import com.careloop.feedback.FeedbackItem;
-import com.careloop.feedback.FeedbackItemRepository;
+import com.careloop.feedback.FeedbackRef;
+import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.Urgency;
 import com.careloop.sla.ServiceParameters;
@@ -50,7 +50,7 @@ class FollowUpProcessTest extends CareLoopTest {
     @Autowired FollowUpRepository followUps;
     @Autowired CallAttemptRepository attempts;
     @Autowired SurveyResponseRepository surveys;
-    @Autowired FeedbackItemRepository feedback;
+    @Autowired FeedbackService feedback;
     @Autowired ServiceParameters parameters;
     @Autowired com.careloop.notification.NotificationWorker notifications;
 
@@ -96,7 +96,7 @@ class FollowUpProcessTest extends CareLoopTest {
         SurveyResponse survey = surveys.findByFollowUpId(f.id()).orElseThrow();
         assertThat(survey.getSatisfaction()).isEqualTo(5);
         assertThat(survey.getNotes()).isEqualTo("客户很满意");
-        assertThat(feedback.findByFollowUpIdOrderById(f.id())).isEmpty();
+        assertThat(feedback.ofFollowUp(f.id())).isEmpty();
         // free text lives in survey_response, not in the process history
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("notes").count()).isZero();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("feedbackText").count()).isZero();
@@ -182,22 +182,22 @@ class FollowUpProcessTest extends CareLoopTest {
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
                 .activityId(Fixtures.HANDLE_FEEDBACK).count()).isEqualTo(2);
         fx.startFeedbackHandling(pi.getId());
-        List<FeedbackItem> items = feedback.findByFollowUpIdOrderById(f.id());
-        assertThat(items).extracting(FeedbackItem::getType).containsExactly(FeedbackType.COMPLAINT, FeedbackType.SALES_LEAD);
-        assertThat(items.get(0).getUrgency()).isEqualTo(Urgency.URGENT);
-        assertThat(items.get(0).getDescription()).isEqualTo("维修后仍然漏水");
-        assertThat(items).allSatisfy(i -> assertThat(i.getNumber()).matches("FB\\d{8}\\d{4}"));
+        List<FeedbackRef> items = feedback.ofFollowUp(f.id());
+        assertThat(items).extracting(FeedbackRef::type).containsExactly(FeedbackType.COMPLAINT, FeedbackType.SALES_LEAD);
+        assertThat(items.get(0).urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(items.get(0).description()).isEqualTo("维修后仍然漏水");
+        assertThat(items).allSatisfy(i -> assertThat(i.number()).matches("FB\\d{8}\\d{4}"));
         List<ProcessInstance> children = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list();
         assertThat(children).hasSize(2).allSatisfy(child -> assertThat(child.getProcessDefinitionId()).startsWith("feedbackHandling:"));
 
         // the complaint goes to the supervisors, the lead to sales; close both
-        for (FeedbackItem item : items) {
-            String child = item.getProcessInstanceId();
-            notifications.runOnce(item.getNumber()); // the urgent complaint's notification task
+        for (FeedbackRef item : items) {
+            String child = item.processInstanceId();
+            notifications.runOnce(item.number()); // the urgent complaint's notification task
             Task respond = fx.task(child, "Task_RespondToCustomer");
             fx.complete(respond, "contactMade", true, "responsePlan", "已致电", "resolvedOnFirstContact", false);
             Task resolve = fx.task(child, "Task_ResolveFeedback");
-            if (item.getType() == FeedbackType.SALES_LEAD) {
+            if (item.type() == FeedbackType.SALES_LEAD) {
                 fx.complete(resolve, "handlingOutcome", "CONVERTED", "solution", "已下单");
             } else {
                 fx.complete(resolve, "handlingOutcome", "RESOLVED", "solution", "更换配件", "compensation", "COUPON");
@@ -212,7 +212,7 @@ class FollowUpProcessTest extends CareLoopTest {
     void detractorWithoutComplaintGetsAServiceRecoveryItem() {
         FollowUpView f = fx.followUp(fx.customer(), Scenario.USAGE);
         fx.complete(callTask(f), "callOutcome", "REACHED", "satisfaction", 3, "nps", 5, "feedbackType", "NONE");
-        assertThat(feedback.findByFollowUpIdOrderById(f.id())).extracting(FeedbackItem::getType)
+        assertThat(feedback.ofFollowUp(f.id())).extracting(FeedbackRef::type)
                 .containsExactly(FeedbackType.SERVICE_RECOVERY);
         assertThat(instance(f)).isWaitingAt("CallActivity_HandleFeedback");
         fx.startFeedbackHandling(f.processInstanceId());
@@ -252,7 +252,7 @@ class FollowUpProcessTest extends CareLoopTest {
                     .satisfies(a -> assertThat(a.getOutcome()).isEqualTo(CallOutcome.REACHED));
             assertThat(surveys.findByFollowUpId(f.id())).isPresent();
             assertThat(reload(f).getAttemptCount()).isEqualTo(1);
-            assertThat(feedback.findByFollowUpIdOrderById(f.id())).extracting(FeedbackItem::getType)
+            assertThat(feedback.ofFollowUp(f.id())).extracting(FeedbackRef::type)
                     .containsExactly(FeedbackType.COMPLAINT);
             assertThat(callTask(f)).as("the call is not offered again").isNull();
         } finally {

@@ -3,8 +3,8 @@ package com.careloop.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.customer.CustomerService;
-import com.careloop.feedback.FeedbackItem;
-import com.careloop.feedback.FeedbackItemRepository;
+import com.careloop.feedback.FeedbackRef;
+import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.Urgency;
 import com.careloop.testsupport.Api;
@@ -39,7 +39,7 @@ class SeveralIssuesCallTest extends CareLoopTest {
     @Autowired ProcessEngine engine;
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
-    @Autowired FeedbackItemRepository items;
+    @Autowired FeedbackService feedback;
     @Autowired CallAttemptRepository attempts;
     @Autowired JdbcTemplate jdbc;
 
@@ -96,18 +96,18 @@ class SeveralIssuesCallTest extends CareLoopTest {
                 issue(null, null, null))));
         assertThat(r.getStatusCode()).as(r.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
 
-        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.id());
-        assertThat(created).extracting(FeedbackItem::getType)
+        List<FeedbackRef> created = feedback.ofFollowUp(f.id());
+        assertThat(created).extracting(FeedbackRef::type)
                 .containsExactly(FeedbackType.COMPLAINT, FeedbackType.SUGGESTION, FeedbackType.SUGGESTION);
-        assertThat(created).extracting(FeedbackItem::getUrgency).containsExactly(Urgency.URGENT, Urgency.LOW, Urgency.NORMAL);
-        assertThat(created).extracting(FeedbackItem::getDescription).containsExactly("安装师傅迟到两小时", "希望提供夜间配送", "希望有微信通知");
-        assertThat(created).extracting(FeedbackItem::getCallEntry).containsExactly("ISSUE_1", "ISSUE_2", "ISSUE_3");
+        assertThat(created).extracting(FeedbackRef::urgency).containsExactly(Urgency.URGENT, Urgency.LOW, Urgency.NORMAL);
+        assertThat(created).extracting(FeedbackRef::description).containsExactly("安装师傅迟到两小时", "希望提供夜间配送", "希望有微信通知");
+        assertThat(created).extracting(FeedbackRef::callEntry).containsExactly("ISSUE_1", "ISSUE_2", "ISSUE_3");
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(f.processInstanceId())
                 .activityId(Fixtures.HANDLE_FEEDBACK).count()).as("one handling per item").isEqualTo(3);
 
         List<Comment> comments = engine.getTaskService().getProcessInstanceComments(f.processInstanceId());
         assertThat(comments).hasSize(1);
-        assertThat(comments.get(0).getFullMessage()).contains(created.get(0).getNumber(), created.get(1).getNumber(), created.get(2).getNumber());
+        assertThat(comments.get(0).getFullMessage()).contains(created.get(0).number(), created.get(1).number(), created.get(2).number());
 
         assertThat(engine.getRuntimeService().getVariables(f.processInstanceId())).doesNotContainKey("issues");
         List<String> found = new ArrayList<>();
@@ -137,7 +137,7 @@ class SeveralIssuesCallTest extends CareLoopTest {
         assertThat(r.getBody()).doesNotContain("客服态度差");
 
         assertThat(fx.task(f.processInstanceId(), FollowUpService.CALL_TASK)).isNotNull().extracting(Task::getId).isEqualTo(task.getId());
-        assertThat(items.findByFollowUpIdOrderById(f.id())).isEmpty();
+        assertThat(feedback.ofFollowUp(f.id())).isEmpty();
         assertThat(attempts.findAll()).noneMatch(a -> a.getFollowUpId().equals(f.id()));
         assertThat(engine.getRuntimeService().getVariables(f.processInstanceId())).doesNotContainKeys("issues", "callOutcome");
 
@@ -156,11 +156,11 @@ class SeveralIssuesCallTest extends CareLoopTest {
         form.put("feedbackText", Map.of("value", "热水器不出热水"));
         ResponseEntity<String> r = submit(task, form);
         assertThat(r.getStatusCode()).as(r.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.id());
+        List<FeedbackRef> created = feedback.ofFollowUp(f.id());
         assertThat(created).hasSize(1);
-        assertThat(created.get(0).getType()).isEqualTo(FeedbackType.PROBLEM);
-        assertThat(created.get(0).getUrgency()).isEqualTo(Urgency.URGENT);
-        assertThat(created.get(0).getDescription()).isEqualTo("热水器不出热水");
+        assertThat(created.get(0).type()).isEqualTo(FeedbackType.PROBLEM);
+        assertThat(created.get(0).urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(created.get(0).description()).isEqualTo("热水器不出热水");
 
         FollowUpView g = fx.followUp(fx.customer(), Scenario.USAGE);
         Task other = claimedCall(g);
@@ -181,7 +181,7 @@ class SeveralIssuesCallTest extends CareLoopTest {
         form.put("issues", issues(issue("PROBLEM", "NORMAL", "遥控器失灵")));
         ResponseEntity<String> r = submit(task, form);
         assertThat(r.getStatusCode()).as(r.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        assertThat(items.findByFollowUpIdOrderById(f.id())).extracting(FeedbackItem::getType)
+        assertThat(feedback.ofFollowUp(f.id())).extracting(FeedbackRef::type)
                 .containsExactly(FeedbackType.CONSULTATION, FeedbackType.PROBLEM);
     }
 
@@ -201,15 +201,15 @@ class SeveralIssuesCallTest extends CareLoopTest {
         ResponseEntity<String> bad = submit(task, form);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(bad.getBody()).path("errors").toString()).contains("issue2Urgency").doesNotContain("feedbackUrgency");
-        assertThat(items.findByFollowUpIdOrderById(f.id())).isEmpty();
+        assertThat(feedback.ofFollowUp(f.id())).isEmpty();
 
         form.put("issue2Urgency", Map.of("value", "LOW"));
         ResponseEntity<String> ok = submit(task, form);
         assertThat(ok.getStatusCode()).as(ok.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
-        List<FeedbackItem> created = items.findByFollowUpIdOrderById(f.id());
-        assertThat(created).extracting(FeedbackItem::getType).containsExactly(FeedbackType.COMPLAINT, FeedbackType.SUGGESTION);
-        assertThat(created).extracting(FeedbackItem::getUrgency).containsExactly(Urgency.URGENT, Urgency.LOW);
-        assertThat(created).extracting(FeedbackItem::getDescription).containsExactly("送货员态度恶劣", "希望增加晚间配送");
+        List<FeedbackRef> created = feedback.ofFollowUp(f.id());
+        assertThat(created).extracting(FeedbackRef::type).containsExactly(FeedbackType.COMPLAINT, FeedbackType.SUGGESTION);
+        assertThat(created).extracting(FeedbackRef::urgency).containsExactly(Urgency.URGENT, Urgency.LOW);
+        assertThat(created).extracting(FeedbackRef::description).containsExactly("送货员态度恶劣", "希望增加晚间配送");
         assertThat(HistoryScan.columnsContaining(jdbc, "希望增加晚间配送")).isEmpty();
         assertThat(engine.getRuntimeService().getVariables(f.processInstanceId())).doesNotContainKeys("issue2Text", "issue2Type");
     }

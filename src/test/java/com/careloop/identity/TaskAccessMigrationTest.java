@@ -37,8 +37,8 @@ class TaskAccessMigrationTest extends CareLoopTest {
         Fixtures fx = new Fixtures(engine, customers, followUps);
         String call = fx.task(fx.followUp(fx.customer(), Scenario.USAGE).processInstanceId(), "Task_CallCustomer").getId();
         var fault = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
-        fx.verifyValid(fault.getProcessInstanceId());
-        String faultTask = fx.task(fault.getProcessInstanceId(), "Task_RespondToCustomer").getId();
+        fx.verifyValid(fault.processInstanceId());
+        String faultTask = fx.task(fault.processInstanceId(), "Task_RespondToCustomer").getId();
         // what the engine's default provider wrote before: a row per task for the candidate group
         oldStyleRow(call, CareLoopGroups.AGENTS);
         oldStyleRow(call, CareLoopGroups.CS_SUPERVISORS);

@@ -94,8 +94,8 @@ class TaskAccessTest extends CareLoopTest {
     @Test
     void aRoutedFeedbackTaskKeepsOneRowForItsTeamAndOneForAnAssigneeOutsideTheDefinitionGrants() {
         var item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
-        fx.verifyValid(item.getProcessInstanceId());
-        String task = fx.task(item.getProcessInstanceId(), "Task_RespondToCustomer").getId();
+        fx.verifyValid(item.processInstanceId());
+        String task = fx.task(item.processInstanceId(), "Task_RespondToCustomer").getId();
         assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).list())
                 .singleElement().satisfies(a -> assertThat(a.getGroupId()).isEqualTo("aftersales-tech"));
         assertThat(Api.as(rest, "sales1").getRaw("/engine-rest/task/" + task).getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);

@@ -101,8 +101,8 @@ class TasklistColumnsTest extends CareLoopTest {
     void theVariableQueryGivesAnAgentTheColumnsOfTheTasksItSeesAndNoneOfOthers() throws Exception {
         String call = callTask(Scenario.USAGE);
         var item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.PROBLEM, Urgency.NORMAL, "故障"), "center1");
-        fx.verifyValid(item.getProcessInstanceId());
-        String techTask = fx.task(item.getProcessInstanceId(), "Task_RespondToCustomer").getId();
+        fx.verifyValid(item.processInstanceId());
+        String techTask = fx.task(item.processInstanceId(), "Task_RespondToCustomer").getId();
         assertThat(tasks.getVariableLocal(techTask, "customerName")).as("the routed task has its columns").isNotNull();
         String query = "{\"variableScopeIdIn\":[\"" + call + "\",\"" + techTask + "\"],\"variableNameIn\":[\"customerName\",\"customerPhoneMasked\"]}";
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careloop.customer.CustomerService;
-import com.careloop.feedback.FeedbackItem;
+import com.careloop.feedback.FeedbackRef;
 import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
@@ -64,15 +64,15 @@ class HangingMailServerTest extends CareLoopTest {
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try (SilentServer silent = new SilentServer()) {
             smtp.setPort(silent.port());
-            FeedbackItem item = feedback.registerInbound(
+            FeedbackRef item = feedback.registerInbound(
                     new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.URGENT, "紧急投诉"), "center1");
-            ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(item.getProcessInstanceId())
+            ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(item.processInstanceId())
                     .activityId("Task_NotifyUrgentAssignment").singleResult();
             assertThat(task).as("the notification is an external task").isNotNull();
             int idle = pool.getActiveConnections();
 
             long started = System.nanoTime();
-            Future<Integer> send = worker.submit(() -> notifications.runOnce(item.getNumber()));
+            Future<Integer> send = worker.submit(() -> notifications.runOnce(item.number()));
             waitUntilConnected(silent, send);
             // the worker waits on the silent server: it holds no database connection meanwhile
             List<Integer> during = sampleActiveConnections(pool, 15);
@@ -92,16 +92,16 @@ class HangingMailServerTest extends CareLoopTest {
             assertThat(failed.getRetries()).as("retried later (R5/PT5M)").isEqualTo(4);
             assertThat(failed.getErrorMessage()).isNotBlank();
             assertThat(failed.getLockExpirationTime()).as("not before five minutes").isAfter(new java.util.Date(System.currentTimeMillis() + 240_000));
-            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.getProcessInstanceId()).count()).isZero();
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.processInstanceId()).count()).isZero();
 
             // the last retry fails too: an incident in Cockpit
             externalTasks.setRetries(task.getId(), 1);
             externalTasks.unlock(task.getId());
             int acceptedBefore = silent.accepted();
-            Future<Integer> last = worker.submit(() -> notifications.runOnce(item.getNumber()));
+            Future<Integer> last = worker.submit(() -> notifications.runOnce(item.number()));
             assertThat(last.get(60, TimeUnit.SECONDS)).isZero();
             assertThat(silent.accepted()).isGreaterThan(acceptedBefore);
-            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.getProcessInstanceId())
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.processInstanceId())
                     .activityId("Task_NotifyUrgentAssignment").count()).as("no retries left: an incident in Cockpit").isEqualTo(1);
             assertThat(smtp.getJavaMailProperties())
                     .containsKeys("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");

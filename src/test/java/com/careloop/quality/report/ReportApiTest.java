@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.careloop.customer.CustomerService;
-import com.careloop.feedback.FeedbackItem;
-import com.careloop.feedback.FeedbackItemRepository;
+import com.careloop.feedback.FeedbackRef;
 import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
@@ -66,7 +65,6 @@ class ReportApiTest extends CareLoopTest {
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
     @Autowired FeedbackService feedback;
-    @Autowired FeedbackItemRepository items;
     @Autowired QualityKpis kpis;
     @Autowired QualityKeywords keywords;
 
@@ -78,20 +76,20 @@ class ReportApiTest extends CareLoopTest {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-10T02:00:00Z")));
         try {
             Fixtures fx = new Fixtures(engine, customers, followUps);
-            fx.verifyValid(feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "安装迟到"), "center1").getProcessInstanceId());
-            fx.verifyValid(feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW, "态度不好"), "center1").getProcessInstanceId());
-            fx.verifyValid(feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.SUGGESTION, Urgency.LOW, "希望周末上门"), "center1").getProcessInstanceId());
+            fx.verifyValid(feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.NORMAL, "安装迟到"), "center1").processInstanceId());
+            fx.verifyValid(feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.COMPLAINT, Urgency.LOW, "态度不好"), "center1").processInstanceId());
+            fx.verifyValid(feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.SUGGESTION, Urgency.LOW, "希望周末上门"), "center1").processInstanceId());
 
             // agent1: a reached call raising a complaint and a sales lead (converted the same day), and an unanswered call
             FollowUpView reached = fx.followUp(fx.customer(), Scenario.POST_RESOLUTION);
             call(fx, reached, "agent1", "callOutcome", "REACHED", "satisfaction", 2, "nps", 3, "feedbackType", "COMPLAINT",
                     "feedbackUrgency", "NORMAL", "feedbackText", "维修后仍然漏水", "purchaseIntent", true);
             fx.startFeedbackHandling(reached.processInstanceId());
-            FeedbackItem lead = items.findByFollowUpIdOrderById(reached.id()).stream()
-                    .filter(i -> i.getType() == FeedbackType.SALES_LEAD).findFirst().orElseThrow();
-            fx.complete(fx.task(lead.getProcessInstanceId(), "Task_RespondToCustomer"), "contactMade", true, "responsePlan", "已致电",
+            FeedbackRef lead = feedback.ofFollowUp(reached.id()).stream()
+                    .filter(i -> i.type() == FeedbackType.SALES_LEAD).findFirst().orElseThrow();
+            fx.complete(fx.task(lead.processInstanceId(), "Task_RespondToCustomer"), "contactMade", true, "responsePlan", "已致电",
                     "resolvedOnFirstContact", false);
-            fx.complete(fx.task(lead.getProcessInstanceId(), "Task_ResolveFeedback"), "handlingOutcome", "CONVERTED", "solution", "已下单");
+            fx.complete(fx.task(lead.processInstanceId(), "Task_ResolveFeedback"), "handlingOutcome", "CONVERTED", "solution", "已下单");
             call(fx, fx.followUp(fx.customer(), Scenario.NEW_PURCHASE), "agent1", "callOutcome", "NO_ANSWER");
             // agent2: one reached call without feedback
             call(fx, fx.followUp(fx.customer(), Scenario.NEW_PURCHASE), "agent2", "callOutcome", "REACHED", "satisfaction", 5,
