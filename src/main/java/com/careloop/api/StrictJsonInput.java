@@ -58,7 +58,7 @@ public class StrictJsonInput {
     }
 
     /** Position of the first character no text column can hold — a lone surrogate or NUL —, or -1. */
-    static int loneSurrogate(String s) {
+    static int unstorableCharacter(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == 0) {
@@ -87,7 +87,7 @@ public class StrictJsonInput {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = StringDeserializer.instance.deserialize(p, ctxt);
-            int at = value == null ? -1 : loneSurrogate(value);
+            int at = value == null ? -1 : unstorableCharacter(value);
             if (at >= 0) {
                 throw InvalidFormatException.from(p, "不是有效的文本 not valid text: NUL or a lone UTF-16 surrogate at character "
                         + at, value.replaceAll("[\\u0000\\uD800-\\uDFFF]", "\uFFFD"), String.class);

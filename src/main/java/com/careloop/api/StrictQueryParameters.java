@@ -49,7 +49,7 @@ public class StrictQueryParameters {
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                if (name == null || value == null || StrictJsonInput.loneSurrogate(name) >= 0 || StrictJsonInput.loneSurrogate(value) >= 0) {
+                if (name == null || value == null || StrictJsonInput.unstorableCharacter(name) >= 0 || StrictJsonInput.unstorableCharacter(value) >= 0) {
                     String field = name == null ? "?" : name.replaceAll("[\\u0000\\uD800-\\uDFFF]", "?");
                     broken.add(new FieldError(field, "不是有效的文本 not valid text: NUL, a lone UTF-16 surrogate or a broken %-escape"));
                 }

@@ -24,8 +24,6 @@ class SameMatter {
         this.clock = clock;
     }
 
-    private static final java.util.Set<FeedbackStatus> CLOSED = FeedbackStatus.ENDED;
-
     /**
      * The duplicate the verify task suggests: the latest open item of the same matter (same customer, same serial
      * number — else product model —, within the window), other than this one.
@@ -34,11 +32,11 @@ class SameMatter {
         Instant since = item.getCreatedAt().minus(parameters.sameMatterWindow());
         if (item.getSerialNumber() != null) {
             return items.findFirstByCustomerIdAndSerialNumberAndIdNotAndStatusNotInAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(
-                    item.getCustomerId(), item.getSerialNumber(), item.getId(), CLOSED, since);
+                    item.getCustomerId(), item.getSerialNumber(), item.getId(), FeedbackStatus.ENDED, since);
         }
         if (item.getProductModel() != null) {
             return items.findFirstByCustomerIdAndProductModelAndIdNotAndStatusNotInAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(
-                    item.getCustomerId(), item.getProductModel(), item.getId(), CLOSED, since);
+                    item.getCustomerId(), item.getProductModel(), item.getId(), FeedbackStatus.ENDED, since);
         }
         return java.util.Optional.empty();
     }

@@ -28,6 +28,32 @@ class StrictJsonInputTest {
     }
 
     @Test
+    void nulIsRefusedLikeALoneSurrogate() {
+        // PostgreSQL text cannot hold U+0000: it was a 500 before
+        assertThatThrownBy(() -> json.readValue("{\"name\":\"a\\u0000b\"}", Body.class))
+                .isInstanceOf(InvalidFormatException.class).hasMessageContaining("NUL").hasMessageContaining("name");
+    }
+
+    @Test
+    void queryParametersWithNulOrABrokenEscapeAreA400NamingTheParameter() throws Exception {
+        for (String query : new String[] {"q=%00", "q=a%00b", "q=%zz"}) {
+            org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/feedback");
+            request.setQueryString(query);
+            org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+            org.springframework.mock.web.MockFilterChain chain = new org.springframework.mock.web.MockFilterChain();
+            new StrictQueryParameters.Filter().doFilter(request, response, chain);
+            assertThat(response.getStatus()).as(query).isEqualTo(400);
+            assertThat(response.getContentAsString()).as(query).contains("\"field\":\"q\"");
+            assertThat(chain.getRequest()).as("no controller ran").isNull();
+        }
+        org.springframework.mock.web.MockHttpServletRequest fine = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/feedback");
+        fine.setQueryString("q=%E6%BC%8F%E6%B0%B4&page=0");
+        org.springframework.mock.web.MockFilterChain chain = new org.springframework.mock.web.MockFilterChain();
+        new StrictQueryParameters.Filter().doFilter(fine, new org.springframework.mock.web.MockHttpServletResponse(), chain);
+        assertThat(chain.getRequest()).as("漏水 passes").isNotNull();
+    }
+
+    @Test
     void validTextPassesIncludingSurrogatePairs() throws Exception {
         assertThat(json.readValue("{\"name\":\"王芳 \\ud83d\\ude00 ok\"}", Body.class).name()).isEqualTo("王芳 😀 ok");
     }
