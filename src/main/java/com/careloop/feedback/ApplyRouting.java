@@ -24,8 +24,10 @@ class ApplyRouting implements JavaDelegate {
     private final WorkCalendar calendar;
     private final ServiceParameters parameters;
     private final java.time.Clock clock;
+    private final SlaTimes times;
 
-    ApplyRouting(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters, java.time.Clock clock) {
+    ApplyRouting(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters, java.time.Clock clock, SlaTimes times) {
+        this.times = times;
         this.clock = clock;
         this.feedback = feedback;
         this.calendar = calendar;
@@ -61,6 +63,8 @@ class ApplyRouting implements JavaDelegate {
         execution.setVariable(FeedbackVariables.RESPONSE_REMINDER_AT, Date.from(calendar.reminder(start, responseDue, slaClock, parameters.reminderAt())));
         execution.setVariable(FeedbackVariables.RESOLUTION_DUE, Date.from(resolutionDue));
         execution.setVariable(FeedbackVariables.RESOLUTION_REMINDER_AT, Date.from(calendar.reminder(start, resolutionDue, slaClock, parameters.reminderAt())));
+        execution.setVariable(FeedbackVariables.PROGRESS_NOTICE_AT,
+                Date.from(times.before(start, resolutionDue, parameters.progressNoticeLead(), slaClock)));
         execution.setVariable(FeedbackVariables.REVISIT_REQUIRED, Boolean.TRUE.equals(routing.get("revisitRequired")));
         execution.setVariable(FeedbackVariables.URGENT, item.getUrgency() == Urgency.URGENT);
         execution.setVariable(FeedbackVariables.TASK_PRIORITY, parameters.feedbackTaskPriority(item.getUrgency().name()));

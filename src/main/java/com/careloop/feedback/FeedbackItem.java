@@ -132,6 +132,17 @@ class FeedbackItem {
     @Version
     private long version;
 
+    // the SLA pause (V18): see SlaPause
+    @Column(name = "paused_at")
+    private Instant pausedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pause_reason")
+    private PauseReason pauseReason;
+    @Column(name = "paused_minutes", nullable = false)
+    private long pausedMinutes;
+    @Column(name = "last_progress_notice_at")
+    private Instant lastProgressNoticeAt;
+
     protected FeedbackItem() {
     }
 
@@ -314,4 +325,28 @@ class FeedbackItem {
     public Verification getVerification() { return verification; }
     public String getInvalidReason() { return invalidReason; }
     public String getMergedInto() { return mergedInto; }
+
+    public Instant getPausedAt() { return pausedAt; }
+    public PauseReason getPauseReason() { return pauseReason; }
+    public long getPausedMinutes() { return pausedMinutes; }
+    public boolean isPausedNow() { return pausedAt != null; }
+    public Instant getLastProgressNoticeAt() { return lastProgressNoticeAt; }
+
+    void pause(PauseReason reason, Instant at) {
+        this.pausedAt = at;
+        this.pauseReason = reason;
+    }
+
+    /** Ends the pause: the deadlines move by {@code pausedMinutes} of the SLA clock (those already met stay). */
+    void resume(long minutes, Instant responseDue, Instant resolutionDue) {
+        this.pausedAt = null;
+        this.pauseReason = null;
+        this.pausedMinutes += minutes;
+        this.responseDueAt = responseDue;
+        this.resolutionDueAt = resolutionDue;
+    }
+
+    void progressNoticeSent(Instant at) {
+        this.lastProgressNoticeAt = at;
+    }
 }

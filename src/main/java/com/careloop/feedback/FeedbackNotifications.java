@@ -29,6 +29,10 @@ public class FeedbackNotifications implements NotificationRequests {
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** The customer is told that verification found the item not genuine (argument {6}: the reason). */
     static final String FEEDBACK_INVALID = "FEEDBACK_INVALID";
+    /** The customer is told the item is still being handled, before its resolution deadline (argument {4}: the deadline). */
+    static final String FEEDBACK_PROGRESS = "FEEDBACK_PROGRESS";
+    /** The supervisors are told an item's SLA has been paused too long (arguments {4}: since, {6}: the reason). */
+    static final String SLA_LONG_PAUSE = "SLA_LONG_PAUSE";
 
     private final FeedbackService feedback;
     private final IdentityService identity;
@@ -53,7 +57,7 @@ public class FeedbackNotifications implements NotificationRequests {
     @Override
     public List<String> variableNames() {
         return List.of(FeedbackVariables.NOTIFICATION_TYPE, FeedbackVariables.SLA_STAGE, FeedbackVariables.RESPONSE_DUE,
-                FeedbackVariables.RESOLUTION_DUE, FeedbackVariables.VERIFY_DUE);
+                FeedbackVariables.RESOLUTION_DUE, FeedbackVariables.VERIFY_DUE, FeedbackVariables.LONG_PAUSE_NOTICE_AT);
     }
 
     @Override
@@ -61,8 +65,8 @@ public class FeedbackNotifications implements NotificationRequests {
         String type = (String) task.variable(FeedbackVariables.NOTIFICATION_TYPE);
         String stage = (String) task.variable(FeedbackVariables.SLA_STAGE);
         FeedbackItem item = itemOf(task);
-        if (FEEDBACK_INVALID.equals(type)) {
-            return toCustomer(task, item);
+        if (FEEDBACK_INVALID.equals(type) || FEEDBACK_PROGRESS.equals(type)) {
+            return toCustomer(task, item, type);
         }
         // verification is the service centre's, before any routing
         String group = "VERIFY".equals(stage) ? com.careloop.identity.CareLoopGroups.CS_CENTER : item.getDepartment();
@@ -75,6 +79,15 @@ public class FeedbackNotifications implements NotificationRequests {
 
         Set<String> email = new LinkedHashSet<>(emailsOf(group));
         List<String> sms = new ArrayList<>();
+        if (SLA_LONG_PAUSE.equals(type)) {
+            email.addAll(emailsOf(CS_SUPERVISORS));
+            String since = item.getPausedAt() == null ? "" : LABEL.format(item.getPausedAt().atZone(clock.getZone()));
+            String reason = item.getPauseReason() == null ? "" : item.getPauseReason().label();
+            return new Message(type, new Object[] {item.getNumber(), item.getType().label(), item.getUrgency().label(), group, since,
+                    stageLabel(stage), reason}, List.copyOf(email), sms, item.getNumber(),
+                    task.processInstanceId() + ":" + task.activityId() + ":"
+                    + (task.variable(FeedbackVariables.LONG_PAUSE_NOTICE_AT) instanceof Date d ? d.getTime() : 0));
+        }
         if ("SLA_ESCALATION".equals(type)) {
             email.addAll(emailsOf(CS_SUPERVISORS));
             addIfPresent(email, props.departmentHeadEmail().get(group));
@@ -92,20 +105,26 @@ public class FeedbackNotifications implements NotificationRequests {
      * FEEDBACK_INVALID: the customer is told that the item was found not genuine at verification, with the reason — by
      * SMS to the register's contact phone (else the customer's) and by e-mail where the customer has one.
      */
-    private Message toCustomer(NotificationTask task, FeedbackItem item) {
+    private Message toCustomer(NotificationTask task, FeedbackItem item, String type) {
         var customer = customers.find(item.getCustomerId()).orElse(null);
         String phone = item.getContactPhone() != null ? item.getContactPhone() : customer == null ? null : customer.phone();
         List<String> sms = new ArrayList<>();
         addIfPresent(sms, phone);
         List<String> email = new ArrayList<>();
         addIfPresent(email, customer == null ? null : customer.email());
-        Object[] args = {item.getNumber(), item.getType().label(), item.getUrgency().label(), "", "", "", item.getInvalidReason()};
-        return new Message(FEEDBACK_INVALID, args, List.copyOf(email), sms, item.getNumber(),
-                task.processInstanceId() + ":" + task.activityId());
+        Object due = task.variable(FeedbackVariables.RESOLUTION_DUE);
+        String dueLabel = due instanceof Date d ? LABEL.format(d.toInstant().atZone(clock.getZone())) : "";
+        Object[] args = {item.getNumber(), item.getType().label(), item.getUrgency().label(), "", dueLabel, "", item.getInvalidReason()};
+        // a progress notice once per deadline (a moved or reopened deadline is another notice)
+        return new Message(type, args, List.copyOf(email), sms, item.getNumber(), task.processInstanceId() + ":" + task.activityId()
+                + (FEEDBACK_PROGRESS.equals(type) && due instanceof Date d ? ":" + d.getTime() : ""));
     }
 
     @Override
     public void sent(NotificationTask task, Message message) {
+        if (SLA_LONG_PAUSE.equals(message.type())) {
+            feedback.log(itemOf(task), null, ProgressKind.LONG_PAUSE, "暂停过久，已通知主管 Paused too long, supervisors told");
+        }
         if ("SLA_REMINDER".equals(message.type())) {
             // escalations are logged by escalateOverdue; who got what is in the delivery log
             feedback.log(itemOf(task), null, ProgressKind.REMINDER,

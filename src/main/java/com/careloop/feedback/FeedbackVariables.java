@@ -103,4 +103,11 @@ public final class FeedbackVariables {
 
     private FeedbackVariables() {
     }
+
+    /** when the customer gets a progress notice before the resolution deadline (Timer_ProgressNotice). */
+    public static final String PROGRESS_NOTICE_AT = "progressNoticeAt";
+    /** whether the progress notice goes out (none in the quiet period before): set by checkProgressNotice. */
+    public static final String PROGRESS_NOTICE_DUE = "progressNoticeDue";
+    /** when a running SLA pause notifies the supervisors (Timer_LongPause), set on each pause. */
+    public static final String LONG_PAUSE_NOTICE_AT = "longPauseNoticeAt";
 }

@@ -7,7 +7,10 @@ public enum ProgressKind {
     URGENCY("紧急程度 Urgency"), VERIFIED("核实 Verified"), MERGED("合并 Merged"),
     // what handlers record as they go (POST /api/feedback/{number}/progress; seed 002 第四步)
     CONTACTED("已联系客户 Customer contacted"), REPAIR_SCHEDULED("已安排维修 Repair scheduled"),
-    WAITING_FOR_PARTS("等待配件到货 Waiting for parts"), NOTE("备注 Note");
+    WAITING_FOR_PARTS("等待配件到货 Waiting for parts"), NOTE("备注 Note"),
+    // the SLA pause and the customer kept informed (SlaPause, CheckProgressNotice)
+    PAUSED("暂停计时 SLA paused"), RESUMED("恢复计时 SLA resumed"), LONG_PAUSE("长时间暂停 Long pause"),
+    PROGRESS_NOTICE("进展通知 Progress notice");
 
     /** The kinds a handler records (the others are written by the system). */
     public static final java.util.Set<ProgressKind> RECORDED_BY_HANDLERS =

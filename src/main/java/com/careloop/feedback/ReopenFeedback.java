@@ -18,8 +18,10 @@ class ReopenFeedback implements JavaDelegate {
     private final WorkCalendar calendar;
     private final ServiceParameters parameters;
     private final Clock clock;
+    private final SlaTimes times;
 
-    ReopenFeedback(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters, Clock clock) {
+    ReopenFeedback(FeedbackService feedback, WorkCalendar calendar, ServiceParameters parameters, Clock clock, SlaTimes times) {
+        this.times = times;
         this.feedback = feedback;
         this.calendar = calendar;
         this.parameters = parameters;
@@ -42,5 +44,6 @@ class ReopenFeedback implements JavaDelegate {
         execution.setVariable(FeedbackVariables.REVISIT_ATTEMPTS, 0);
         execution.setVariable(FeedbackVariables.RESOLUTION_DUE, Date.from(due));
         execution.setVariable(FeedbackVariables.RESOLUTION_REMINDER_AT, Date.from(calendar.reminder(now, due, slaClock, parameters.reminderAt())));
+        execution.setVariable(FeedbackVariables.PROGRESS_NOTICE_AT, Date.from(times.before(now, due, parameters.progressNoticeLead(), slaClock)));
     }
 }

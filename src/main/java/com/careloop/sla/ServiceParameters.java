@@ -57,7 +57,10 @@ public class ServiceParameters {
         FEEDBACK_TASK_PRIORITY_LOW("feedback.taskPriority.LOW", Kind.COUNT),
         FEEDBACK_VERIFY_SLA("feedback.verifySla", Kind.DURATION),
         FEEDBACK_SAME_MATTER_WINDOW("feedback.sameMatterWindow", Kind.DURATION),
-        FEEDBACK_BATCH_PATTERN("feedback.batchPattern", Kind.PATTERN);
+        FEEDBACK_BATCH_PATTERN("feedback.batchPattern", Kind.PATTERN),
+        FEEDBACK_LONG_PAUSE_NOTICE("feedback.longPauseNotice", Kind.DURATION),
+        FEEDBACK_PROGRESS_NOTICE_LEAD("feedback.progressNoticeLead", Kind.DURATION),
+        FEEDBACK_PROGRESS_NOTICE_QUIET("feedback.progressNoticeQuiet", Kind.DURATION);
 
         private final String key;
         private final Kind kind;
@@ -319,6 +322,21 @@ public class ServiceParameters {
     /** How a product's batch is read from its serial number: the first capture group of this pattern. */
     public java.util.regex.Pattern batchPattern() {
         return java.util.regex.Pattern.compile((String) value(Parameter.FEEDBACK_BATCH_PATTERN));
+    }
+
+    /** A pause of an item's SLA clock longer than this (working time, days as working days) notifies the supervisors. */
+    public Duration longPauseNotice() {
+        return (Duration) value(Parameter.FEEDBACK_LONG_PAUSE_NOTICE);
+    }
+
+    /** How long before the resolution deadline (on the item's SLA clock) the customer gets a progress notice. */
+    public Duration progressNoticeLead() {
+        return (Duration) value(Parameter.FEEDBACK_PROGRESS_NOTICE_LEAD);
+    }
+
+    /** No progress notice when one went to the customer within this (wall-clock) time. */
+    public Duration progressNoticeQuiet() {
+        return (Duration) value(Parameter.FEEDBACK_PROGRESS_NOTICE_QUIET);
     }
 
     public Duration coolingPeriod() {

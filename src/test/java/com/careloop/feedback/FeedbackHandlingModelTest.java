@@ -25,6 +25,8 @@ class FeedbackHandlingModelTest extends ModelTest {
     @BeforeEach
     void mocks() {
         listener("feedbackTaskContext");
+        listener("slaPauseEnds");
+        mock("checkProgressNotice", execution -> execution.setVariable("progressNoticeDue", true));
         // the facts LoadFeedbackFacts puts into the process, from the start variables "type" and "urgency"
         mock("loadFeedbackFacts", execution -> {
             execution.setVariable("feedbackType", execution.getVariable("type"));
@@ -48,6 +50,7 @@ class FeedbackHandlingModelTest extends ModelTest {
             execution.setVariable("responseReminderAt", Date.from(now.plus(Duration.ofMinutes(96))));
             execution.setVariable("resolutionDue", Date.from(now.plus(Duration.ofHours(24))));
             execution.setVariable("resolutionReminderAt", Date.from(now.plus(Duration.ofMinutes(1152))));
+            execution.setVariable("progressNoticeAt", Date.from(now.plus(Duration.ofHours(20))));
             execution.setVariable("revisitRequired", routing.get("revisitRequired"));
             execution.setVariable("urgent", "URGENT".equals(execution.getVariable("feedbackUrgency")));
         });
