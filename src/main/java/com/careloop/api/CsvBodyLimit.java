@@ -5,7 +5,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +25,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * CSV uploads (/api/…/import, a text/csv body or multipart) larger than careloop.api.max-csv-size (100 MB) are
- * refused with 413 before anything reads them, by their Content-Length; a multipart upload without one is bounded by
- * spring.servlet.multipart.max-request-size (the same 100 MB, also a 413). Other /api bodies: {@link ApiBodyLimit}.
+ * refused with 413 problem+json and nothing is imported:
+ * <ul>
+ * <li>with a Content-Length, by it, before anything reads the body;</li>
+ * <li>a body streamed without one (Transfer-Encoding: chunked) is first copied to a temporary file while its bytes are
+ * counted: at the first byte over the limit the copy stops and the answer is 413, so the import (which commits as it
+ * goes) never sees a byte of it; within the limit the import reads the file, which is deleted afterwards;</li>
+ * <li>a multipart upload without one is bounded by spring.servlet.multipart.max-request-size (the same 100 MB, also
+ * a 413).</li>
+ * </ul>
+ * Other /api bodies: {@link ApiBodyLimit}.
  */
 @Configuration
 public class CsvBodyLimit {
@@ -48,14 +65,130 @@ public class CsvBodyLimit {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (request.getContentLengthLong() <= max.toBytes()) {
+            long length = request.getContentLengthLong();
+            if (length > max.toBytes()) {
+                refuse(request, response, " (was " + length / 1024 / 1024 + " MB)");
+                return;
+            }
+            if (length >= 0 || isMultipart(request)) {
                 chain.doFilter(request, response);
                 return;
             }
+            Path spool = Files.createTempFile("careloop-csv-", ".csv");
+            try {
+                if (!copyWithin(request.getInputStream(), spool)) {
+                    refuse(request, response, "");
+                    return;
+                }
+                chain.doFilter(new SpooledBody(request, spool), response);
+            } finally {
+                Files.deleteIfExists(spool);
+            }
+        }
+
+        /** Copies the body to the file; false (and the copy stops) at the first byte over the limit. */
+        private boolean copyWithin(InputStream body, Path spool) throws IOException {
+            long limit = max.toBytes();
+            long count = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                int n;
+                while ((n = body.read(buffer)) >= 0) {
+                    count += n;
+                    if (count > limit) {
+                        return false;
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            return true;
+        }
+
+        private static boolean isMultipart(HttpServletRequest request) {
+            String type = request.getContentType();
+            return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        }
+
+        private void refuse(HttpServletRequest request, HttpServletResponse response, String was) throws IOException {
             long limitMb = max.toMegabytes();
             Problems.write(request, response, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
                     "CSV 文件超过 " + limitMb + " MB 的上限，请分成多个文件导入 The CSV file exceeds the " + limitMb
-                            + " MB limit: import it in several files (was " + request.getContentLengthLong() / 1024 / 1024 + " MB)", null));
+                            + " MB limit: import it in several files" + was, null));
+        }
+    }
+
+    /** The request with its body read from the spooled file (its length now known). */
+    static final class SpooledBody extends HttpServletRequestWrapper {
+
+        private final Path body;
+
+        SpooledBody(HttpServletRequest request, Path body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            try {
+                return Files.size(body);
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public int getContentLength() {
+            long length = getContentLengthLong();
+            return length > Integer.MAX_VALUE ? -1 : (int) length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            InputStream in = new java.io.BufferedInputStream(Files.newInputStream(body), 64 * 1024);
+            return new ServletInputStream() {
+                private boolean finished;
+
+                @Override
+                public boolean isFinished() {
+                    return finished;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is spooled to a file: read it blocking");
+                }
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    finished = b < 0;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = in.read(b, off, len);
+                    finished = n < 0;
+                    return n;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
         }
     }
 }

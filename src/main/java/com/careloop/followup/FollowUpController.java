@@ -31,11 +31,13 @@ public class FollowUpController {
     private final FollowUpService service;
     private final FollowUpQueries queries;
     private final ApiAccess access;
+    private final FollowUpFreeText freeText;
 
-    public FollowUpController(FollowUpService service, FollowUpQueries queries, ApiAccess access) {
+    FollowUpController(FollowUpService service, FollowUpQueries queries, ApiAccess access, FollowUpFreeText freeText) {
         this.service = service;
         this.queries = queries;
         this.access = access;
+        this.freeText = freeText;
     }
 
     @PostMapping
@@ -61,18 +63,19 @@ public class FollowUpController {
         return ResponseEntity.created(URI.create("/api/follow-ups/" + followUp.number())).body(followUp);
     }
 
+    /** The survey's free text and an override's reason only for who may read them ({@link FollowUpFreeText}). */
     @GetMapping("/{number}")
     public FollowUpView get(@PathVariable String number) {
-        access.requireAny(ApiAccess.READ);
-        return queries.byNumber(number);
+        ApiUser user = access.requireAny(ApiAccess.READ);
+        return freeText.forReader(queries.byNumber(number), user);
     }
 
     @GetMapping
     public List<FollowUpView> byCustomer(@RequestParam(required = false) String customerExternalId) {
-        access.requireAny(ApiAccess.READ);
+        ApiUser user = access.requireAny(ApiAccess.READ);
         if (customerExternalId == null || customerExternalId.isBlank()) {
             throw new InvalidRequestException("customerExternalId", "query parameter is required");
         }
-        return queries.byCustomerExternalId(customerExternalId);
+        return freeText.forReader(queries.byCustomerExternalId(customerExternalId), user);
     }
 }

