@@ -177,11 +177,28 @@ class BatchIncidentProcessTest extends BatchIncidentTestSupport {
         assertThat(incidentsOfModel()).hasSize(1);
     }
 
+    static String phone() {
+        return "135" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
     @Test
     void closingWithCampaignStartsACampaignFollowUpForEveryCustomerOfTheBatch() throws Exception {
-        CustomerView owner1 = customer("空调," + model + "/" + BATCH);
-        CustomerView owner2 = customer(model + "/" + BATCH);
-        customer(model + "/2410"); // another batch: not called
+        // the customers of the batch come from the CRM's CSV: column 批次 (batch) beside 产品 (products)
+        String id = "BQC-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String csv = "客户编号,客户名称,联系电话,产品,批次\n"
+                + id + "-1,批次一," + phone() + "," + model + ",2409\n"
+                + id + "-2,批次二," + phone() + ",空调，" + model + ",2409\n"
+                + id + "-3,批次三," + phone() + "," + model + ",2410\n" // another batch: not called
+                + id + "-4,批次四," + phone() + ",,2409\n"; // a batch without products: the line is refused
+        ResponseEntity<Map<String, Object>> imported = Api.as(rest, "manager1").postCsv("/api/customers/import", csv);
+        assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getBody()).containsEntry("accepted", 3).containsEntry("rejected", 1);
+        assertThat(imported.getBody().get("errors").toString()).contains("batch");
+        assertThat(customers.byExternalId(id + "-4")).isEmpty();
+        CustomerView owner1 = customers.byExternalId(id + "-1").orElseThrow();
+        CustomerView owner2 = customers.byExternalId(id + "-2").orElseThrow();
+        assertThat(owner1.products()).isEqualTo(model + "," + model + "/2409");
+        assertThat(owner2.products()).isEqualTo("空调," + model + ",空调/2409," + model + "/2409");
         BatchIncidents.BatchIncident incident = threeFaults();
         Task task = investigation(incident);
 
