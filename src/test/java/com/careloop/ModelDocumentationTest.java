@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModelDocumentationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"bpmn/followUp.bpmn", "bpmn/feedbackHandling.bpmn", "bpmn/qualityReports.bpmn"})
+    @ValueSource(strings = {"bpmn/followUp.bpmn", "bpmn/feedbackHandling.bpmn", "bpmn/qualityReports.bpmn", "bpmn/batchQualityIncident.bpmn"})
     void everyTaskAndGatewayIsDocumentedInBothLanguages(String file) {
         BpmnModelInstance model = Bpmn.readModelFromFile(new File(file));
         Stream<FlowNode> steps = Stream.concat(model.getModelElementsByType(Activity.class).stream(),

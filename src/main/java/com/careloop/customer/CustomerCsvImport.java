@@ -67,6 +67,8 @@ public class CustomerCsvImport {
         COLUMNS.put("optOut", List.of("optout", "opt_out", "拒绝回访", "免打扰"));
         COLUMNS.put("tags", List.of("tags", "标签"));
         COLUMNS.put("products", List.of("products", "产品", "购买产品"));
+        // the production batch of the products (batch-quality incidents): stored as product entries "<product>/<batch>"
+        COLUMNS.put("batch", List.of("batch", "批次", "产品批次", "生产批次"));
     }
 
     private static final String[] TIMESTAMP_COLUMNS = {"firstPurchaseAt", "lastPurchaseAt", "lastResolvedAt", "lastLoginAt"};
@@ -321,6 +323,14 @@ public class CustomerCsvImport {
         }
         r.tags = cell(fields, index, "tags");
         r.products = cell(fields, index, "products");
+        String batch = cell(fields, index, "batch");
+        if (batch != null && r.products == null) {
+            errors.add(new CustomerImports.LineError(line, "batch", "needs the products it is the batch of"));
+        } else if (batch != null) {
+            // "KFR-50LW" of batch 2409 becomes "KFR-50LW,KFR-50LW/2409": a campaign for products [KFR-50LW/2409] finds the batch
+            List<String> entries = java.util.Arrays.stream(r.products.split("[,，]")).map(String::strip).filter(e -> !e.isEmpty()).toList();
+            r.products = String.join(",", entries) + "," + String.join(",", entries.stream().map(e -> e + "/" + batch).toList());
+        }
         for (String column : TIMESTAMP_COLUMNS) {
             String value = cell(fields, index, column);
             if (value != null) {

@@ -56,9 +56,12 @@ public class DemoData {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final DemoBatchIncident batchIncident;
 
     public DemoData(CustomerService customers, FollowUpService followUps,
-                    FeedbackService feedback, TaskService tasks, RuntimeService runtime, ManagementService management) {
+                    FeedbackService feedback, TaskService tasks, RuntimeService runtime, ManagementService management,
+                    DemoBatchIncident batchIncident) {
+        this.batchIncident = batchIncident;
         this.customers = customers;
         this.followUps = followUps;
         this.feedback = feedback;
@@ -139,6 +142,8 @@ public class DemoData {
                 cs.get(22).id(), null, null, FeedbackChannel.HOTLINE, null, null, "JSQ-60", null, "WH2408-10322", null,
                 FeedbackType.PROBLEM, Urgency.NORMAL, null, "热水器漏水，已报修三天无人上门"), "center1").processInstanceId());
         complete(overdue[0], FeedbackService.VERIFY_TASK, "center1", "verification", "VALID");
+        // 23-25: one open batch-quality incident (three faults of one model and batch)
+        batchIncident.load(cs.subList(23, 26), now);
         int history = history(now);
         log.info("Demo data loaded: {} customers, follow-ups and feedback in every state, {} answered calls of history", cs.size(), history);
     }

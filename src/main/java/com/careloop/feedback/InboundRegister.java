@@ -53,9 +53,12 @@ class InboundRegister {
     private final UrgencySuggestion suggestion;
     private final ServiceParameters parameters;
     private final Validator validator;
+    private final org.springframework.beans.factory.ObjectProvider<BatchSignal> batchSignals;
 
     InboundRegister(CustomerService customers, FeedbackItemRepository items, SameMatter sameMatter, UrgencySuggestion suggestion,
-                    ServiceParameters parameters, Validator validator) {
+                    ServiceParameters parameters, Validator validator,
+                    org.springframework.beans.factory.ObjectProvider<BatchSignal> batchSignals) {
+        this.batchSignals = batchSignals;
         this.customers = customers;
         this.items = items;
         this.sameMatter = sameMatter;
@@ -126,7 +129,11 @@ class InboundRegister {
 
         String description = text(r.description());
         int contacts = sameMatter.contactsIncludingNew(customer == null ? null : customer.id(), serial, model);
-        UrgencySuggestion.Suggested suggested = suggestion.suggest(new UrgencySuggestion.Facts(description, contacts, false));
+        // module incident: an open batch incident for this model and batch, or this item reaching its threshold
+        String batchOfItem = batch;
+        boolean batchSuspected = errors.isEmpty() && r.type() != null && model != null && batchOfItem != null
+                && batchSignals.orderedStream().anyMatch(s -> s.suspected(r.type(), model, batchOfItem));
+        UrgencySuggestion.Suggested suggested = suggestion.suggest(new UrgencySuggestion.Facts(description, contacts, batchSuspected));
         String overrideReason = text(r.urgencyOverrideReason());
         Urgency urgency = r.urgency() == null ? suggested.urgency() : r.urgency();
         if (r.urgency() == null && overrideReason != null) {
