@@ -24,7 +24,7 @@ public final class PersonalFields {
             // callCustomer form
             "feedbackText", "notes", "tags", "issues", "issue2Text", "issue3Text", "issue4Text",
             // feedback forms (respondToCustomer, resolveFeedback, confirmResolution, managerReview: notes)
-            "responsePlan", "solution",
+            "responsePlan", "solution", "leadLostReason",
             // verifyFeedback form: why an item is not genuine
             "invalidReason",
             // task context shown in the forms (FeedbackTaskContext, CallTaskContext, CallContext)

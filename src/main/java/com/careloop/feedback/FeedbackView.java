@@ -15,7 +15,8 @@ public record FeedbackView(Long id, String number, FeedbackSource source, Feedba
                            FeedbackChannel channel, String contactName, String contactPhoneMasked, String productModel,
                            String orderNumber, String serialNumber, String batch, boolean urgencySuggested,
                            Urgency suggestedUrgency, String urgencyReason, String urgencyOverrideReason,
-                           Verification verification, String invalidReason, String mergedInto) {
+                           Verification verification, String invalidReason, String mergedInto, LeadOutcome leadOutcome,
+                           java.math.BigDecimal leadAmount, String leadLostReason) {
 
     public record Progress(Instant at, String author, ProgressKind kind, String note) {}
 
@@ -29,6 +30,6 @@ public record FeedbackView(Long id, String number, FeedbackSource source, Feedba
                 i.getChannel(), i.getContactName(), i.getContactPhone() == null ? null : MaskedPhone.of(i.getContactPhone()),
                 i.getProductModel(), i.getOrderNumber(), i.getSerialNumber(), i.getBatch(), i.isUrgencySuggested(),
                 i.getSuggestedUrgency(), i.getUrgencyReason(), i.getUrgencyOverrideReason(), i.getVerification(),
-                i.getInvalidReason(), i.getMergedInto());
+                i.getInvalidReason(), i.getMergedInto(), i.getLeadOutcome(), i.getLeadAmount(), i.getLeadLostReason());
     }
 }
