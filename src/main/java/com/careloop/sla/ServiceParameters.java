@@ -57,7 +57,8 @@ public class ServiceParameters {
         FEEDBACK_TASK_PRIORITY_LOW("feedback.taskPriority.LOW", Kind.COUNT),
         FEEDBACK_VERIFY_SLA("feedback.verifySla", Kind.DURATION),
         FEEDBACK_SAME_MATTER_WINDOW("feedback.sameMatterWindow", Kind.DURATION),
-        FEEDBACK_BATCH_PATTERN("feedback.batchPattern", Kind.PATTERN);
+        FEEDBACK_BATCH_PATTERN("feedback.batchPattern", Kind.PATTERN),
+        FEEDBACK_EXPORT_MAX_ROWS("feedback.exportMaxRows", Kind.COUNT);
 
         private final String key;
         private final Kind kind;
@@ -319,6 +320,11 @@ public class ServiceParameters {
     /** How a product's batch is read from its serial number: the first capture group of this pattern. */
     public java.util.regex.Pattern batchPattern() {
         return java.util.regex.Pattern.compile((String) value(Parameter.FEEDBACK_BATCH_PATTERN));
+    }
+
+    /** The most items one XLSX export of the feedback register may hold (a larger query is a 400). */
+    public int feedbackExportMaxRows() {
+        return (Integer) value(Parameter.FEEDBACK_EXPORT_MAX_ROWS);
     }
 
     public Duration coolingPeriod() {
