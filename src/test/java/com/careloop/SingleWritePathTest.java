@@ -25,7 +25,8 @@ class SingleWritePathTest {
     /** table -> the one source file that inserts its rows. */
     static final Map<String, String> WRITER = Map.of(
             "follow_up", "followup/FollowUpWriter.java",
-            "customer", "customer/CustomerWriter.java");
+            "customer", "customer/CustomerWriter.java",
+            "feedback_attachment", "feedback/FeedbackAttachments.java");
 
     @Test
     void eachTableHasOneWriterOfNewRows() throws IOException {

@@ -25,20 +25,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiBodyLimit {
 
     @Bean
-    public FilterRegistrationBean<Filter> apiBodyLimitFilter(@Value("${careloop.api.max-body-size:1MB}") DataSize max) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(max.toBytes()));
+    public FilterRegistrationBean<Filter> apiBodyLimitFilter(@Value("${careloop.api.max-body-size:1MB}") DataSize max,
+                                                             @Value("${careloop.api.max-attachment-size:10MB}") DataSize attachment) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(max.toBytes(), attachment.toBytes() + MULTIPART_OVERHEAD));
         registration.setName("careloop-api-body-limit");
         registration.addUrlPatterns("/api/*");
         registration.setOrder(5);
         return registration;
     }
 
+    /** room for a multipart upload's boundaries and part headers around one attachment */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+
     static final class Filter extends OncePerRequestFilter {
 
-        private final long max;
+        private final long json;
+        private final long attachment;
 
         Filter(long max) {
-            this.max = max;
+            this(max, max);
+        }
+
+        Filter(long max, long attachment) {
+            this.json = max;
+            this.attachment = attachment;
         }
 
         @Override
@@ -49,15 +59,19 @@ public class ApiBodyLimit {
                 chain.doFilter(request, response);
                 return;
             }
+            // one photo or document per upload (POST /api/feedback/{number}/attachments): its own limit, checked per file there
+            long max = path.matches("/api/feedback/[^/]+/attachments/?") ? attachment : json;
             long length = request.getContentLengthLong();
             if (length > max) {
-                refuse(response, request, length);
+                refuse(response, request, length, max);
                 return;
             }
-            if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+            // a chunked upload of an attachment cannot be replayed (its parts are parsed from the original stream): it is
+            // bounded by spring.servlet.multipart and refused per file by the feedback module (413)
+            if (length < 0 && request.getHeader("Transfer-Encoding") != null && max != attachment) {
                 byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
                 if (body.length > max) {
-                    refuse(response, request, -1);
+                    refuse(response, request, -1, max);
                     return;
                 }
                 chain.doFilter(new ReplayedBody(request, body), response);
@@ -66,7 +80,7 @@ public class ApiBodyLimit {
             chain.doFilter(request, response);
         }
 
-        private void refuse(HttpServletResponse response, HttpServletRequest request, long length) throws IOException {
+        private void refuse(HttpServletResponse response, HttpServletRequest request, long length, long max) throws IOException {
             String limit = megabytes(max);
             String detail = "请求体超过 " + limit + " 的上限 Request body exceeds the " + limit + " limit"
                     + (length > 0 ? " (was " + megabytes(length) + ")" : "")

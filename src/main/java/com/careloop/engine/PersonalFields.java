@@ -24,7 +24,9 @@ public final class PersonalFields {
             // callCustomer form
             "feedbackText", "notes", "tags", "issues", "issue2Text", "issue3Text", "issue4Text",
             // feedback forms (respondToCustomer, resolveFeedback, confirmResolution, managerReview: notes)
-            "responsePlan", "solution",
+            "responsePlan", "solution", "leadLostReason",
+            // registerFeedback start form (bpmn/feedbackRegistration.bpmn): contact, the customer's words, why urgency was lowered
+            "contactName", "contactPhone", "description", "urgencyOverrideReason",
             // verifyFeedback form: why an item is not genuine
             "invalidReason",
             // task context shown in the forms (FeedbackTaskContext, CallTaskContext, CallContext)

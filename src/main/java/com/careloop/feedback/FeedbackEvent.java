@@ -45,6 +45,10 @@ public sealed interface FeedbackEvent {
     record FeedbackResolved(long itemId, Instant at, Instant resolutionDueAt) implements FeedbackEvent {
     }
 
+    /** A sales lead's outcome recorded with its resolution (the lead-conversion KPIs); the amount of a won lead. */
+    record FeedbackLeadOutcome(long itemId, Instant at, LeadOutcome outcome, java.math.BigDecimal amount) implements FeedbackEvent {
+    }
+
     /** The customer was not satisfied: back to the owner with a new resolution deadline. */
     record FeedbackReopened(long itemId, Instant at, Instant resolutionDueAt) implements FeedbackEvent {
     }

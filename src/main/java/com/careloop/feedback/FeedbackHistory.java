@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The feedback events of items written before anyone listened (a one-off replay for read models such as quality's),
  * item by item in id order, each item's events in their order: opened, routed, responded (first contact = resolved
- * at the instant of the response), resolved, closed. What the table keeps is the latest state: one resolution is
+ * at the instant of the response), resolved (with a sales lead's outcome), closed. What the table keeps is the latest state: one resolution is
  * replayed (with the current resolution deadline), reopenings only as the reopen count of the closing.
  */
 @Component
@@ -31,7 +31,7 @@ public class FeedbackHistory {
         streaming.setFetchSize(FETCH);
         streaming.query("select i.id, i.number, i.created_at, i.source, i.type, i.urgency, i.follow_up_id, i.revisit_agent, c.tier,"
                 + " i.description, i.department, i.response_due_at, i.resolution_due_at, i.responded_at, i.resolved_at, i.closed_at,"
-                + " i.result, i.reopen_count, i.channel, i.product_model, i.batch from feedback_item i join customer c on c.id = i.customer_id order by i.id", rs -> {
+                + " i.result, i.reopen_count, i.channel, i.product_model, i.batch, i.lead_outcome, i.lead_amount from feedback_item i join customer c on c.id = i.customer_id order by i.id", rs -> {
                     long id = rs.getLong(1);
                     Instant created = rs.getTimestamp(3).toInstant();
                     long followUp = rs.getLong(7);
@@ -53,6 +53,9 @@ public class FeedbackHistory {
                     }
                     if (resolved != null) {
                         events.accept(new FeedbackEvent.FeedbackResolved(id, resolved, resolutionDue));
+                    }
+                    if (resolved != null && rs.getString(22) != null) {
+                        events.accept(new FeedbackEvent.FeedbackLeadOutcome(id, resolved, LeadOutcome.valueOf(rs.getString(22)), rs.getBigDecimal(23)));
                     }
                     Instant closed = instant(rs.getTimestamp(16));
                     if (closed != null && rs.getString(17) != null) {

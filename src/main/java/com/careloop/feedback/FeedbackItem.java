@@ -142,6 +142,13 @@ class FeedbackItem {
     private long pausedMinutes;
     @Column(name = "last_progress_notice_at")
     private Instant lastProgressNoticeAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lead_outcome")
+    private LeadOutcome leadOutcome;
+    @Column(name = "lead_amount", precision = 14, scale = 2)
+    private java.math.BigDecimal leadAmount;
+    @Column(name = "lead_lost_reason")
+    private String leadLostReason;
 
     protected FeedbackItem() {
     }
@@ -216,6 +223,17 @@ class FeedbackItem {
         this.resolvedAt = at;
         this.status = FeedbackStatus.AWAITING_CONFIRMATION;
     }
+
+    /** A sales lead's outcome (with the resolution): the amount of a won lead, the reason of a lost one. */
+    public void recordLeadOutcome(LeadOutcome outcome, java.math.BigDecimal amount, String lostReason) {
+        this.leadOutcome = outcome;
+        this.leadAmount = outcome == LeadOutcome.WON ? amount : null;
+        this.leadLostReason = outcome == LeadOutcome.LOST ? lostReason : null;
+    }
+
+    public LeadOutcome getLeadOutcome() { return leadOutcome; }
+    public java.math.BigDecimal getLeadAmount() { return leadAmount; }
+    public String getLeadLostReason() { return leadLostReason; }
 
     public void recordRevisit(int attempts, Boolean satisfied) {
         this.revisitAttempts = attempts;

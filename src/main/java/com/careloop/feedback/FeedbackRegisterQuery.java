@@ -64,10 +64,48 @@ public class FeedbackRegisterQuery {
         this.clock = clock;
     }
 
+    /** One line of the XLSX export: the list's line, the product and both phones masked (everyone sees them masked). */
+    public record ExportRow(Row row, String productModel, String serialNumber, String customerPhoneMasked, String contactPhoneMasked) {}
+
     @Transactional(readOnly = true)
     Page find(Filter f, ApiUser reader) {
         check(f);
         MapSqlParameterSource p = new MapSqlParameterSource();
+        String from = from(f, reader, p);
+        Long total = jdbc.queryForObject("select count(*)" + from, p, Long.class);
+        p.addValue("limit", f.size()).addValue("offset", (long) f.page() * f.size());
+        List<Row> rows = jdbc.query(SELECT + from + ORDER + " limit :limit offset :offset", p, FeedbackRegisterQuery::row);
+        return new Page(rows, f.page(), f.size(), total == null ? 0 : total);
+    }
+
+    /**
+     * Every item of the query the reader may see (page and size ignored), in the list's order, for the XLSX export; more
+     * than {@code maxRows} is a 400 that asks for a narrower query (nothing is read beyond the count).
+     */
+    @Transactional(readOnly = true)
+    public List<ExportRow> export(Filter f, ApiUser reader, int maxRows) {
+        check(f);
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String from = from(f, reader, p);
+        Long total = jdbc.queryForObject("select count(*)" + from, p, Long.class);
+        if (total != null && total > maxRows) {
+            throw new InvalidRequestException("q", "导出最多 " + maxRows + " 条，本次查询 " + total + " 条，请缩小查询条件 an export holds at most "
+                    + maxRows + " items, this query has " + total + ": narrow it (status, team, from/to, …)");
+        }
+        return jdbc.query(SELECT + ", i.product_model, i.serial_number, c.phone, i.contact_phone" + from + ORDER, p, (rs, n) ->
+                new ExportRow(row(rs, n), rs.getString(15), rs.getString(16), masked(rs.getString(17)), masked(rs.getString(18))));
+    }
+
+    private static String masked(String phone) {
+        return phone == null || phone.isBlank() ? null : com.careloop.customer.MaskedPhone.of(phone);
+    }
+
+    private static final String SELECT = "select i.number, i.type, i.urgency, i.status, i.channel, i.created_at, i.response_due_at,"
+            + " i.resolution_due_at, " + DEADLINE + " as deadline, i.overdue, i.department, c.external_id, c.name, i.merged_into";
+    private static final String ORDER = " order by case when " + DEADLINE + " is null then 1 else 0 end, " + DEADLINE + ", i.created_at, i.id";
+
+    /** The from and where clause of the filter and the reader's scope. */
+    private String from(Filter f, ApiUser reader, MapSqlParameterSource p) {
         List<String> where = new ArrayList<>();
         where.add(scope(reader, p));
         if (f.status() != null) {
@@ -112,14 +150,7 @@ public class FeedbackRegisterQuery {
             where.add("i.created_at < :to");
             p.addValue("to", Timestamp.from(f.to().plusDays(1).atStartOfDay(calendar.zone()).toInstant()));
         }
-        String from = " from feedback_item i join customer c on c.id = i.customer_id where " + String.join(" and ", where);
-        Long total = jdbc.queryForObject("select count(*)" + from, p, Long.class);
-        p.addValue("limit", f.size()).addValue("offset", (long) f.page() * f.size());
-        List<Row> rows = jdbc.query("select i.number, i.type, i.urgency, i.status, i.channel, i.created_at, i.response_due_at,"
-                + " i.resolution_due_at, " + DEADLINE + " as deadline, i.overdue, i.department, c.external_id, c.name, i.merged_into"
-                + from + " order by case when " + DEADLINE + " is null then 1 else 0 end, " + DEADLINE + ", i.created_at, i.id"
-                + " limit :limit offset :offset", p, FeedbackRegisterQuery::row);
-        return new Page(rows, f.page(), f.size(), total == null ? 0 : total);
+        return " from feedback_item i join customer c on c.id = i.customer_id where " + String.join(" and ", where);
     }
 
     /** Which items the reader may see, as a condition (see the class comment). */

@@ -16,7 +16,8 @@ public record FeedbackView(Long id, String number, FeedbackSource source, Feedba
                            String orderNumber, String serialNumber, String batch, boolean urgencySuggested,
                            Urgency suggestedUrgency, String urgencyReason, String urgencyOverrideReason,
                            Verification verification, String invalidReason, String mergedInto,
-                           boolean pausedNow, long pausedMinutes, PauseReason pauseReason, Instant pausedAt) {
+                           boolean pausedNow, long pausedMinutes, PauseReason pauseReason, Instant pausedAt,
+                           LeadOutcome leadOutcome, java.math.BigDecimal leadAmount, String leadLostReason) {
 
     public record Progress(Instant at, String author, ProgressKind kind, String note) {}
 
@@ -30,6 +31,7 @@ public record FeedbackView(Long id, String number, FeedbackSource source, Feedba
                 i.getChannel(), i.getContactName(), i.getContactPhone() == null ? null : MaskedPhone.of(i.getContactPhone()),
                 i.getProductModel(), i.getOrderNumber(), i.getSerialNumber(), i.getBatch(), i.isUrgencySuggested(),
                 i.getSuggestedUrgency(), i.getUrgencyReason(), i.getUrgencyOverrideReason(), i.getVerification(),
-                i.getInvalidReason(), i.getMergedInto(), i.isPausedNow(), i.getPausedMinutes(), i.getPauseReason(), i.getPausedAt());
+                i.getInvalidReason(), i.getMergedInto(), i.isPausedNow(), i.getPausedMinutes(), i.getPauseReason(), i.getPausedAt(),
+                i.getLeadOutcome(), i.getLeadAmount(), i.getLeadLostReason());
     }
 }

@@ -32,14 +32,22 @@ class RecordResolution implements JavaDelegate {
         var now = clock.instant();
         item.resolve(r.handlingOutcome(), r.solution(), r.compensation(), now);
         feedback.publish(new FeedbackEvent.FeedbackResolved(item.getId(), now, item.getResolutionDueAt()));
+        if (r.leadOutcome() != null) {
+            item.recordLeadOutcome(r.leadOutcome(), r.leadAmount(), r.leadLostReason());
+            feedback.publish(new FeedbackEvent.FeedbackLeadOutcome(item.getId(), now, r.leadOutcome(), r.leadAmount()));
+        }
         feedback.log(item, (String) execution.getVariable(CompletedBy.VARIABLE), ProgressKind.RESOLVED,
                 r.handlingOutcome().label() + (r.compensation() == Compensation.NONE ? "" : " · 补偿 Compensation: " + r.compensation().label())
+                        + (r.leadOutcome() == null ? "" : " · 销售线索 Lead: " + r.leadOutcome().label()
+                                + (r.leadAmount() == null ? "" : " " + r.leadAmount().toPlainString()))
                         + ": " + r.solution());
         comments.sync(item, execution.getProcessInstanceId());
         execution.setVariable(FeedbackVariables.HANDLING_OUTCOME, r.handlingOutcome().name());
         execution.setVariable(FeedbackVariables.CONFIRM_DUE, Date.from(now.plus(parameters.confirmWithin())));
         execution.removeVariable("compensation");
         execution.removeVariable(FeedbackForms.Resolution.SALES_OUTCOME);
+        execution.removeVariable(FeedbackForms.Resolution.LEAD_OUTCOME);
+        execution.removeVariable(FeedbackForms.Resolution.LEAD_AMOUNT);
         PersonalFields.removeFrom(execution);
     }
 }

@@ -107,6 +107,9 @@ public class IdentitySetup {
             // read the definitions so Tasklist can show process names and start forms
             grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }
+        // the service centre registers inbound feedback from Tasklist: start form of feedbackRegistration (only it)
+        grant(CS_CENTER, Resources.PROCESS_DEFINITION, "feedbackRegistration", Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(CS_CENTER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         // managers: Cockpit with full operations (retry incidents, see every task)
         grant(CS_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         // every operation on definitions except deleting them (and their history): only camunda-admin deletes a

@@ -2,14 +2,14 @@ package com.careloop.quality;
 
 /**
  * What a counted fact is attributed to: the agent who made the call, the team (the agent's team group for calls,
- * the routed department for feedback items), scenario, product, channel (feedback source; follow-up calls for
- * survey answers) and the customer's tier. {@link #UNSPECIFIED} where one does not apply or is not known.
+ * the routed department for feedback items), scenario, product, channel (the feedback channel: HOTLINE … APP, and
+ * FOLLOW_UP for the items of a call as for survey answers and follow-up outcomes) and the customer's tier. {@link #UNSPECIFIED} where one does not apply or is not known.
  */
 record Dimensions(String agent, String team, String scenario, String product, String channel, String tier) {
 
     static final String UNSPECIFIED = "UNSPECIFIED";
-    /** The channel of survey answers and follow-up outcomes: the follow-up call. */
-    static final String FOLLOW_UP_CALL = "FOLLOW_UP_CALL";
+    /** The channel of survey answers and follow-up outcomes: the follow-up call, as for the items raised on a call. */
+    static final String FOLLOW_UP = com.careloop.feedback.FeedbackChannel.FOLLOW_UP.name();
 
     Dimensions {
         agent = orUnspecified(agent);

@@ -164,6 +164,8 @@ public class KpiController {
         m.put("resolutionOnTime", v.resolutionOnTime());
         m.put("reopenRate", v.reopenRate());
         m.put("leadConversion", v.leadConversion());
+        m.put("leadWinRate", v.leadWinRate());
+        m.put("leadQuotedShare", v.leadQuotedShare());
         m.put("backlog", v.backlog());
         m.put("overdue", v.overdue());
         m.put("dimensions", v.dimensions());

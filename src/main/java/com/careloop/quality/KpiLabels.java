@@ -1,5 +1,6 @@
 package com.careloop.quality;
 
+import com.careloop.feedback.FeedbackChannel;
 import com.careloop.feedback.FeedbackSource;
 import com.careloop.followup.Scenario;
 import com.careloop.identity.CareLoopGroups;
@@ -15,10 +16,19 @@ class KpiLabels {
 
     static final String UNSPECIFIED_LABEL = "未指定 Unspecified";
 
-    private static final Map<String, String> CHANNELS = Map.of(
-            FeedbackSource.FOLLOW_UP_CALL.name(), "回访电话 Follow-up call",
-            FeedbackSource.INBOUND.name(), "来电/来函 Inbound");
+    /** The feedback channels (and, for rows recorded before they were, the old sources). */
+    private static final Map<String, String> CHANNELS = channels();
     private static final Map<String, String> TIERS = Map.of("VIP", "VIP 客户 VIP", "STANDARD", "普通客户 Standard");
+
+    private static Map<String, String> channels() {
+        Map<String, String> labels = new java.util.HashMap<>();
+        for (FeedbackChannel c : FeedbackChannel.values()) {
+            labels.put(c.name(), c.label());
+        }
+        labels.put(FeedbackSource.FOLLOW_UP_CALL.name(), FeedbackChannel.FOLLOW_UP.label());
+        labels.put(FeedbackSource.INBOUND.name(), "来电/来函 Inbound");
+        return Map.copyOf(labels);
+    }
 
     private final IdentityService identity;
     /** agent id -> "name (id)"; names change rarely, the cache is small (one entry per agent). */

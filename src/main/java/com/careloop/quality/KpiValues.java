@@ -6,6 +6,11 @@ import java.util.Map;
  * Every KPI of one period (or one group of it), as defined in issue #7. Percentages have one decimal; a KPI with no
  * denominator is {@code null}. {@code backlog} and {@code overdue} are "now" and ignore the period.
  * {@code dimensions}: mean of each dimension score, keys attitude, expertise, timeliness, resolution, convenience.
+ * {@code leadConversion}: reached follow-up calls with purchase intent; {@code leadWinRate}: sales leads won of the
+ * sales leads whose outcome was recorded (CONTACTED_NOT_INTERESTED, QUOTED, WON, LOST) in the period;
+ * {@code leadQuotedShare}: of those, the leads that got a quote (QUOTED or WON).
+ * {@code resolutionRate} and {@code reopenRate} count closed items that were handled: CLOSED_INVALID and MERGED items
+ * are in neither numerator nor denominator.
  */
 public record KpiValues(
         long surveys,
@@ -21,5 +26,15 @@ public record KpiValues(
         Double leadConversion,
         Long backlog,
         Long overdue,
-        Map<String, Double> dimensions) {
+        Map<String, Double> dimensions,
+        Double leadWinRate,
+        Double leadQuotedShare) {
+
+    /** Without the sales-lead outcome KPIs (no lead recorded). */
+    public KpiValues(long surveys, Double csat, Double csatMean, Double nps, Double reachRate, Double resolutionRate, Double fcr,
+                     Double responseOnTime, Double resolutionOnTime, Double reopenRate, Double leadConversion, Long backlog,
+                     Long overdue, Map<String, Double> dimensions) {
+        this(surveys, csat, csatMean, nps, reachRate, resolutionRate, fcr, responseOnTime, resolutionOnTime, reopenRate,
+                leadConversion, backlog, overdue, dimensions, null, null);
+    }
 }

@@ -2,6 +2,7 @@ package com.careloop.quality;
 
 import com.careloop.feedback.FeedbackEvent;
 import com.careloop.feedback.FeedbackResult;
+import com.careloop.feedback.LeadOutcome;
 import com.careloop.followup.FollowUpClosed;
 import com.careloop.followup.SurveyAnswered;
 import com.careloop.sla.WorkCalendar;
@@ -91,7 +92,7 @@ class QualityRecorder {
 
     void record(Recording r, SurveyAnswered e) {
         String team = teams.teamOf(e.agent());
-        Dimensions d = new Dimensions(e.agent(), team, e.scenario().name(), null, Dimensions.FOLLOW_UP_CALL, e.tier() == null ? null : e.tier().name());
+        Dimensions d = new Dimensions(e.agent(), team, e.scenario().name(), null, Dimensions.FOLLOW_UP, e.tier() == null ? null : e.tier().name());
         LocalDate day = day(e.answeredAt());
         r.add(day, d, Counter.SURVEYS, 1);
         r.add(day, d, Counter.SAT_N, 1);
@@ -117,7 +118,7 @@ class QualityRecorder {
     }
 
     void record(Recording r, FollowUpClosed e) {
-        Dimensions d = new Dimensions(e.agent(), teams.teamOf(e.agent()), e.scenario().name(), null, Dimensions.FOLLOW_UP_CALL,
+        Dimensions d = new Dimensions(e.agent(), teams.teamOf(e.agent()), e.scenario().name(), null, Dimensions.FOLLOW_UP,
                 e.tier() == null ? null : e.tier().name());
         LocalDate day = day(e.closedAt());
         r.add(day, d, Counter.FU_CLOSED, 1);
@@ -137,7 +138,7 @@ class QualityRecorder {
                 scenario = f == null ? null : f.scenario();
             }
             Recording.Item i = new Recording.Item(e.itemId());
-            i.dims = new Dimensions(e.agent(), null, scenario, null, e.source().name(), e.tier() == null ? null : e.tier().name());
+            i.dims = new Dimensions(e.agent(), null, scenario, null, e.channel().name(), e.tier() == null ? null : e.tier().name());
             i.type = e.type().name();
             i.urgency = e.urgency().name();
             i.open = true;
@@ -168,10 +169,17 @@ class QualityRecorder {
         } else if (event instanceof FeedbackEvent.FeedbackReopened e) {
             i.resolved = false;
             i.resolutionDue = e.resolutionDueAt();
+        } else if (event instanceof FeedbackEvent.FeedbackLeadOutcome e) {
+            r.add(day, d, Counter.LEAD_N, 1);
+            r.add(day, d, Counter.LEAD_WON, e.outcome() == LeadOutcome.WON);
+            r.add(day, d, Counter.LEAD_QUOTED, e.outcome().quoted());
         } else if (event instanceof FeedbackEvent.FeedbackClosed e) {
-            r.add(day, d, Counter.FB_CLOSED, 1);
-            r.add(day, d, Counter.FB_RESOLVED, e.result() == FeedbackResult.RESOLVED_SATISFIED || e.result() == FeedbackResult.RESOLVED_UNCONFIRMED);
-            r.add(day, d, Counter.FB_REOPENED, e.reopenCount() > 0);
+            // invalid and merged items were never handled: not in the resolution or reopen rate (nor their denominator)
+            if (e.result() != FeedbackResult.INVALID && e.result() != FeedbackResult.MERGED) {
+                r.add(day, d, Counter.FB_CLOSED, 1);
+                r.add(day, d, Counter.FB_RESOLVED, e.result() == FeedbackResult.RESOLVED_SATISFIED || e.result() == FeedbackResult.RESOLVED_UNCONFIRMED);
+                r.add(day, d, Counter.FB_REOPENED, e.reopenCount() > 0);
+            }
             i.open = false;
         }
         i.dirty = true;

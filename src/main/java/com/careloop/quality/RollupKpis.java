@@ -230,7 +230,9 @@ class RollupKpis implements QualityKpis, OpenFeedback {
                 pct(v[Counter.RESOL_ON_TIME.ordinal()], v[Counter.RESOL_N.ordinal()]),
                 pct(v[Counter.FB_REOPENED.ordinal()], v[Counter.FB_CLOSED.ordinal()]),
                 pct(v[Counter.FU_INTENT.ordinal()], v[Counter.FU_REACHED.ordinal()]),
-                backlog, overdue, java.util.Collections.unmodifiableMap(dimensions));
+                backlog, overdue, java.util.Collections.unmodifiableMap(dimensions),
+                pct(v[Counter.LEAD_WON.ordinal()], v[Counter.LEAD_N.ordinal()]),
+                pct(v[Counter.LEAD_QUOTED.ordinal()], v[Counter.LEAD_N.ordinal()]));
     }
 
     /** numerator ÷ denominator × 100, one decimal (half up, away from zero); null without a denominator. */

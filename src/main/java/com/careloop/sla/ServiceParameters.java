@@ -60,7 +60,8 @@ public class ServiceParameters {
         FEEDBACK_BATCH_PATTERN("feedback.batchPattern", Kind.PATTERN),
         FEEDBACK_LONG_PAUSE_NOTICE("feedback.longPauseNotice", Kind.DURATION),
         FEEDBACK_PROGRESS_NOTICE_LEAD("feedback.progressNoticeLead", Kind.DURATION),
-        FEEDBACK_PROGRESS_NOTICE_QUIET("feedback.progressNoticeQuiet", Kind.DURATION);
+        FEEDBACK_PROGRESS_NOTICE_QUIET("feedback.progressNoticeQuiet", Kind.DURATION),
+        FEEDBACK_EXPORT_MAX_ROWS("feedback.exportMaxRows", Kind.COUNT);
 
         private final String key;
         private final Kind kind;
@@ -337,6 +338,11 @@ public class ServiceParameters {
     /** No progress notice when one went to the customer within this (wall-clock) time. */
     public Duration progressNoticeQuiet() {
         return (Duration) value(Parameter.FEEDBACK_PROGRESS_NOTICE_QUIET);
+    }
+
+    /** The most items one XLSX export of the feedback register may hold (a larger query is a 400). */
+    public int feedbackExportMaxRows() {
+        return (Integer) value(Parameter.FEEDBACK_EXPORT_MAX_ROWS);
     }
 
     public Duration coolingPeriod() {

@@ -166,7 +166,10 @@ class FeedbackTasksTest extends CareLoopTest {
         assertThat(general).containsExactlyInAnyOrderElementsOf(HandlingOutcome.allowedFor(FeedbackType.COMPLAINT).stream().map(Enum::name).toList());
         assertThat(sales).containsExactlyInAnyOrderElementsOf(HandlingOutcome.SALES.stream().map(Enum::name).toList());
         assertThat(byKey.get("handlingOutcome").at("/conditional/hide").asText()).contains("salesLead");
-        assertThat(byKey.get("salesOutcome").at("/conditional/hide").asText()).contains("salesLead");
+        assertThat(byKey.get("leadOutcome").at("/conditional/hide").asText()).contains("salesLead");
+        assertThat(byKey.get("leadOutcome").get("values").findValuesAsText("value"))
+                .containsExactlyElementsOf(java.util.Arrays.stream(LeadOutcome.values()).map(Enum::name).toList());
+        assertThat(byKey.get("salesOutcome").at("/conditional/hide").asText()).as("REST clients of before only").isEqualTo("=true");
         form.get("components").forEach(c -> { if (c.has("values")) c.get("values").forEach(v ->
                 assertThat(v.get("label").asText()).as("a label, not a code").isNotEqualTo(v.get("value").asText())); });
     }

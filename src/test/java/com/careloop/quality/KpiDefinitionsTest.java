@@ -209,7 +209,7 @@ class KpiDefinitionsTest extends CareLoopTest {
     @Test
     void twoFiltersReadTheCombinations() {
         KpiReport report = kpis.report(FROM, TO, KpiGrouping.CHANNEL, A1, TEAM);
-        assertThat(report.groups()).extracting(KpiGroup::key).containsExactly("FOLLOW_UP_CALL");
+        assertThat(report.groups()).extracting(KpiGroup::key).containsExactly("FOLLOW_UP");
         KpiValues a1Items = report.totals();
         assertThat(a1Items.surveys()).isZero();
         assertThat(a1Items.resolutionRate()).isEqualTo(100.0);

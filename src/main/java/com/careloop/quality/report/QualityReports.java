@@ -149,7 +149,9 @@ public class QualityReports {
                 new Kpi("responseOnTime", "响应及时率 (Response on time)", PERCENT, KpiValues::responseOnTime),
                 new Kpi("resolutionOnTime", "解决及时率 (Resolution on time)", PERCENT, KpiValues::resolutionOnTime),
                 new Kpi("reopenRate", "重开率 (Reopen rate)", PERCENT, KpiValues::reopenRate),
-                new Kpi("leadConversion", "潜在需求转化率 (Lead conversion)", PERCENT, KpiValues::leadConversion)));
+                new Kpi("leadConversion", "潜在需求转化率 (Lead conversion)", PERCENT, KpiValues::leadConversion),
+                new Kpi("leadWinRate", "销售线索成交率 (Lead win rate)", PERCENT, KpiValues::leadWinRate),
+                new Kpi("leadQuotedShare", "销售线索报价率 (Leads quoted)", PERCENT, KpiValues::leadQuotedShare)));
         for (String d : DIMENSIONS) {
             list.add(new Kpi("dimension." + d, DIMENSION_LABELS.get(d), DECIMAL2,
                     v -> v.dimensions() == null ? null : v.dimensions().get(d)));

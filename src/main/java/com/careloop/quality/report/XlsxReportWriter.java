@@ -31,19 +31,24 @@ public class XlsxReportWriter {
     private static final int WINDOW = 200;
 
     public byte[] write(QualityReport report) {
+        return write(report.title(), report.sheets(), report.fileName());
+    }
+
+    /** Any sheets (the feedback register's export, too) as one workbook with this title. */
+    public byte[] write(String title, List<ReportSheet> sheets, String fileName) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         try {
-            workbook.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(report.title());
+            workbook.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(title);
             Map<CellFormat, CellStyle> styles = styles(workbook);
             CellStyle header = headerStyle(workbook);
-            for (ReportSheet s : report.sheets()) {
+            for (ReportSheet s : sheets) {
                 writeSheet(workbook.createSheet(s.name()), s, styles, header);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + report.fileName(), e);
+            throw new UncheckedIOException("writing " + fileName, e);
         } finally {
             workbook.dispose();
             try {
