@@ -91,6 +91,11 @@ public class TasklistFilters {
                         FEEDBACK_COLUMNS, sorted(tasks.createTaskQuery().processDefinitionKey(TaskAccessPolicy.FEEDBACK_HANDLING)
                                 .taskDefinitionKeyIn(FEEDBACK_TASKS.toArray(String[]::new))
                                 .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks())),
+                // the investigations of bpmn/batchQualityIncident.bpmn, for product and aftersales-tech (module incident)
+                new Definition("批次质量事件 Batch incidents", 55, "分派给我所在组的批次质量调查（含已认领） Batch-quality investigations for my groups, claimed or not",
+                        List.of(), sorted(tasks.createTaskQuery().processDefinitionKey("batchQualityIncident")
+                                .taskDefinitionKey("Task_InvestigateBatch")
+                                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks())),
                 new Definition("今日预约回拨 Call-backs today", 60, "客户约定今天（或更早）回电的回访 Calls the customer asked us to return today (or earlier)",
                         CALL_COLUMNS, sorted(tasks.createTaskQuery().taskVariableValueEquals(CALLBACK_SCHEDULED, true)
                                 .dueBeforeExpression(TOMORROW))),

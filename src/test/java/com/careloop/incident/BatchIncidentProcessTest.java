@@ -45,6 +45,7 @@ class BatchIncidentProcessTest extends BatchIncidentTestSupport {
     @Autowired NotificationWorker notifications;
     @Autowired DeliveryLog deliveries;
     @Autowired ScreeningService screening;
+    @Autowired org.camunda.bpm.engine.FilterService filterService;
     final ObjectMapper json = new ObjectMapper();
 
     /** Three faults: the third reaches the threshold. */
@@ -63,6 +64,21 @@ class BatchIncidentProcessTest extends BatchIncidentTestSupport {
 
     long passed(String processInstanceId, String activityId) {
         return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId).finished().count();
+    }
+
+    /** The Tasklist filter 批次质量事件 Batch incidents as the user's Tasklist asks for it. */
+    List<String> filterPage(String user) {
+        String filter = filterService.createFilterQuery().filterName("批次质量事件 Batch incidents").singleResult().getId();
+        ResponseEntity<String> r = Api.as(rest, user).postRaw("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=1000",
+                "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}");
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+        List<String> ids = new java.util.ArrayList<>();
+        try {
+            json.readTree(r.getBody()).forEach(t -> ids.add(t.get("id").asText()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ids;
     }
 
     ResponseEntity<String> submit(String user, Task task, Map<String, Object> fields) throws Exception {
@@ -110,6 +126,10 @@ class BatchIncidentProcessTest extends BatchIncidentTestSupport {
         assertThat(local).containsEntry("itemCount", 3).containsEntry("productModel", model).containsEntry("batch", BATCH);
         assertThat((String) local.get("linkedItems")).contains(first.number(), second.number(), third.number());
         assertThat(task.getName()).contains(model);
+        for (String user : List.of("product1", "tech1")) {
+            assertThat(filterPage(user)).as(user + ": Tasklist filter 批次质量事件").contains(task.getId());
+        }
+        assertThat(filterPage("agent1")).doesNotContain(task.getId());
 
         assertThat(notifications.runOnce(incident.number())).isEqualTo(1);
         List<Delivery> sent = deliveries.byReference(incident.number());
