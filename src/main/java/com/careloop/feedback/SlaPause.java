@@ -33,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SLA pause of a feedback item (osTicket #3034/#6438): a handler of the open response or resolution task pauses
- * the clock with a reason — the task's SLA timers (reminder, escalation, progress notice) are suspended, so nothing
- * fires while paused — and resumes it: the deadlines still open move by the paused time counted on the item's SLA
+ * the clock with a reason — the task's SLA timers (reminder, escalation, progress notice) are parked (due date
+ * {@link #PARKED}), so nothing fires while paused — and resumes it: the deadlines still open move by the paused time counted on the item's SLA
  * clock (working time on the work calendar), the timers get the moved dates and run again, the task's due date and
  * the process variables follow, and the quality KPIs measure against the moved deadline. A pause longer than
  * {@code feedback.longPauseNotice} notifies the supervisors once (event subprocess of feedbackHandling). Completing the
@@ -45,6 +45,12 @@ public class SlaPause {
 
     static final String MESSAGE_PAUSED = "SlaPaused";
     static final String MESSAGE_RESUMED = "SlaResumed";
+    /**
+     * The due date of a paused SLA timer: it never comes, until the resume gives the timer its moved date. (Not a
+     * suspension: suspending is a bulk update of the job table that clashes, in one engine command, with the timers'
+     * move to a concurrent execution when the pause's event subprocess starts — the Tasklist action runs all in one.)
+     */
+    static final Date PARKED = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The timers of the handling tasks that stand still while paused, and the variable holding each one's date. */
@@ -115,7 +121,7 @@ public class SlaPause {
         }
         Instant now = clock.instant();
         for (Job job : slaTimers(item.getProcessInstanceId()).keySet()) {
-            management.suspendJobById(job.getId());
+            management.setJobDuedate(job.getId(), PARKED);
         }
         item.pause(reason, now);
         feedback.log(item, by.id(), ProgressKind.PAUSED, reason.label() + (note == null ? "" : " · " + note));
@@ -150,7 +156,7 @@ public class SlaPause {
 
     /**
      * Ends a running pause: the paused time on the item's SLA clock moves every deadline still open, with its
-     * reminder and progress notice; the suspended timers get the moved dates and run again.
+     * reminder and progress notice; the parked timers get the moved dates.
      */
     @Transactional
     void end(FeedbackItem item, String by, String note, String completing) {
@@ -175,7 +181,6 @@ public class SlaPause {
             if (moved.get(TIMERS.get(activity)) instanceof Date due) {
                 management.setJobDuedate(job.getId(), due);
             }
-            management.activateJobById(job.getId());
         });
         for (Task task : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKeyIn(PAUSABLE_TASKS.toArray(String[]::new)).list()) {
             if (task.getId().equals(completing)) {

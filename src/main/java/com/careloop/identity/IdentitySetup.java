@@ -96,6 +96,9 @@ public class IdentitySetup {
         }
     }
 
+    /** bpmn/feedbackAction.bpmn, started from Tasklist by the feedback handlers. */
+    static final String FEEDBACK_ACTION = "feedbackAction";
+
     private void grantAuthorizations() {
         for (Resources r : Resources.values()) {
             grant(ADMIN, r, "*", Permissions.ALL);
@@ -124,7 +127,15 @@ public class IdentitySetup {
         grant(CS_SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(CS_SUPERVISORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_INSTANCE);
-        grant(CS_SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grant(CS_SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.CREATE);
+        // the Tasklist start form "反馈处理动作 Feedback action" (progress, SLA pause/resume): who may act on which item is
+        // the feedback module's check; CREATE on instances is only usable with CREATE_INSTANCE on a definition
+        for (String g : List.of(CS_CENTER, AFTERSALES_TECH, PRODUCT, SALES, CS_SUPERVISORS)) {
+            grant(g, Resources.PROCESS_DEFINITION, FEEDBACK_ACTION, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            if (!CS_SUPERVISORS.equals(g)) {
+                grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            }
+        }
         grant(CS_SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(CS_SUPERVISORS, Resources.DEPLOYMENT, "*", Permissions.READ);
         grantTaskVisibility();

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The SLA pause (issue 9) on the engine clock: a pause over a weekend moves the deadlines by the paused working time
- * and re-arms the suspended reminder and escalation timers at the moved dates; a long pause notifies the supervisors
+ * and re-arms the parked reminder and escalation timers at the moved dates; a long pause notifies the supervisors
  * once; the progress notice before the resolution deadline (sent, and skipped after a recent one); and the reminder
  * rule of issue 17 (a reminder whose deadline has passed is skipped) for every reminder of feedbackHandling.
  */
@@ -142,8 +142,8 @@ class FeedbackSlaPauseProcessTest extends CareLoopTest {
         FeedbackItem paused = reload(item);
         assertThat(paused.isPausedNow()).isTrue();
         assertThat(paused.getPauseReason()).isEqualTo(PauseReason.WAITING_FOR_PARTS);
-        assertThat(job(item, "Timer_ResponseSlaReminder").isSuspended()).isTrue();
-        assertThat(job(item, "Timer_ResponseSlaBreached").isSuspended()).isTrue();
+        assertThat(job(item, "Timer_ResponseSlaReminder").getDuedate()).isEqualTo(SlaPause.PARKED);
+        assertThat(job(item, "Timer_ResponseSlaBreached").getDuedate()).isEqualTo(SlaPause.PARKED);
         assertThat(pi(item)).isWaitingAt(FeedbackService.RESPOND_TASK, "Gateway_PauseEnds");
         assertThatThrownBy(() -> pause.pauseItem(item.getNumber(), new SlaPause.PauseRequest("WAITING_FOR_CUSTOMER", null), TECH))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already paused");
@@ -157,10 +157,10 @@ class FeedbackSlaPauseProcessTest extends CareLoopTest {
         assertThat(resumed.getResponseDueAt()).isEqualTo(at("2026-12-08T14:00"));
         assertThat(resumed.getResolutionDueAt()).isEqualTo(calendar.plusWorkingTime(resolutionDue, paused4h));
         Job breached = job(item, "Timer_ResponseSlaBreached");
-        assertThat(breached.isSuspended()).isFalse();
+        assertThat(breached.getDuedate()).isNotEqualTo(SlaPause.PARKED);
         assertThat(breached.getDuedate()).isEqualTo(Date.from(at("2026-12-08T14:00")));
         assertThat(job(item, "Timer_ResponseSlaReminder").getDuedate()).isEqualTo(Date.from(calendar.plusWorkingTime(reminder.toInstant(), paused4h)));
-        assertThat(job(item, "Timer_ResponseSlaReminder").isSuspended()).isFalse();
+        assertThat(job(item, "Timer_ResponseSlaReminder").getDuedate()).isNotEqualTo(SlaPause.PARKED);
         assertThat(variable(item, FeedbackVariables.RESPONSE_DUE)).isEqualTo(Date.from(at("2026-12-08T14:00")));
         assertThat(variable(item, FeedbackVariables.RESOLUTION_DUE)).isEqualTo(Date.from(resumed.getResolutionDueAt()));
         assertThat(fx.task(item.getProcessInstanceId(), FeedbackService.RESPOND_TASK).getDueDate()).isEqualTo(Date.from(at("2026-12-08T14:00")));
@@ -186,7 +186,7 @@ class FeedbackSlaPauseProcessTest extends CareLoopTest {
         assertThatThrownBy(() -> pause.pauseItem(item.getNumber(), new SlaPause.PauseRequest(null, null), TECH))
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(reload(item).isPausedNow()).isFalse();
-        assertThat(job(item, "Timer_ResponseSlaBreached").isSuspended()).isFalse();
+        assertThat(job(item, "Timer_ResponseSlaBreached").getDuedate()).isNotEqualTo(SlaPause.PARKED);
         assertThat(progress(item)).noneMatch(p -> p.startsWith("PAUSED"));
         // a supervisor may pause any item of the team's processes
         pause.pauseItem(item.getNumber(), new SlaPause.PauseRequest("WAITING_FOR_CUSTOMER", null), new ApiUser("supervisor1", Set.of("cs-supervisors")));
@@ -204,7 +204,7 @@ class FeedbackSlaPauseProcessTest extends CareLoopTest {
         assertThat(after.isPausedNow()).isFalse();
         assertThat(after.getPausedMinutes()).isEqualTo(120);
         assertThat(job(item, "Timer_ResolutionSlaBreached").getDuedate()).isEqualTo(Date.from(after.getResolutionDueAt()));
-        assertThat(job(item, "Timer_ResolutionSlaBreached").isSuspended()).isFalse();
+        assertThat(job(item, "Timer_ResolutionSlaBreached").getDuedate()).isNotEqualTo(SlaPause.PARKED);
     }
 
     @Test
@@ -213,8 +213,8 @@ class FeedbackSlaPauseProcessTest extends CareLoopTest {
         respond(item);
         clock(at("2026-12-04T10:00")); // Friday
         pause.pauseItem(item.getNumber(), new SlaPause.PauseRequest("WAITING_FOR_THIRD_PARTY", "等待厂家鉴定"), TECH);
-        assertThat(job(item, "Timer_ResolutionSlaBreached").isSuspended()).isTrue();
-        assertThat(job(item, "Timer_ProgressNotice").isSuspended()).isTrue();
+        assertThat(job(item, "Timer_ResolutionSlaBreached").getDuedate()).isEqualTo(SlaPause.PARKED);
+        assertThat(job(item, "Timer_ProgressNotice").getDuedate()).isEqualTo(SlaPause.PARKED);
         Job longPause = job(item, "Timer_LongPause");
         assertThat(longPause.getDuedate()).as("five working days later").isEqualTo(Date.from(at("2026-12-11T10:00")));
 
@@ -229,7 +229,7 @@ class FeedbackSlaPauseProcessTest extends CareLoopTest {
 
         pause.resumeItem(item.getNumber(), null, TECH);
         assertThat(reload(item).getPausedMinutes()).isEqualTo(5 * 9 * 60);
-        assertThat(job(item, "Timer_ResolutionSlaBreached").isSuspended()).isFalse();
+        assertThat(job(item, "Timer_ResolutionSlaBreached").getDuedate()).isNotEqualTo(SlaPause.PARKED);
     }
 
     @Test
