@@ -41,7 +41,7 @@ class CheckProgressNotice implements JavaDelegate {
             feedback.log(item, null, ProgressKind.PROGRESS_NOTICE, "向客户发送进展通知 Progress notice to the customer");
         } else {
             feedback.log(item, null, ProgressKind.PROGRESS_NOTICE, recent
-                    ? "24 小时内已通知，不再发送 Skipped: one went out within " + parameters.progressNoticeQuiet()
+                    ? "近期已发过进展通知，不再发送 Skipped: one went out within " + parameters.progressNoticeQuiet()
                     : "期限已过或已结案，不发送 Skipped: deadline passed or item closed");
         }
     }
