@@ -9,7 +9,11 @@ import com.careloop.feedback.FeedbackService;
 import com.careloop.feedback.FeedbackChannel;
 import com.careloop.feedback.FeedbackType;
 import com.careloop.feedback.InboundFeedbackRequest;
+import com.careloop.feedback.FeedbackRef;
+import com.careloop.feedback.SlaPause;
 import com.careloop.feedback.Urgency;
+import com.careloop.identity.ApiUser;
+import com.careloop.identity.CareLoopGroups;
 import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
 import com.careloop.followup.Scenario;
@@ -20,6 +24,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -57,11 +62,13 @@ public class DemoData {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final DemoBatchIncident batchIncident;
+    private final SlaPause slaPause;
 
     public DemoData(CustomerService customers, FollowUpService followUps,
                     FeedbackService feedback, TaskService tasks, RuntimeService runtime, ManagementService management,
-                    DemoBatchIncident batchIncident) {
+                    DemoBatchIncident batchIncident, SlaPause slaPause) {
         this.batchIncident = batchIncident;
+        this.slaPause = slaPause;
         this.customers = customers;
         this.followUps = followUps;
         this.feedback = feedback;
@@ -144,6 +151,18 @@ public class DemoData {
         complete(overdue[0], FeedbackService.VERIFY_TASK, "center1", "verification", "VALID");
         // 23-25: one open batch-quality incident (three faults of one model and batch)
         batchIncident.load(cs.subList(23, 26), now);
+        // 26: a fault answered yesterday whose repair waits for a spare part: its SLA clock is paused
+        FeedbackRef[] paused = new FeedbackRef[1];
+        EngineClock.runAt(now.minus(Duration.ofDays(1)), () -> paused[0] = feedback.registerInbound(new InboundFeedbackRequest(
+                cs.get(26).id(), null, null, FeedbackChannel.APP, null, null, "KFR-72LW", null, "AC2410-02611", null,
+                FeedbackType.PROBLEM, Urgency.NORMAL, null, "空调外机噪音很大，师傅上门后说压缩机需要更换"), "center1"));
+        String pausedPi = paused[0].processInstanceId();
+        complete(pausedPi, FeedbackService.VERIFY_TASK, "center1", "verification", "VALID");
+        complete(pausedPi, FeedbackService.RESPOND_TASK, "supervisor1", "contactMade", true,
+                "responsePlan", "已上门检测，压缩机需更换，配件到货后安排维修", "resolvedOnFirstContact", false);
+        findTask(pausedPi, FeedbackService.RESOLVE_TASK);
+        slaPause.pause(paused[0].number(), new SlaPause.PauseRequest("WAITING_FOR_PARTS", "压缩机配件预计 5 个工作日到货"),
+                new ApiUser("supervisor1", Set.of(CareLoopGroups.CS_SUPERVISORS)));
         int history = history(now);
         log.info("Demo data loaded: {} customers, follow-ups and feedback in every state, {} answered calls of history", cs.size(), history);
     }

@@ -42,7 +42,7 @@ public sealed interface FeedbackEvent {
     }
 
     /** A resolution recorded (also the first-contact one; again after a reopening), against the resolution deadline. */
-    record FeedbackResolved(long itemId, Instant at, Instant resolutionDueAt) implements FeedbackEvent {
+    record FeedbackResolved(long itemId, Instant at, Instant resolutionDueAt, long pausedMinutes) implements FeedbackEvent {
     }
 
     /** A sales lead's outcome recorded with its resolution (the lead-conversion KPIs); the amount of a won lead. */

@@ -31,7 +31,7 @@ public class FeedbackHistory {
         streaming.setFetchSize(FETCH);
         streaming.query("select i.id, i.number, i.created_at, i.source, i.type, i.urgency, i.follow_up_id, i.revisit_agent, c.tier,"
                 + " i.description, i.department, i.response_due_at, i.resolution_due_at, i.responded_at, i.resolved_at, i.closed_at,"
-                + " i.result, i.reopen_count, i.channel, i.product_model, i.batch, i.lead_outcome, i.lead_amount from feedback_item i join customer c on c.id = i.customer_id order by i.id", rs -> {
+                + " i.result, i.reopen_count, i.channel, i.product_model, i.batch, i.lead_outcome, i.lead_amount, i.paused_minutes from feedback_item i join customer c on c.id = i.customer_id order by i.id", rs -> {
                     long id = rs.getLong(1);
                     Instant created = rs.getTimestamp(3).toInstant();
                     long followUp = rs.getLong(7);
@@ -52,7 +52,7 @@ public class FeedbackHistory {
                         events.accept(new FeedbackEvent.FeedbackResponded(id, responded, responseDue, responded.equals(resolved)));
                     }
                     if (resolved != null) {
-                        events.accept(new FeedbackEvent.FeedbackResolved(id, resolved, resolutionDue));
+                        events.accept(new FeedbackEvent.FeedbackResolved(id, resolved, resolutionDue, rs.getLong(24)));
                     }
                     if (resolved != null && rs.getString(22) != null) {
                         events.accept(new FeedbackEvent.FeedbackLeadOutcome(id, resolved, LeadOutcome.valueOf(rs.getString(22)), rs.getBigDecimal(23)));

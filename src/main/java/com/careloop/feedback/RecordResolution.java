@@ -31,7 +31,7 @@ class RecordResolution implements JavaDelegate {
         FeedbackItem item = feedback.itemOf(execution);
         var now = clock.instant();
         item.resolve(r.handlingOutcome(), r.solution(), r.compensation(), now);
-        feedback.publish(new FeedbackEvent.FeedbackResolved(item.getId(), now, item.getResolutionDueAt()));
+        feedback.publish(new FeedbackEvent.FeedbackResolved(item.getId(), now, item.getResolutionDueAt(), item.getPausedMinutes()));
         if (r.leadOutcome() != null) {
             item.recordLeadOutcome(r.leadOutcome(), r.leadAmount(), r.leadLostReason());
             feedback.publish(new FeedbackEvent.FeedbackLeadOutcome(item.getId(), now, r.leadOutcome(), r.leadAmount()));

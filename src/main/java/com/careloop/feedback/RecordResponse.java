@@ -44,7 +44,7 @@ class RecordResponse implements JavaDelegate {
         if (r.resolvedOnFirstContact()) {
             HandlingOutcome outcome = item.getType() == FeedbackType.SALES_LEAD ? HandlingOutcome.CONVERTED : HandlingOutcome.RESOLVED;
             item.resolve(outcome, r.responsePlan(), Compensation.NONE, now);
-            feedback.publish(new FeedbackEvent.FeedbackResolved(item.getId(), now, item.getResolutionDueAt()));
+            feedback.publish(new FeedbackEvent.FeedbackResolved(item.getId(), now, item.getResolutionDueAt(), item.getPausedMinutes()));
             feedback.log(item, author, ProgressKind.RESOLVED, "首次联系即解决 Resolved on first contact");
             execution.setVariable(FeedbackVariables.HANDLING_OUTCOME, outcome.name());
             execution.setVariable(FeedbackVariables.CONFIRM_DUE, Date.from(now.plus(parameters.confirmWithin())));

@@ -10,7 +10,8 @@ enum Counter {
     FB_OPENED("fb_opened"), FB_CLOSED("fb_closed"), FB_RESOLVED("fb_resolved"), FB_REOPENED("fb_reopened"),
     FB_RESPONDED("fb_responded"), FB_FCR("fb_fcr"), RESP_N("resp_n"), RESP_ON_TIME("resp_on_time"),
     RESOL_N("resol_n"), RESOL_ON_TIME("resol_on_time"),
-    LEAD_N("lead_n"), LEAD_WON("lead_won"), LEAD_QUOTED("lead_quoted");
+    LEAD_N("lead_n"), LEAD_WON("lead_won"), LEAD_QUOTED("lead_quoted"),
+    PAUSED_N("paused_n"), PAUSED_MIN("paused_min");
 
     static final Counter[] ALL = values();
 

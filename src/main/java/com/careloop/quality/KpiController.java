@@ -166,6 +166,8 @@ public class KpiController {
         m.put("leadConversion", v.leadConversion());
         m.put("leadWinRate", v.leadWinRate());
         m.put("leadQuotedShare", v.leadQuotedShare());
+        m.put("pausedShare", v.pausedShare());
+        m.put("pausedMinutesMean", v.pausedMinutesMean());
         m.put("backlog", v.backlog());
         m.put("overdue", v.overdue());
         m.put("dimensions", v.dimensions());

@@ -10,7 +10,9 @@ import java.util.Map;
  * sales leads whose outcome was recorded (CONTACTED_NOT_INTERESTED, QUOTED, WON, LOST) in the period;
  * {@code leadQuotedShare}: of those, the leads that got a quote (QUOTED or WON).
  * {@code resolutionRate} and {@code reopenRate} count closed items that were handled: CLOSED_INVALID and MERGED items
- * are in neither numerator nor denominator.
+ * are in neither numerator nor denominator. {@code resolutionOnTime} measures against the deadline moved by SLA pauses;
+ * the paused time itself is reported apart: {@code pausedShare}, the resolved items whose SLA clock was paused, and
+ * {@code pausedMinutesMean}, the mean paused time (minutes on the item's SLA clock) of those items.
  */
 public record KpiValues(
         long surveys,
@@ -28,13 +30,15 @@ public record KpiValues(
         Long overdue,
         Map<String, Double> dimensions,
         Double leadWinRate,
-        Double leadQuotedShare) {
+        Double leadQuotedShare,
+        Double pausedShare,
+        Double pausedMinutesMean) {
 
     /** Without the sales-lead outcome KPIs (no lead recorded). */
     public KpiValues(long surveys, Double csat, Double csatMean, Double nps, Double reachRate, Double resolutionRate, Double fcr,
                      Double responseOnTime, Double resolutionOnTime, Double reopenRate, Double leadConversion, Long backlog,
                      Long overdue, Map<String, Double> dimensions) {
         this(surveys, csat, csatMean, nps, reachRate, resolutionRate, fcr, responseOnTime, resolutionOnTime, reopenRate,
-                leadConversion, backlog, overdue, dimensions, null, null);
+                leadConversion, backlog, overdue, dimensions, null, null, null, null);
     }
 }

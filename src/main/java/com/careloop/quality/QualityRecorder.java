@@ -165,6 +165,8 @@ class QualityRecorder {
         } else if (event instanceof FeedbackEvent.FeedbackResolved e) {
             r.add(day, d, Counter.RESOL_N, 1);
             r.add(day, d, Counter.RESOL_ON_TIME, onTime(e.at(), e.resolutionDueAt()));
+            r.add(day, d, Counter.PAUSED_N, e.pausedMinutes() > 0);
+            r.add(day, d, Counter.PAUSED_MIN, e.pausedMinutes());
             i.resolved = true;
         } else if (event instanceof FeedbackEvent.FeedbackReopened e) {
             i.resolved = false;

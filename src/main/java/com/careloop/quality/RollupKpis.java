@@ -232,7 +232,9 @@ class RollupKpis implements QualityKpis, OpenFeedback {
                 pct(v[Counter.FU_INTENT.ordinal()], v[Counter.FU_REACHED.ordinal()]),
                 backlog, overdue, java.util.Collections.unmodifiableMap(dimensions),
                 pct(v[Counter.LEAD_WON.ordinal()], v[Counter.LEAD_N.ordinal()]),
-                pct(v[Counter.LEAD_QUOTED.ordinal()], v[Counter.LEAD_N.ordinal()]));
+                pct(v[Counter.LEAD_QUOTED.ordinal()], v[Counter.LEAD_N.ordinal()]),
+                pct(v[Counter.PAUSED_N.ordinal()], v[Counter.RESOL_N.ordinal()]),
+                mean(v[Counter.PAUSED_MIN.ordinal()], v[Counter.PAUSED_N.ordinal()]));
     }
 
     /** numerator ÷ denominator × 100, one decimal (half up, away from zero); null without a denominator. */

@@ -96,19 +96,19 @@ class KpiDefinitionsTest extends CareLoopTest {
         // i1 (a1): responded and resolved on first contact in time, closed satisfied
         publish(item(1, A1, 1L, 6, at(7, 9), at(8, 9)));
         publish(new FeedbackEvent.FeedbackResponded(item(1), at(6, 12), at(7, 9), true),
-                new FeedbackEvent.FeedbackResolved(item(1), at(6, 12), at(8, 9)),
+                new FeedbackEvent.FeedbackResolved(item(1), at(6, 12), at(8, 9), 0),
                 new FeedbackEvent.FeedbackClosed(item(1), at(7, 12), FeedbackResult.RESOLVED_SATISFIED, 0));
         // i2 (a1): late response, late resolution, reopened, resolved in time, closed unconfirmed
         publish(item(2, A1, 2L, 6, at(7, 9), at(8, 9)));
         publish(new FeedbackEvent.FeedbackResponded(item(2), late, at(7, 9), false),
-                new FeedbackEvent.FeedbackResolved(item(2), late, at(8, 9)),
+                new FeedbackEvent.FeedbackResolved(item(2), late, at(8, 9), 0),
                 new FeedbackEvent.FeedbackReopened(item(2), at(11, 9), at(15, 9)),
-                new FeedbackEvent.FeedbackResolved(item(2), at(12, 9), at(15, 9)),
+                new FeedbackEvent.FeedbackResolved(item(2), at(12, 9), at(15, 9), 0),
                 new FeedbackEvent.FeedbackClosed(item(2), at(13, 9), FeedbackResult.RESOLVED_UNCONFIRMED, 1));
         // i3 (inbound): in time, closed by a manager
         publish(item(3, null, null, 6, at(7, 9), at(8, 9)));
         publish(new FeedbackEvent.FeedbackResponded(item(3), at(6, 10), at(7, 9), false),
-                new FeedbackEvent.FeedbackResolved(item(3), at(6, 15), at(8, 9)),
+                new FeedbackEvent.FeedbackResolved(item(3), at(6, 15), at(8, 9), 0),
                 new FeedbackEvent.FeedbackClosed(item(3), at(7, 15), FeedbackResult.CLOSED_BY_MANAGER, 0));
         // i4 (inbound): still open, its response deadline passed long ago
         publish(item(4, null, null, 20, at(21, 9), at(22, 9)));

@@ -70,7 +70,7 @@ class LeadAndChannelKpisTest extends CareLoopTest {
     }
 
     void lead(long n, LeadOutcome outcome) {
-        publish(new FeedbackEvent.FeedbackResolved(ID + n, at(4), at(25)),
+        publish(new FeedbackEvent.FeedbackResolved(ID + n, at(4), at(25), 0),
                 new FeedbackEvent.FeedbackLeadOutcome(ID + n, at(4), outcome, outcome == LeadOutcome.WON ? new BigDecimal("9800.00") : null));
     }
 

@@ -165,7 +165,9 @@ class RollupsMatchRawRowsTest extends CareLoopTest {
                 + " sum(case when exists (select 1 from feedback_progress p where p.feedback_item_id = i.id and p.kind = 'RESOLVED'"
                 + "   and p.note like '%Resolved on first contact%') then 1 else 0 end) fcr " + items + " and i.responded_at is not null", agent);
         // every resolution logs one RESOLVED entry; all of this test's are recorded well before their deadline
-        Map<String, Object> z = jdbc.queryForMap("select count(*) n from feedback_progress p join feedback_item i on i.id = p.feedback_item_id"
+        Map<String, Object> z = jdbc.queryForMap("select count(*) n, sum(case when i.paused_minutes > 0 then 1 else 0 end) paused,"
+                + " sum(case when i.paused_minutes > 0 then i.paused_minutes else 0 end) paused_min"
+                + " from feedback_progress p join feedback_item i on i.id = p.feedback_item_id"
                 + " where p.kind = 'RESOLVED' and i.source = 'FOLLOW_UP_CALL' and i.revisit_agent = ?", agent);
         Map<String, Object> o = jdbc.queryForMap("select count(*) open, sum(case when (responded_at is null and response_due_at < now())"
                 + " or (resolved_at is null and resolution_due_at < now()) then 1 else 0 end) overdue " + items + " and i.status <> 'CLOSED'", agent);
@@ -179,7 +181,8 @@ class RollupsMatchRawRowsTest extends CareLoopTest {
         return new KpiValues(n(s.get("n")), pct(s.get("pos"), s.get("n")), mean(s.get("sat"), s.get("n")), pct(nps, s.get("n")),
                 pct(f.get("reached"), f.get("closed")), pct(c.get("resolved"), c.get("closed")), pct(r.get("fcr"), r.get("responded")),
                 pct(r.get("on_time"), r.get("responded")), pct(z.get("n"), z.get("n")), pct(c.get("reopened"), c.get("closed")),
-                pct(f.get("intent"), f.get("reached")), n(o.get("open")), n(o.get("overdue")), dimensions);
+                pct(f.get("intent"), f.get("reached")), n(o.get("open")), n(o.get("overdue")), dimensions, null, null,
+                pct(z.get("paused"), z.get("n")), mean(z.get("paused_min"), z.get("paused")));
     }
 
     static long n(Object o) {

@@ -151,7 +151,9 @@ public class QualityReports {
                 new Kpi("reopenRate", "重开率 (Reopen rate)", PERCENT, KpiValues::reopenRate),
                 new Kpi("leadConversion", "潜在需求转化率 (Lead conversion)", PERCENT, KpiValues::leadConversion),
                 new Kpi("leadWinRate", "销售线索成交率 (Lead win rate)", PERCENT, KpiValues::leadWinRate),
-                new Kpi("leadQuotedShare", "销售线索报价率 (Leads quoted)", PERCENT, KpiValues::leadQuotedShare)));
+                new Kpi("leadQuotedShare", "销售线索报价率 (Leads quoted)", PERCENT, KpiValues::leadQuotedShare),
+                new Kpi("pausedShare", "暂停计时占比 (Resolved with SLA paused)", PERCENT, KpiValues::pausedShare),
+                new Kpi("pausedMinutesMean", "平均暂停时长（分钟）(Mean paused minutes)", DECIMAL2, KpiValues::pausedMinutesMean)));
         for (String d : DIMENSIONS) {
             list.add(new Kpi("dimension." + d, DIMENSION_LABELS.get(d), DECIMAL2,
                     v -> v.dimensions() == null ? null : v.dimensions().get(d)));
