@@ -38,6 +38,12 @@ public final class CareLoopNode implements AutoCloseable {
 
     /** Starts a node; extra arguments are Spring Boot command-line properties (--name=value). */
     public static CareLoopNode start(String name, String adminUser, String adminPassword, String... extra) throws Exception {
+        return startOn(TestPostgres.jdbcUrl(), name, adminUser, adminPassword, extra);
+    }
+
+    /** Starts a node on another database (a JDBC URL) of the tests' PostgreSQL; see {@link #start}. */
+    public static CareLoopNode startOn(String jdbcUrl, String name, String adminUser, String adminPassword, String... extra)
+            throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -47,7 +53,7 @@ public final class CareLoopNode implements AutoCloseable {
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", classPath(), "com.careloop.CareLoopApplication",
                 "--server.port=" + port, "--server.address=127.0.0.1",
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(), "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--careloop.demo.enabled=false", "--careloop.identity.demo-users=false", "--careloop.notification.email-enabled=false",
                 // outside the demo a node starts only with a strong administrator password from its environment
                 "--careloop.identity.admin-user=" + adminUser, "--careloop.identity.admin-password=" + adminPassword,
@@ -96,6 +102,10 @@ public final class CareLoopNode implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly(); // SIGKILL on Linux
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public Path log() {
+        return log;
     }
 
     public boolean isAlive() {
