@@ -17,9 +17,16 @@ import org.springframework.stereotype.Component;
  * <li>{@code careloop.notifications.failed} — notification tasks whose retries are used up (each an incident until
  * retried).</li>
  * </ul>
+ * All three are read from the database the nodes share, so every node reports the same cluster-wide value: they carry
+ * the tag {@code scope=cluster}, and a dashboard takes {@code max} over the nodes, never {@code sum} (the node-local
+ * counters, e.g. {@code careloop.jobs.executed}, carry {@code scope=node} and do add up).
  */
 @Component
 class BusinessMeters implements MeterBinder {
+
+    /** the same tag as engine/JobExecutorMeters' cluster-wide gauge */
+    private static final String SCOPE = "scope";
+    private static final String CLUSTER = "cluster";
 
     private final RuntimeService runtime;
     private final ExternalTaskService externalTasks;
@@ -34,11 +41,13 @@ class BusinessMeters implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("careloop.incidents.open", runtime, r -> r.createIncidentQuery().count())
-                .description("open incidents").register(registry);
+                .description("open incidents (cluster-wide: max over nodes, not sum)").tag(SCOPE, CLUSTER).register(registry);
         Gauge.builder("careloop.sla.breaches", openFeedback, f -> f.overdue(null, null))
-                .description("feedback items open and past a response or resolution deadline now").register(registry);
+                .description("feedback items open and past a response or resolution deadline now (cluster-wide: max over nodes, not sum)")
+                .tag(SCOPE, CLUSTER).register(registry);
         Gauge.builder("careloop.notifications.failed", externalTasks,
                         t -> t.createExternalTaskQuery().topicName(NotificationWorker.TOPIC).noRetriesLeft().count())
-                .description("notifications whose retries are used up (incidents)").register(registry);
+                .description("notifications whose retries are used up (incidents; cluster-wide: max over nodes, not sum)")
+                .tag(SCOPE, CLUSTER).register(registry);
     }
 }

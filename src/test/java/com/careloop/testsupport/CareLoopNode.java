@@ -108,6 +108,10 @@ public final class CareLoopNode implements AutoCloseable {
         return process.pid();
     }
 
+    public Path log() {
+        return log;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
