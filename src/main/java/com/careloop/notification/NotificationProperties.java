@@ -23,12 +23,13 @@ public record NotificationProperties(boolean emailEnabled, String from, Locale l
      * a node that dies mid-send leaves the task to another after it), and how many tasks per fetch. The retry cycle is
      * the model's: the {@code retryCycle} property of each notification task.
      */
-    public record Worker(Boolean enabled, Duration pollInterval, Duration lockDuration, Integer batchSize) {
+    public record Worker(Boolean enabled, Duration pollInterval, Duration lockDuration, Integer batchSize, Integer threads) {
         public Worker {
             enabled = enabled == null || enabled;
             pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
             lockDuration = lockDuration == null ? Duration.ofMinutes(5) : lockDuration;
             batchSize = batchSize == null ? 10 : batchSize;
+            threads = threads == null ? 1 : Math.max(1, threads);
         }
     }
 
@@ -39,6 +40,6 @@ public record NotificationProperties(boolean emailEnabled, String from, Locale l
         departmentHeadSms = departmentHeadSms == null ? Map.of() : Map.copyOf(departmentHeadSms);
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
-        worker = worker == null ? new Worker(null, null, null, null) : worker;
+        worker = worker == null ? new Worker(null, null, null, null, null) : worker;
     }
 }

@@ -34,7 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value RetryCycle#PROPERTY}, R5/PT5M) — one short transaction. With no retries left the engine raises an
  * incident (Cockpit); a retry skips the recipients already in the delivery log.</li>
  * </ol>
- * Every node polls (careloop.notification.worker.*); tests turn polling off and call {@link #runOnce()}.
+ * Every node polls with {@code careloop.notification.worker.threads} pollers, each fetching its own batch exactly as
+ * the pollers of several nodes do (careloop.notification.worker.*): one poller serves one notification at a time
+ * (three to five short transactions, every one a round trip to the database), which made it the slowest step of an
+ * escalation (scripts/bench-sla.sh). Tests turn polling off and call {@link #runOnce()}.
  */
 @Service
 public class NotificationWorker implements SmartLifecycle {
@@ -142,12 +145,18 @@ public class NotificationWorker implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "notification-worker");
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "notification-worker-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::poll, settings.pollInterval().toMillis(), settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        long interval = settings.pollInterval().toMillis();
+        for (int i = 0; i < settings.threads(); i++) {
+            // staggered, each every threads x poll-interval: idle, the node still asks once per poll-interval in all;
+            // busy, every poller fetches again at once after a non-empty batch (see poll)
+            executor.scheduleWithFixedDelay(this::poll, interval * (i + 1), interval * settings.threads(), TimeUnit.MILLISECONDS);
+        }
         poller = executor;
     }
 

@@ -64,7 +64,7 @@ class FeedbackExportApiTest extends CareLoopTest {
         customer = customers.upsertView(new CustomerRequest(id, "导出客户 <&\"张>", null, PHONE, null, null, null, false, null,
                 null, null, null, null, null));
         complaint = feedback.registerInbound(new InboundFeedbackRequest(customer.id(), null, null, FeedbackChannel.WECHAT, "李四", CONTACT,
-                "KFR-35GW", null, "AC2405-" + id.substring(2), null, FeedbackType.COMPLAINT, Urgency.NORMAL, null, "安装师傅迟到"), "center1").number();
+                "KFR-35GW-" + id.substring(2), null, "AC2405-" + id.substring(2), null, FeedbackType.COMPLAINT, Urgency.NORMAL, null, "安装师傅迟到"), "center1").number();
         lead = feedback.registerInbound(new InboundFeedbackRequest(customer.id(), null, null, FeedbackChannel.APP, null, null,
                 null, null, null, null, FeedbackType.SALES_LEAD, Urgency.LOW, null, "想再买一台"), "center1").number();
     }
@@ -155,7 +155,7 @@ class FeedbackExportApiTest extends CareLoopTest {
         assertThat(c.get(header.indexOf("客户 (Customer)"))).isEqualTo("导出客户 <&\"张>");
         assertThat(c.get(header.indexOf("渠道 (Channel)"))).isEqualTo(FeedbackChannel.WECHAT.label());
         assertThat(c.get(header.indexOf("类型 (Type)"))).isEqualTo(FeedbackType.COMPLAINT.label());
-        assertThat(c.get(header.indexOf("产品型号 (Product model)"))).isEqualTo("KFR-35GW");
+        assertThat(c.get(header.indexOf("产品型号 (Product model)"))).isEqualTo("KFR-35GW-" + customer.externalId().substring(2));
         assertThat(c.get(customerPhone)).isEqualTo("139****5678");
         assertThat(c.get(contactPhone)).isEqualTo("136****5432");
         String everything = String.join("|", rows.stream().flatMap(List::stream).toList());

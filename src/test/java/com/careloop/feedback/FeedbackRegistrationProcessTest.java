@@ -61,7 +61,8 @@ class FeedbackRegistrationProcessTest extends CareLoopTest {
         f.put("channel", "WECHAT");
         f.put("contactName", "王女士");
         f.put("contactPhone", "13700001111");
-        f.put("productModel", "KFR-35GW");
+        // a model of this test's own: batch-quality counting must not see other tests' items of one model and batch
+        f.put("productModel", "KFR-35GW-" + UUID.randomUUID().toString().substring(0, 6));
         f.put("serialNumber", "AC2405-" + UUID.randomUUID().toString().substring(0, 8));
         f.put("feedbackType", "PROBLEM");
         f.put("description", "空调不制冷，外机有异响");
