@@ -65,6 +65,7 @@ public class FeedbackController {
                                            @RequestParam(required = false) FeedbackChannel channel,
                                            @RequestParam(required = false) String team,
                                            @RequestParam(required = false) Boolean overdue,
+                                           @RequestParam(required = false) Boolean paused,
                                            @RequestParam(required = false) String customerExternalId,
                                            @RequestParam(required = false) String q,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -72,7 +73,7 @@ public class FeedbackController {
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size) {
         ApiUser user = access.requireAny(ApiAccess.READ);
-        return register.find(new FeedbackRegisterQuery.Filter(status, type, urgency, channel, blankToNull(team), overdue,
+        return register.find(new FeedbackRegisterQuery.Filter(status, type, urgency, channel, blankToNull(team), overdue, paused,
                 blankToNull(customerExternalId), q, from, to, page, size), user);
     }
 

@@ -41,12 +41,12 @@ public class FeedbackRegisterQuery {
 
     /** The filters of one request; null: not filtered. {@code from}/{@code to}: registration days, inclusive. */
     public record Filter(FeedbackStatus status, FeedbackType type, Urgency urgency, FeedbackChannel channel, String team, Boolean overdue,
-                  String customerExternalId, String q, LocalDate from, LocalDate to, int page, int size) {}
+                  Boolean paused, String customerExternalId, String q, LocalDate from, LocalDate to, int page, int size) {}
 
     /** One line of the list. */
     public record Row(String number, FeedbackType type, Urgency urgency, FeedbackStatus status, FeedbackChannel channel,
                Instant createdAt, Instant responseDueAt, Instant resolutionDueAt, Instant deadline, boolean overdue, String team,
-               String customerExternalId, String customerName, String mergedInto) {}
+               String customerExternalId, String customerName, String mergedInto, boolean pausedNow) {}
 
     public record Page(List<Row> items, int page, int size, long total) {}
 
@@ -93,7 +93,7 @@ public class FeedbackRegisterQuery {
                     + maxRows + " items, this query has " + total + ": narrow it (status, team, from/to, …)");
         }
         return jdbc.query(SELECT + ", i.product_model, i.serial_number, c.phone, i.contact_phone" + from + ORDER, p, (rs, n) ->
-                new ExportRow(row(rs, n), rs.getString(15), rs.getString(16), masked(rs.getString(17)), masked(rs.getString(18))));
+                new ExportRow(row(rs, n), rs.getString(16), rs.getString(17), masked(rs.getString(18)), masked(rs.getString(19))));
     }
 
     private static String masked(String phone) {
@@ -101,7 +101,8 @@ public class FeedbackRegisterQuery {
     }
 
     private static final String SELECT = "select i.number, i.type, i.urgency, i.status, i.channel, i.created_at, i.response_due_at,"
-            + " i.resolution_due_at, " + DEADLINE + " as deadline, i.overdue, i.department, c.external_id, c.name, i.merged_into";
+            + " i.resolution_due_at, " + DEADLINE + " as deadline, i.overdue, i.department, c.external_id, c.name, i.merged_into,"
+            + " case when i.paused_at is null then false else true end as paused_now";
     private static final String ORDER = " order by case when " + DEADLINE + " is null then 1 else 0 end, " + DEADLINE + ", i.created_at, i.id";
 
     /** The from and where clause of the filter and the reader's scope. */
@@ -133,6 +134,10 @@ public class FeedbackRegisterQuery {
             String late = "(" + OPEN + " and (i.overdue or (" + DEADLINE + " is not null and " + DEADLINE + " < :now)))";
             where.add(f.overdue() ? late : "not " + late);
             p.addValue("now", Timestamp.from(clock.instant()));
+        }
+        if (f.paused() != null) {
+            // the SLA clock stopped (SlaPause): paused_at is set while a pause runs
+            where.add(f.paused() ? "i.paused_at is not null" : "i.paused_at is null");
         }
         if (f.customerExternalId() != null) {
             where.add("c.external_id = :externalId");
@@ -211,7 +216,7 @@ public class FeedbackRegisterQuery {
         return new Row(rs.getString(1), FeedbackType.valueOf(rs.getString(2)), Urgency.valueOf(rs.getString(3)),
                 FeedbackStatus.valueOf(rs.getString(4)), FeedbackChannel.valueOf(rs.getString(5)), instant(rs.getTimestamp(6)),
                 instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getBoolean(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getBoolean(15));
     }
 
     private static Instant instant(Timestamp t) {

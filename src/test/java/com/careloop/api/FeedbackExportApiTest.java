@@ -192,7 +192,7 @@ class FeedbackExportApiTest extends CareLoopTest {
 
     @Test
     void aQueryOverTheRowLimitIsRefused() {
-        FeedbackRegisterQuery.Filter all = new FeedbackRegisterQuery.Filter(null, null, null, null, null, null, customer.externalId(),
+        FeedbackRegisterQuery.Filter all = new FeedbackRegisterQuery.Filter(null, null, null, null, null, null, null, customer.externalId(),
                 null, null, null, 0, 1);
         ApiUser manager = new ApiUser("manager1", Set.of("cs-managers"));
         assertThat(register.export(all, manager, 2)).hasSize(2);

@@ -39,6 +39,14 @@ class SlaPauseApiTest extends CareLoopTest {
     @Autowired FeedbackService feedback;
 
     Fixtures fx;
+    com.careloop.customer.CustomerView customer;
+
+    /** The numbers GET /api/feedback lists for the test's customer with the given paused filter. */
+    java.util.List<Object> listed(boolean paused) {
+        Map<String, Object> page = Api.as(rest, "manager1").get("/api/feedback?paused=" + paused + "&customerExternalId="
+                + customer.externalId()).getBody();
+        return ((java.util.List<?>) page.get("items")).stream().map(i -> ((Map<?, ?>) i).get("number")).map(Object.class::cast).toList();
+    }
 
     @BeforeEach
     void setUp() {
@@ -47,7 +55,8 @@ class SlaPauseApiTest extends CareLoopTest {
 
     /** A LOW problem routed to aftersales-tech (tech1), waiting for its response. */
     FeedbackRef problem() {
-        FeedbackRef item = feedback.registerInbound(new InboundFeedbackRequest(fx.customer().id(), FeedbackType.PROBLEM, Urgency.LOW,
+        customer = fx.customer();
+        FeedbackRef item = feedback.registerInbound(new InboundFeedbackRequest(customer.id(), FeedbackType.PROBLEM, Urgency.LOW,
                 "洗衣机脱水异响"), "center1");
         fx.verifyValid(item.processInstanceId());
         return item;
@@ -76,6 +85,8 @@ class SlaPauseApiTest extends CareLoopTest {
         assertThat(paused.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(paused.getBody()).containsEntry("pausedNow", true).containsEntry("pauseReason", "WAITING_FOR_CUSTOMER");
         assertThat(paused.getBody().get("progress").toString()).contains("PAUSED").contains("客户出差");
+        assertThat(listed(true)).containsExactly(item.number());
+        assertThat(listed(false)).isEmpty();
 
         String before = snapshot(item);
         ResponseEntity<Map<String, Object>> again = tech.post("/api/feedback/" + item.number() + "/pause", Map.of("reason", "WAITING_FOR_PARTS"));
@@ -89,6 +100,8 @@ class SlaPauseApiTest extends CareLoopTest {
         Map<String, Object> read = Api.as(rest, "manager1").get("/api/feedback/" + item.number()).getBody();
         assertThat(read).containsEntry("pausedNow", false).containsKey("pausedMinutes");
         assertThat(read.get("progress").toString()).contains("RESUMED");
+        assertThat(listed(true)).isEmpty();
+        assertThat(listed(false)).containsExactly(item.number());
     }
 
     @Test

@@ -62,13 +62,14 @@ class FeedbackExportController {
                                   @RequestParam(required = false) FeedbackChannel channel,
                                   @RequestParam(required = false) String team,
                                   @RequestParam(required = false) Boolean overdue,
+                                  @RequestParam(required = false) Boolean paused,
                                   @RequestParam(required = false) String customerExternalId,
                                   @RequestParam(required = false) String q,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         ApiUser user = access.requireAny(ApiAccess.READ);
         List<FeedbackRegisterQuery.ExportRow> rows = register.export(new FeedbackRegisterQuery.Filter(status, type, urgency, channel,
-                blankToNull(team), overdue, blankToNull(customerExternalId), q, from, to, 0, 1), user, parameters.feedbackExportMaxRows());
+                blankToNull(team), overdue, paused, blankToNull(customerExternalId), q, from, to, 0, 1), user, parameters.feedbackExportMaxRows());
         ReportSheet.Builder sheet = ReportSheet.named(SHEET)
                 .column("number", "反馈编号 (Number)", CellFormat.TEXT)
                 .column("createdAt", "登记时间 (Registered)", CellFormat.TEXT)
