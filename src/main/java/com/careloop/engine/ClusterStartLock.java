@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * connection of its own and keeps it until the application is ready (start-up work done); a second node starting
  * meanwhile waits there. A node that dies while starting loses its connection and with it the lock, so nobody waits
  * for a dead node. Deployments are serialized by the engine itself besides (ACT_GE_PROPERTY 'deployment.lock').
- * Nothing to do on H2 (the default run is one node).
+ * Flyway's migrations run under the same lock ({@link ClusterStartMigration}). Nothing to do on H2 (the default run is one
+ * node).
  * <p>
  * An engine plugin ({@code org.camunda.bpm.engine.impl.cfg}): {@code preInit} is the one hook that runs before the
  * engine's schema operation.
