@@ -10,12 +10,16 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The notification tasks of feedbackHandling (external tasks of topic "notification", served by the notification
@@ -33,6 +37,9 @@ public class FeedbackNotifications implements NotificationRequests {
     static final String FEEDBACK_PROGRESS = "FEEDBACK_PROGRESS";
     /** The supervisors are told an item's SLA has been paused too long (arguments {4}: since, {6}: the reason). */
     static final String SLA_LONG_PAUSE = "SLA_LONG_PAUSE";
+
+    /** The key of the addresses read in the current transaction (see {@link #emailsOf}). */
+    private final Object emailsRead = new Object();
 
     private final FeedbackService feedback;
     private final IdentityService identity;
@@ -144,10 +151,34 @@ public class FeedbackNotifications implements NotificationRequests {
         };
     }
 
+    /**
+     * The e-mail addresses of a group's members, read once per transaction: the notification worker composes a
+     * whole batch in one, so a batch of escalations reads the supervisors once, not once per item.
+     */
     private List<String> emailsOf(String group) {
         if (group == null) {
             return List.of();
         }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return readEmailsOf(group);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> read = (Map<String, List<String>>) TransactionSynchronizationManager.getResource(emailsRead);
+        if (read == null) {
+            Map<String, List<String>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(emailsRead, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(emailsRead);
+                }
+            });
+            read = fresh;
+        }
+        return read.computeIfAbsent(group, this::readEmailsOf);
+    }
+
+    private List<String> readEmailsOf(String group) {
         return identity.createUserQuery().memberOfGroup(group).list().stream()
                 .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
     }

@@ -109,6 +109,10 @@ public class FeedbackService {
                 customer.id(), null, null, clock.instant())
                 .registered(c.channel(), c.contactName(), c.contactPhone(), c.productModel(), c.orderNumber(), c.serialNumber(), c.batch())
                 .suggested(c.suggested().urgency(), c.suggested().reason(), c.urgencySuggested(), c.overrideReason()));
+        Map<String, Long> read = numbersRead();
+        if (read != null) {
+            read.put(item.getNumber(), item.getId());
+        }
         log(item, registeredBy, ProgressKind.CREATED, "登记（" + c.channel().label() + "） Registered inbound");
         if (c.customer() == null) {
             log(item, registeredBy, ProgressKind.CREATED, "新建客户 Customer created on the spot: " + customer.externalId());
@@ -144,8 +148,48 @@ public class FeedbackService {
 
     @Transactional
     FeedbackItem get(String number) {
-        return items.findByNumber(number).orElseThrow(() -> new NotFoundException("feedback", number));
+        Map<String, Long> read = numbersRead();
+        Long id = read == null ? null : read.get(number);
+        if (id != null) {
+            var known = items.findById(id); // in the persistence context already: no query, no flush
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        FeedbackItem item = items.findByNumber(number).orElseThrow(() -> new NotFoundException("feedback", number));
+        if (read != null) {
+            read.put(number, item.getId());
+        }
+        return item;
     }
+
+    /**
+     * The numbers of the items this transaction has read or created, with their ids: a process start or a job
+     * looks its item up by business key in several listeners and delegates, and a query by number costs a flush
+     * and a round trip each time, where the id finds the item in the persistence context (a number never changes).
+     */
+    private static Map<String, Long> numbersRead() {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Long> read = (Map<String, Long>) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(NUMBERS_READ);
+        if (read == null) {
+            Map<String, Long> fresh = new java.util.HashMap<>();
+            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(NUMBERS_READ, fresh);
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(NUMBERS_READ);
+                        }
+                    });
+            read = fresh;
+        }
+        return read;
+    }
+
+    private static final Object NUMBERS_READ = new Object();
 
     /** The id of the customer a feedback item is about (404 when the number is unknown). */
     @Transactional(readOnly = true)

@@ -3,8 +3,10 @@ package com.careloop.notification;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,9 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no database connection is held while waiting on a mail or SMS server:
  * <ol>
  * <li>fetch and lock a few tasks — one short transaction;</li>
- * <li>compose each task's message ({@link NotificationRequests#compose}) — one short transaction;</li>
- * <li>send it ({@link Notifier#send}) — no transaction: the connection went back to the pool, each delivery-log row
- * is written in its own short transaction after its send;</li>
+ * <li>compose the batch's messages ({@link NotificationRequests#compose}) and read which of their recipients are
+ * logged already (a retry; one query per message) — one short transaction for the batch;</li>
+ * <li>send each ({@link Notifier#send}) — no transaction: the connection went back to the pool, each delivery-log row
+ * is written in its own short transaction right after its send (a crash or a later failing send never loses the
+ * record of one already sent, so a retry never sends it twice);</li>
  * <li>complete the task, or report the failure with one retry less ({@link RetryCycle}, the task's extension property
  * {@value RetryCycle#PROPERTY}, R5/PT5M) — one short transaction. With no retries left the engine raises an
  * incident (Cockpit); a retry skips the recipients already in the delivery log.</li>
@@ -84,16 +88,62 @@ public class NotificationWorker implements SmartLifecycle {
             }
             return fetch.execute();
         });
+        if (tasks.isEmpty()) {
+            return 0;
+        }
         int completed = 0;
-        for (LockedExternalTask task : tasks) {
-            if (serve(task)) {
+        for (Composed c : composeAll(tasks)) {
+            if (c.failure() != null) {
+                fail(c.locked(), c.failure());
+            } else if (serve(c)) {
                 completed++;
             }
         }
         return completed;
     }
 
-    private boolean serve(LockedExternalTask locked) {
+    /** A locked task with its message and the recipients already logged (a retry), or why it could not be composed. */
+    private record Composed(LockedExternalTask locked, NotificationTask task, NotificationRequests source, Message message,
+                            Set<String> logged, RuntimeException failure) {
+    }
+
+    /**
+     * Composes the whole batch in one short transaction (the recipients' addresses are read once per batch:
+     * {@link NotificationRequests#compose}); if one task cannot be composed, each is composed again in a transaction
+     * of its own, so that only that one fails and every other is served.
+     */
+    private List<Composed> composeAll(List<LockedExternalTask> tasks) {
+        if (tasks.size() > 1) {
+            try {
+                return shortTransaction.execute(status -> tasks.stream().map(t -> {
+                    Composed c = compose(t);
+                    if (c.failure() != null) {
+                        throw c.failure();
+                    }
+                    return c;
+                }).toList());
+            } catch (RuntimeException oneFailed) {
+                // fall through: one by one
+            }
+        }
+        List<Composed> composed = new ArrayList<>();
+        for (LockedExternalTask t : tasks) {
+            try {
+                composed.add(shortTransaction.execute(status -> {
+                    Composed c = compose(t);
+                    if (c.failure() != null) {
+                        throw c.failure();
+                    }
+                    return c;
+                }));
+            } catch (RuntimeException e) {
+                composed.add(new Composed(t, null, null, null, null, e));
+            }
+        }
+        return composed;
+    }
+
+    private Composed compose(LockedExternalTask locked) {
         NotificationTask task = new NotificationTask(locked.getId(), locked.getProcessInstanceId(), locked.getProcessDefinitionKey(),
                 locked.getActivityId(), locked.getBusinessKey(), locked.getVariables());
         try {
@@ -102,15 +152,23 @@ public class NotificationWorker implements SmartLifecycle {
                 throw new IllegalStateException("no NotificationRequests for process " + task.processDefinitionKey()
                         + " (activity " + task.activityId() + ")");
             }
-            Message message = shortTransaction.execute(status -> source.compose(task));
-            notifier.send(message);
+            Message message = source.compose(task);
+            return new Composed(locked, task, source, message, notifier.loggedKeys(message), null);
+        } catch (RuntimeException e) {
+            return new Composed(locked, task, null, null, null, e);
+        }
+    }
+
+    private boolean serve(Composed c) {
+        try {
+            notifier.send(c.message(), c.logged());
             shortTransaction.executeWithoutResult(status -> {
-                source.sent(task, message);
-                externalTasks.complete(task.id(), workerId);
+                c.source().sent(c.task(), c.message());
+                externalTasks.complete(c.task().id(), workerId);
             });
             return true;
         } catch (RuntimeException e) {
-            fail(locked, e);
+            fail(c.locked(), e);
             return false;
         }
     }

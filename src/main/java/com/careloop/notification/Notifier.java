@@ -1,6 +1,9 @@
 package com.careloop.notification;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
@@ -50,15 +53,45 @@ public class Notifier {
     }
 
     public void send(Message m) {
+        refuseInsideATransaction();
+        send(m, loggedKeys(m));
+    }
+
+    /**
+     * The delivery-log keys of this message's recipients that are logged already (a retry): one query for the whole
+     * message. {@link NotificationWorker} reads them in the transaction that composes the message; the task is locked
+     * by this worker from then until it completes or fails, so no other worker logs one of them in between.
+     */
+    Set<String> loggedKeys(Message m) {
+        List<String> keys = new ArrayList<>();
+        m.emailTo().forEach(to -> keys.add(key(m, Channel.EMAIL, to)));
+        m.smsTo().forEach(to -> keys.add(key(m, Channel.SMS, to)));
+        return keys.isEmpty() ? Set.of() : log.loggedKeys(keys);
+    }
+
+    private static String key(Message m, Channel channel, String to) {
+        return m.idempotencyKey() + ":" + channel + ":" + to;
+    }
+
+    private void refuseInsideATransaction() {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Notifier.send inside a transaction would hold a database connection while waiting"
                     + " on the network: send from NotificationWorker (a notification task) instead");
         }
+    }
+
+    /**
+     * Sends to every recipient whose key is not in {@code alreadyLogged} ({@link #loggedKeys}); each delivery-log row is
+     * committed on its own right after its send, so that a crash or a failing later send never loses the record of
+     * a message already handed to the server (its retry would send it twice).
+     */
+    void send(Message m, Set<String> alreadyLogged) {
+        refuseInsideATransaction();
         String subject = templates.getMessage(m.type() + ".subject", m.args(), props.locale());
         String body = templates.getMessage(m.type() + ".body", m.args(), props.locale());
         for (String to : m.emailTo()) {
-            String key = m.idempotencyKey() + ":EMAIL:" + to;
-            if (log.existsByIdempotencyKey(key)) {
+            String key = key(m, Channel.EMAIL, to);
+            if (alreadyLogged.contains(key)) {
                 continue;
             }
             NotificationDelivery.Status status = NotificationDelivery.Status.LOGGED;
@@ -91,8 +124,8 @@ public class Notifier {
         }
         String text = subject + " — " + body;
         for (String to : m.smsTo()) {
-            String key = m.idempotencyKey() + ":SMS:" + to;
-            if (log.existsByIdempotencyKey(key)) {
+            String key = key(m, Channel.SMS, to);
+            if (alreadyLogged.contains(key)) {
                 continue;
             }
             boolean sent = sms.send(to, text);

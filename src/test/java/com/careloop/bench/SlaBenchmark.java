@@ -145,8 +145,18 @@ public final class SlaBenchmark {
         jdbc.execute("analyze customer");
         List<Long> customerIds = jdbc.queryForList("select id from customer order by id fetch first " + n + " rows only", Long.class);
         FeedbackService feedback = app.getBean(FeedbackService.class);
+        STATEMENTS.reset();
+        long registerStart = System.nanoTime();
         parallel(n, 4, i -> feedback.registerInbound(new InboundFeedbackRequest(customerIds.get(i), FeedbackType.COMPLAINT, Urgency.URGENT,
                 "基准测试 benchmark complaint " + i), "center1"));
+        // registration through the public path (4 threads): its own throughput and SQL per item (pool-* threads)
+        double registerSeconds = (System.nanoTime() - registerStart) / 1e9;
+        long[] registering = STATEMENTS.snapshot().getOrDefault("pool--thread-", new long[2]);
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("itemsPerSecond", round(n / registerSeconds));
+        registration.put("statementsPerItem", Math.round(registering[0] * 10.0 / n) / 10.0);
+        registration.put("commitsPerItem", Math.round(registering[1] * 10.0 / n) / 10.0);
+        out.put("registration", registration);
         log("registered %d urgent complaints in %.0f s; waiting for their notifications", n, (System.nanoTime() - t0) / 1e9);
         awaitQuiet(jdbc, Duration.ofSeconds(120 + n / 20));
         jdbc.execute("vacuum analyze");
