@@ -217,6 +217,9 @@ class TwoNodesOnOneDatabaseTest {
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 // short idle waits keep the test bounded; the lock time is the application's own (application.yml)
                 "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
+                // 120 chunks of 50 instead of 30 of 200: with 10 jobs per acquisition a quiet machine otherwise ran
+                // the whole campaign before the test saw both nodes finish a chunk, and there was no run left to kill
+                "--careloop.screening.chunk-size=50",
                 "--logging.level.com.careloop.screening.StartFollowUpChunk=DEBUG");
         nodes.add(node);
         return node;
