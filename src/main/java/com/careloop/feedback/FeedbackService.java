@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Registers feedback items, from calls and inbound, and keeps their progress log. */
 @Service
@@ -169,19 +171,19 @@ public class FeedbackService {
      * and a round trip each time, where the id finds the item in the persistence context (a number never changes).
      */
     private static Map<String, Long> numbersRead() {
-        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
         @SuppressWarnings("unchecked")
-        Map<String, Long> read = (Map<String, Long>) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(NUMBERS_READ);
+        Map<String, Long> read = (Map<String, Long>) TransactionSynchronizationManager.getResource(NUMBERS_READ);
         if (read == null) {
             Map<String, Long> fresh = new java.util.HashMap<>();
-            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(NUMBERS_READ, fresh);
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
+            TransactionSynchronizationManager.bindResource(NUMBERS_READ, fresh);
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
                         @Override
                         public void afterCompletion(int status) {
-                            org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(NUMBERS_READ);
+                            TransactionSynchronizationManager.unbindResourceIfPossible(NUMBERS_READ);
                         }
                     });
             read = fresh;
