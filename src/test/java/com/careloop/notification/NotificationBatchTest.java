@@ -3,6 +3,7 @@ package com.careloop.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.testsupport.CareLoopTest;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -21,6 +22,7 @@ class NotificationBatchTest extends CareLoopTest {
 
     @Autowired ProcessEngine engine;
     @Autowired NotificationWorker notifications;
+    @Autowired DeliveryLog deliveries;
 
     @Test
     void aTaskThatCannotBeComposedFailsAloneAndVisibly() {
@@ -41,5 +43,33 @@ class NotificationBatchTest extends CareLoopTest {
                 .filter(incident -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
                         .processInstanceBusinessKey(key).count() == 1)).as("each failed on its own, visibly").hasSize(3);
         assertThat(notifications.runOnce(key)).as("and is not fetched again").isZero();
+    }
+
+    /**
+     * The sent tasks of a batch are completed in one transaction; one that cannot be completed rolls that back, then
+     * each is completed on its own: the others complete, that one fails visibly, and nobody got a message twice.
+     */
+    @Test
+    void aTaskThatCannotBeCompletedFailsAloneAndItsMessageIsNotSentAgain() {
+        String process = CompletionProbeNotifications.PROCESS;
+        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
+            BpmnModelInstance model = Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+                    .startEvent("StartEvent_Completion").serviceTask("Task_NotifyCompletion").camundaExternalTask(NotificationWorker.TOPIC)
+                    .endEvent("EndEvent_Completion").done();
+            engine.getRepositoryService().createDeployment().name(process).addModelInstance(process + ".bpmn", model).deploy();
+        }
+        String key = "completion-" + UUID.randomUUID();
+        for (int i = 0; i < 4; i++) {
+            engine.getRuntimeService().startProcessInstanceByKey(process, key, Map.of("failOnComplete", i == 2));
+        }
+
+        assertThat(notifications.runOnce(key)).as("three of the four complete").isEqualTo(3);
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(key).list())
+                .as("only the one that could not be completed is left").hasSize(1);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processDefinitionKeyIn(process).list().stream()
+                .filter(incident -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
+                        .processInstanceBusinessKey(key).count() == 1)).as("and it failed visibly").hasSize(1);
+        assertThat(deliveries.byReference(key)).as("one message per task, none twice").hasSize(4);
     }
 }
