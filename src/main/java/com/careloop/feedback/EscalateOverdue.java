@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +37,13 @@ class EscalateOverdue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String stage = (String) execution.getVariable(FeedbackVariables.SLA_STAGE);
-        String lateTaskId = attachedTaskOf((FlowNode) execution.getBpmnModelElementInstance());
+        FlowNode escalation = (FlowNode) execution.getBpmnModelElementInstance();
+        String stage = stageOf(escalation);
+        if (stage == null) {
+            // instances of versions before the stage became a model property carry it as an input variable
+            stage = (String) execution.getVariable(FeedbackVariables.SLA_STAGE);
+        }
+        String lateTaskId = attachedTaskOf(escalation);
         FeedbackItem item = feedback.itemOf(execution);
         item.markOverdue();
         feedback.log(item, null, ProgressKind.ESCALATED,
@@ -45,6 +52,17 @@ class EscalateOverdue implements JavaDelegate {
         for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(lateTaskId).list()) {
             tasks.addCandidateGroup(t.getId(), CS_SUPERVISORS);
         }
+    }
+
+    /** The SLA stage the model names on the escalation task (extension property slaStage: a constant, no variable row). */
+    static String stageOf(FlowNode escalation) {
+        if (escalation.getExtensionElements() == null) {
+            return null;
+        }
+        return escalation.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(p -> FeedbackVariables.SLA_STAGE.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue)
+                .findFirst().orElse(null);
     }
 
     /**

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The notification tasks of feedbackHandling (external tasks of topic "notification", served by the notification
- * module's worker outside any transaction; input notificationType, optional slaStage): URGENT_ASSIGNED and
+ * module's worker outside any transaction; model properties notificationType, optional slaStage): URGENT_ASSIGNED and
  * SLA_REMINDER go to the owner group, SLA_ESCALATION to the supervisors and the department head (e-mail, and SMS
  * where a number is configured). The item is the one of the process's business key.
  */
