@@ -26,12 +26,7 @@ class NotificationBatchTest extends CareLoopTest {
 
     @Test
     void aTaskThatCannotBeComposedFailsAloneAndVisibly() {
-        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-            BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
-                    .startEvent("StartEvent_Batch").serviceTask("Task_NotifyBatch").camundaExternalTask(NotificationWorker.TOPIC)
-                    .endEvent("EndEvent_Batch").done();
-            engine.getRepositoryService().createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model).deploy();
-        }
+        deployOneNotificationTask(PROCESS);
         String key = "batch-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key);
@@ -52,12 +47,7 @@ class NotificationBatchTest extends CareLoopTest {
     @Test
     void aTaskThatCannotBeCompletedFailsAloneAndItsMessageIsNotSentAgain() {
         String process = CompletionProbeNotifications.PROCESS;
-        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
-            BpmnModelInstance model = Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
-                    .startEvent("StartEvent_Completion").serviceTask("Task_NotifyCompletion").camundaExternalTask(NotificationWorker.TOPIC)
-                    .endEvent("EndEvent_Completion").done();
-            engine.getRepositoryService().createDeployment().name(process).addModelInstance(process + ".bpmn", model).deploy();
-        }
+        deployOneNotificationTask(process);
         String key = "completion-" + UUID.randomUUID();
         for (int i = 0; i < 4; i++) {
             engine.getRuntimeService().startProcessInstanceByKey(process, key, Map.of("failOnComplete", i == 2));
@@ -71,5 +61,15 @@ class NotificationBatchTest extends CareLoopTest {
                 .filter(incident -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
                         .processInstanceBusinessKey(key).count() == 1)).as("and it failed visibly").hasSize(1);
         assertThat(deliveries.byReference(key)).as("one message per task, none twice").hasSize(4);
+    }
+
+    /** Deploys (once per database) a process of one notification task between a start and an end event. */
+    private void deployOneNotificationTask(String process) {
+        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
+            BpmnModelInstance model = Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+                    .startEvent("StartEvent_Notify").serviceTask("Task_Notify").camundaExternalTask(NotificationWorker.TOPIC)
+                    .endEvent("EndEvent_Notified").done();
+            engine.getRepositoryService().createDeployment().name(process).addModelInstance(process + ".bpmn", model).deploy();
+        }
     }
 }
