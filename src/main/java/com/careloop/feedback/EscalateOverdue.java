@@ -2,6 +2,7 @@ package com.careloop.feedback;
 
 import static com.careloop.identity.CareLoopGroups.CS_SUPERVISORS;
 
+import com.careloop.engine.InstanceTasks;
 import com.careloop.identity.CareLoopGroups;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -49,7 +50,7 @@ class EscalateOverdue implements JavaDelegate {
         feedback.log(item, null, ProgressKind.ESCALATED,
                 FeedbackNotifications.stageLabel(stage) + " SLA breached, escalated to " + CareLoopGroups.nameOf(CS_SUPERVISORS));
         // delegation code runs without authorization checks (authorizationEnabledForCustomCode is off)
-        for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(lateTaskId).list()) {
+        for (Task t : InstanceTasks.of(execution, lateTaskId)) {
             tasks.addCandidateGroup(t.getId(), CS_SUPERVISORS);
         }
     }

@@ -3,9 +3,16 @@ package com.careloop.feedback;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface FeedbackItemRepository extends JpaRepository<FeedbackItem, Long> {
 
+    /**
+     * A JPQL string, not a derived query: Hibernate 6.6 caches the SQL it translates a query string into, but
+     * translates a derived (criteria) query again on every call — this lookup runs in every step of every
+     * feedbackHandling instance (scripts/bench-sla.sh: a third of an escalation job's own CPU).
+     */
+    @Query("select f from FeedbackItem f where f.number = :number")
     Optional<FeedbackItem> findByNumber(String number);
 
     Optional<FeedbackItem> findByFollowUpIdAndCallEntry(Long followUpId, String callEntry);

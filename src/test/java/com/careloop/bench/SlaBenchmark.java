@@ -184,8 +184,11 @@ public final class SlaBenchmark {
         baseline.put("jobsThisNode", barePhase.jobsThisNode);
         baseline.put("jobsRun", bareJobsRun);
         baseline.put("cpuBusyPercent", round(barePhase.cpuBusy * 100));
+        baseline.put("cpuShareOfThisJvmPercent", round(barePhase.jvmCpuShare * 100));
         baseline.put("acquisition", barePhase.acquisition);
         baseline.put("statementsByThread", barePhase.statements);
+        baseline.put("statementsByKindPerTimer", perItem(barePhase.kinds, n));
+        baseline.put("statementMillisByKind", top(barePhase.millisByKind, 15));
         log("baseline: %d timers, %.1f jobs/s once firing, first %.1f s after T, all %.1f s after T", n, barePerSecond,
                 seconds(barePhase.due, bareFirst), seconds(barePhase.due, bareLast));
 
@@ -241,8 +244,11 @@ public final class SlaBenchmark {
         out.put("externalTaskFailures", externalFailures);
         out.put("escalationStatementsPerJobThisNode", perUnit(esc.statements, "job", esc.jobsThisNode));
         out.put("escalationCpuBusyPercent", round(esc.cpuBusy * 100));
+        out.put("escalationCpuShareOfThisJvmPercent", round(esc.jvmCpuShare * 100));
         out.put("escalationAcquisition", esc.acquisition);
         out.put("escalationStatementsByThread", esc.statements);
+        out.put("escalationStatementsByKindPerItem", perItem(esc.kinds, n));
+        out.put("escalationStatementMillisByKind", top(esc.millisByKind, 25));
         out.put("baseline", baseline);
         out.put("deliveriesBefore", deliveriesBefore);
 
@@ -284,7 +290,8 @@ public final class SlaBenchmark {
     }
 
     /** What one phase measured: its instant T, this node's statements by thread and jobs, the machine's CPU, acquisition metrics. */
-    record Phase(Date due, Map<String, Map<String, Long>> statements, long jobsThisNode, double cpuBusy, Map<String, Long> acquisition) {
+    record Phase(Date due, Map<String, Map<String, Long>> statements, long jobsThisNode, double cpuBusy, Map<String, Long> acquisition,
+            Map<String, Long> kinds, Map<String, Long> millisByKind, double jvmCpuShare) {
     }
 
     /**
@@ -307,6 +314,7 @@ public final class SlaBenchmark {
         Map<String, Long> metricsBefore = metrics(config);
         STATEMENTS.reset();
         long[] cpuBefore = cpu();
+        long jvmCpuBefore = jvmCpuNanos();
         long deadline = System.nanoTime() + Duration.ofSeconds(180 + n / 10).toNanos();
         while (jdbc.queryForObject("select count(*) from act_hi_actinst where act_id_ = ?", Long.class, endActivity) < n) {
             long incidents = jdbc.queryForObject("select count(*) from act_ru_incident", Long.class);
@@ -320,12 +328,17 @@ public final class SlaBenchmark {
             Thread.sleep(250);
         }
         long[] cpuAfter = cpu();
+        long jvmCpuNanos = jvmCpuNanos() - jvmCpuBefore;
         Map<String, Long> acquisition = new LinkedHashMap<>();
         metrics(config).forEach((name, value) -> acquisition.put(name, value - metricsBefore.get(name)));
         Map<String, Map<String, Long>> statements = new TreeMap<>();
         STATEMENTS.snapshot().forEach((thread, c) -> statements.put(thread, Map.of("statements", c[0], "commits", c[1])));
         double busy = 1.0 - (double) (cpuAfter[1] - cpuBefore[1]) / (cpuAfter[0] - cpuBefore[0]);
-        return new Phase(due, statements, acquisition.getOrDefault(Metrics.JOB_SUCCESSFUL, 0L), busy, acquisition);
+        // /proc/stat counts in USER_HZ (100 per second on Linux)
+        double busySeconds = ((cpuAfter[0] - cpuBefore[0]) - (cpuAfter[1] - cpuBefore[1])) / 100.0;
+        double jvmShare = busySeconds == 0 ? 0 : jvmCpuNanos / 1e9 / busySeconds;
+        return new Phase(due, statements, acquisition.getOrDefault(Metrics.JOB_SUCCESSFUL, 0L), busy, acquisition,
+                STATEMENTS.kinds(), STATEMENTS.millisByKind(), jvmShare);
     }
 
     /** The job executor's metrics of this node so far (the engine's in-memory registry, not yet reported ones included). */
@@ -339,6 +352,25 @@ public final class SlaBenchmark {
             values.put(name, (meter == null ? 0 : meter.get()) + (reported == null ? 0 : reported));
         }
         return values;
+    }
+
+    /** The first {@code limit} entries (the map is ordered largest first). */
+    static Map<String, Long> top(Map<String, Long> ordered, int limit) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        ordered.entrySet().stream().limit(limit).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Each kind's executions per item, rounded to 0.01; kinds under 0.05 per item left out. */
+    static Map<String, Double> perItem(Map<String, Long> kinds, long items) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        kinds.forEach((kind, count) -> {
+            double each = round((double) count / items);
+            if (each >= 0.05) {
+                out.put(kind, each);
+            }
+        });
+        return out;
     }
 
     static Object perUnit(Map<String, Map<String, Long>> statements, String threadPrefix, long units) {
@@ -384,6 +416,11 @@ public final class SlaBenchmark {
     }
 
     /** /proc/stat: {total, idle + iowait} jiffies of all cores. */
+    /** CPU time of this JVM (all its threads), nanoseconds. */
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static long[] cpu() throws Exception {
         String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long total = 0;
@@ -424,9 +461,51 @@ public final class SlaBenchmark {
      */
     static final class StatementCounts {
         private final Map<String, LongAdder[]> byThread = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> nanosByKind = new ConcurrentHashMap<>();
 
         void reset() {
             byThread.clear();
+            byKind.clear();
+            nanosByKind.clear();
+        }
+
+        /** Milliseconds spent executing each kind of statement (the JDBC call, database and network), largest first. */
+        Map<String, Long> millisByKind() {
+            Map<String, Long> copy = new LinkedHashMap<>();
+            nanosByKind.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                    .forEach(e -> copy.put(e.getKey(), e.getValue().sum() / 1_000_000));
+            return copy;
+        }
+
+        /** Executions by thread and kind of statement ("job- insert ACT_HI_ACTINST"), largest first. */
+        Map<String, Long> kinds() {
+            Map<String, Long> copy = new LinkedHashMap<>();
+            byKind.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                    .forEach(e -> copy.put(e.getKey(), e.getValue().sum()));
+            return copy;
+        }
+
+        private static final Map<String, String> KINDS = new ConcurrentHashMap<>();
+
+        /** "insert ACT_HI_ACTINST", "select ACT_RU_JOB", "update notification_delivery": the verb and first table. */
+        static String kindOf(String sql) {
+            return KINDS.computeIfAbsent(sql, StatementCounts::parseKind);
+        }
+
+        private static String parseKind(String sql) {
+            String s = sql.trim().replaceAll("\\s+", " ");
+            String verb = s.split(" ", 2)[0].toLowerCase(Locale.ROOT);
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("(?i)\\b(?:from|into|update|join)\\s+([A-Za-z_][A-Za-z0-9_.]*)").matcher(s);
+            return verb + " " + (m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "?");
+        }
+
+        private void executed(String sql, long nanos) {
+            String thread = Thread.currentThread().getName().replaceAll("\\d+", "");
+            String kind = thread + " " + (sql == null ? "?" : kindOf(sql));
+            byKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
+            nanosByKind.computeIfAbsent(kind, k -> new LongAdder()).add(nanos);
         }
 
         Map<String, long[]> snapshot() {
@@ -441,20 +520,22 @@ public final class SlaBenchmark {
         }
 
         DataSource wrap(DataSource target) {
-            return proxy(DataSource.class, target, (method, result) -> method.startsWith("getConnection")
+            return proxy(DataSource.class, target, (method, args, result, nanos) -> method.startsWith("getConnection")
                     ? proxy(Connection.class, result, this::connection) : result);
         }
 
-        private Object connection(String method, Object result) {
+        private Object connection(String method, Object[] args, Object result, long nanos) {
             if (method.equals("commit")) {
                 current()[1].increment();
             }
             if (result instanceof Statement) {
+                String prepared = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
                 Class<?> type = result instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
                         : result instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
-                return proxy(type, result, (m, r) -> {
+                return proxy(type, result, (m, a, r, took) -> {
                     if (m.startsWith("execute")) {
                         current()[0].increment();
+                        executed(prepared != null ? prepared : a != null && a.length > 0 && a[0] instanceof String sql ? sql : null, took);
                     }
                     return r;
                 });
@@ -463,7 +544,7 @@ public final class SlaBenchmark {
         }
 
         interface After {
-            Object apply(String method, Object result);
+            Object apply(String method, Object[] args, Object result, long nanos);
         }
 
         @SuppressWarnings("unchecked")
@@ -476,7 +557,9 @@ public final class SlaBenchmark {
                     return true;
                 }
                 try {
-                    return after.apply(method.getName(), method.invoke(target, args));
+                    long start = System.nanoTime();
+                    Object result = method.invoke(target, args);
+                    return after.apply(method.getName(), args, result, System.nanoTime() - start);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
