@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.task.Task;
  * The open tasks of the process instance a delegate runs in, by task definition key, read with the engine's plain
  * "tasks of a process instance" statement. {@code TaskService.createTaskQuery()} would do the same, but its SQL is
  * the engine's largest dynamic statement (every criterion, authorization and tenant check an OGNL expression
- * MyBatis evaluates on each call): in an escalation job that query alone was a sixth of the job thread's CPU
+ * MyBatis evaluates on each call): in an escalation job that query alone took a sixth of the job threads' CPU
  * (scripts/bench-sla.sh, a flight recording of 2,000 escalations). Delegation code runs without authorization
  * checks either way.
  */

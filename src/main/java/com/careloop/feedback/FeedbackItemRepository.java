@@ -10,7 +10,7 @@ interface FeedbackItemRepository extends JpaRepository<FeedbackItem, Long> {
     /**
      * A JPQL string, not a derived query: Hibernate 6.6 caches the SQL it translates a query string into, but
      * translates a derived (criteria) query again on every call — this lookup runs in every step of every
-     * feedbackHandling instance (scripts/bench-sla.sh: a third of an escalation job's own CPU).
+     * feedbackHandling instance (scripts/bench-sla.sh: an eighth of the escalation job threads' CPU).
      */
     @Query("select f from FeedbackItem f where f.number = :number")
     Optional<FeedbackItem> findByNumber(String number);
