@@ -2,6 +2,7 @@ package com.careloop.quality.improvement;
 
 import static com.careloop.identity.CareLoopGroups.CS_MANAGERS;
 
+import com.careloop.engine.InstanceTasks;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,8 +28,7 @@ class EscalateImprovement implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         actions.markOverdue(execution.getProcessBusinessKey());
-        for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(ImprovementVariables.TASK_CARRY_OUT).list()) {
+        for (Task t : InstanceTasks.of(execution, ImprovementVariables.TASK_CARRY_OUT)) {
             tasks.addCandidateGroup(t.getId(), CS_MANAGERS);
         }
     }
