@@ -43,7 +43,8 @@ class DemoCallReviews {
     int load(Instant now, ZoneId zone) {
         LocalDate lastWeek = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
         int sampled = reviews.sampleWeek(lastWeek);
-        List<ReviewView> open = reviews.find(null, null, null, null, ReviewStatus.OPEN, 1);
+        List<ReviewView> open = reviews.find(null, null, null, null, ReviewStatus.OPEN, 500).stream()
+                .filter(r -> r.weekFrom().equals(lastWeek)).toList();
         if (open.isEmpty()) {
             return sampled;
         }
