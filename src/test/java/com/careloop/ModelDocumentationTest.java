@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModelDocumentationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"bpmn/followUp.bpmn", "bpmn/feedbackHandling.bpmn", "bpmn/qualityReports.bpmn", "bpmn/batchQualityIncident.bpmn"})
+    @ValueSource(strings = {"bpmn/followUp.bpmn", "bpmn/feedbackHandling.bpmn", "bpmn/qualityReports.bpmn", "bpmn/batchQualityIncident.bpmn",
+            "bpmn/callReview.bpmn", "bpmn/callReviewCase.bpmn"})
     void everyTaskAndGatewayIsDocumentedInBothLanguages(String file) {
         BpmnModelInstance model = Bpmn.readModelFromFile(new File(file));
         Stream<FlowNode> steps = Stream.concat(model.getModelElementsByType(Activity.class).stream(),

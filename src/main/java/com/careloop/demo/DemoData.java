@@ -63,10 +63,12 @@ public class DemoData {
     private final ManagementService management;
     private final DemoBatchIncident batchIncident;
     private final SlaPause slaPause;
+    private final DemoCallReviews callReviews;
 
     public DemoData(CustomerService customers, FollowUpService followUps,
                     FeedbackService feedback, TaskService tasks, RuntimeService runtime, ManagementService management,
-                    DemoBatchIncident batchIncident, SlaPause slaPause) {
+                    DemoBatchIncident batchIncident, SlaPause slaPause, DemoCallReviews callReviews) {
+        this.callReviews = callReviews;
         this.batchIncident = batchIncident;
         this.slaPause = slaPause;
         this.customers = customers;
@@ -164,7 +166,9 @@ public class DemoData {
         slaPause.pause(paused[0].number(), new SlaPause.PauseRequest("WAITING_FOR_PARTS", "压缩机配件预计 5 个工作日到货"),
                 new ApiUser("supervisor1", Set.of(CareLoopGroups.CS_SUPERVISORS)));
         int history = history(now);
-        log.info("Demo data loaded: {} customers, follow-ups and feedback in every state, {} answered calls of history", cs.size(), history);
+        int sampled = callReviews.load(now, java.time.ZoneId.of("Asia/Shanghai"));
+        log.info("Demo data loaded: {} customers, follow-ups and feedback in every state, {} answered calls of history, {} of them"
+                + " sampled for review (one appealed)", cs.size(), history, sampled);
     }
 
     private static final String[] SURNAMES = {"钱", "孔", "曹", "严", "华", "金", "魏", "陶", "姜", "戚", "谢", "邹"};

@@ -32,7 +32,13 @@ public final class PersonalFields {
             // task context shown in the forms (FeedbackTaskContext, CallTaskContext, CallContext)
             "customerName", "lastContacts", "callContext",
             // feedback task context (FeedbackTaskContext): the customer's words, progress log, plan, solution
-            "customerWords", "progressLog", "plannedResponse", "solutionToConfirm");
+            "customerWords", "progressLog", "plannedResponse", "solutionToConfirm",
+            // call reviews (module review, bpmn/callReviewCase.bpmn): the call record and the review shown in the forms, the
+            // reviewer's comments per criterion of bpmn/callReviewScorecard.dmn, the agent's and the manager's reasons
+            "callRecord", "reviewSummary", "appealReason", "decisionReason", "greetingComment", "consentComment",
+            "questionsComment", "confirmationComment", "empathyComment", "closingComment", "recordComment",
+            // the weekly case review (Task_PrepareCaseReview of bpmn/callReview.bpmn): the cases and the meeting's conclusions
+            "caseList", "caseConclusions");
 
     private PersonalFields() {
     }

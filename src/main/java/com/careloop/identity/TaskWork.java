@@ -26,6 +26,12 @@ public class TaskWork {
 
     public enum Action { CLAIM, UNCLAIM, COMPLETE, DELEGATE, REASSIGN, UPDATE, CHANGE_CANDIDATES, SET_VARIABLES }
 
+    /**
+     * Task-local variable naming the one user who may not take the task although a candidate (a call's own agent for
+     * its review, module review): claiming it, or giving it to that user, is refused.
+     */
+    public static final String NOT_FOR = "notFor";
+
     private final TaskService tasks;
     private final IdentityService identity;
 
@@ -51,6 +57,13 @@ public class TaskWork {
         List<String> candidateGroups = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
         String assignee = task.getAssignee();
+        Object notFor = asEngine(() -> tasks.getVariableLocal(taskId, NOT_FOR));
+        String taker = action == Action.CLAIM ? user : action == Action.REASSIGN || action == Action.DELEGATE || action == Action.UPDATE
+                ? target : null;
+        if (notFor != null && notFor.equals(taker) && !notFor.equals(assignee)) {
+            return Optional.of("此任务不能由 " + taker + " 处理（例如自己回访的质检） This task may not go to " + taker
+                    + " (e.g. the review of their own call)");
+        }
         boolean supervises = TaskAccessPolicy.mayReassign(groups, candidateGroups);
         return switch (action) {
             case CLAIM -> claim(assignee, user, groups, links, supervises);

@@ -171,6 +171,8 @@ public class KpiController {
         m.put("backlog", v.backlog());
         m.put("overdue", v.overdue());
         m.put("dimensions", v.dimensions());
+        m.put("qaScore", v.qaScore());
+        m.put("reviews", v.reviews());
         return m;
     }
 }

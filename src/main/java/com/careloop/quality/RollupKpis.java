@@ -31,11 +31,13 @@ class RollupKpis implements QualityKpis, OpenFeedback {
     private final JdbcTemplate jdbc;
     private final KpiLabels labels;
     private final Clock clock;
+    private final ReviewKpis reviews;
 
-    RollupKpis(JdbcTemplate jdbc, KpiLabels labels, Clock clock) {
+    RollupKpis(JdbcTemplate jdbc, KpiLabels labels, Clock clock, ReviewKpis reviews) {
         this.jdbc = jdbc;
         this.labels = labels;
         this.clock = clock;
+        this.reviews = reviews;
     }
 
     @Override
@@ -51,7 +53,7 @@ class RollupKpis implements QualityKpis, OpenFeedback {
         long[] openTotal = open.values().stream().reduce(new long[2], RollupKpis::plus);
         KpiValues totals = values(total, openTotal[0], openTotal[1]);
         if (groupBy == null) {
-            return new KpiReport(from, to, null, totals, List.of());
+            return reviews.join(new KpiReport(from, to, null, totals, List.of()), agent, team);
         }
         boolean timeGroups = isTime(groupBy);
         TreeMap<String, long[]> keys = new TreeMap<>(sums);
@@ -64,7 +66,7 @@ class RollupKpis implements QualityKpis, OpenFeedback {
             KpiValues kpis = timeGroups ? values(v, null, null) : values(v, o[0], o[1]);
             groups.add(new KpiGroup(key, labels.label(groupBy, key), kpis));
         });
-        return new KpiReport(from, to, groupBy, totals, groups);
+        return reviews.join(new KpiReport(from, to, groupBy, totals, groups), agent, team);
     }
 
     /**

@@ -56,7 +56,7 @@ class RollupsMatchRawRowsTest extends CareLoopTest {
                 call(fx, random, agent);
             }
             KpiValues live = kpis.report(from, to, null, agent, null).totals();
-            KpiValues recount = recount(agent);
+            KpiValues recount = recount(agent).withReviews(null, 0L); // no call of these agents was reviewed
             assertThat(live).as("seed " + seed).usingRecursiveComparison().isEqualTo(recount);
             assertThat(live.surveys()).isPositive();
         }

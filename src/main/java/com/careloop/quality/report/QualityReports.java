@@ -251,7 +251,9 @@ public class QualityReports {
                 .column("complaints", "投诉数 (Complaints raised)", COUNT)
                 .column("leads", "销售线索 (Leads)", COUNT)
                 .column("conversions", "成交转化 (Conversions)", COUNT)
-                .column("leadConversion", "潜在需求转化率 (Lead conversion)", PERCENT);
+                .column("leadConversion", "潜在需求转化率 (Lead conversion)", PERCENT)
+                .column("reviews", "质检数 (Call reviews)", COUNT)
+                .column("qaScore", "质检平均分 (QA score)", PERCENT);
         FeedbackCounts.AgentFeedback none = new FeedbackCounts.AgentFeedback(0, 0, 0);
         long totalCalls = 0;
         long complaints = 0;
@@ -264,7 +266,7 @@ public class QualityReports {
             long c = callsByAgent.getOrDefault(agent, 0L);
             sheet.row(agent, g != null ? g.label() : names.getOrDefault(agent, agent), c, v == null ? 0L : v.surveys(), v == null ? null : v.reachRate(),
                     v == null ? null : v.csat(), v == null ? null : v.nps(), f.complaints(), f.leads(), f.conversions(),
-                    v == null ? null : v.leadConversion());
+                    v == null ? null : v.leadConversion(), v == null ? 0L : v.reviews(), v == null ? null : v.qaScore());
             totalCalls += c;
             complaints += f.complaints();
             leads += f.leads();
@@ -272,7 +274,7 @@ public class QualityReports {
         }
         KpiValues all = byAgent.totals();
         sheet.row("合计 (All)", null, totalCalls, all.surveys(), all.reachRate(), all.csat(), all.nps(), complaints, leads,
-                conversions, all.leadConversion());
+                conversions, all.leadConversion(), all.reviews(), all.qaScore());
         return List.of(sheet.build());
     }
 

@@ -333,7 +333,7 @@ class ReportApiTest extends CareLoopTest {
             Sheet sheet = wb.getSheet("客服绩效 (Agent performance)");
             assertThat(header(sheet)).containsExactly("客服 (Agent)", "姓名 (Name)", "通话数 (Calls)", "答卷数 (Surveys)",
                     "接通率 (Reach rate)", "满意度 (CSAT)", "净推荐值 (NPS)", "投诉数 (Complaints raised)", "销售线索 (Leads)",
-                    "成交转化 (Conversions)", "潜在需求转化率 (Lead conversion)");
+                    "成交转化 (Conversions)", "潜在需求转化率 (Lead conversion)", "质检数 (Call reviews)", "质检平均分 (QA score)");
             var byAgent = kpis.report(d("2031-03-01"), d("2031-04-01"), KpiGrouping.AGENT, null, null);
             KpiValues agent1Kpis = byAgent.groups().stream().filter(g -> g.key().equals("agent1")).map(KpiGroup::kpis).findFirst().orElseThrow();
             KpiValues agent2Kpis = byAgent.groups().stream().filter(g -> g.key().equals("agent2")).map(KpiGroup::kpis).findFirst().orElseThrow();

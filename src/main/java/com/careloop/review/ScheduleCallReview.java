@@ -1,0 +1,35 @@
+package com.careloop.review;
+
+import com.careloop.sla.SlaClock;
+import com.careloop.sla.WorkCalendar;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "排定质检期限 Schedule the review" of callReviewCase: the review is due {@code reviewDue} (model input, working time
+ * of the work calendar: P2D = 2 working days) from now; reminded at {@code reminderFraction} of that working time.
+ */
+@Component("scheduleCallReview")
+class ScheduleCallReview implements JavaDelegate {
+
+    private final WorkCalendar calendar;
+    private final Clock clock;
+
+    ScheduleCallReview(WorkCalendar calendar, Clock clock) {
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = clock.instant();
+        Instant due = calendar.deadline(now, (String) execution.getVariable("reviewDue"), SlaClock.WORKING);
+        double fraction = Double.parseDouble(String.valueOf(execution.getVariable("reminderFraction")));
+        execution.setVariable(ReviewVariables.REVIEW_DUE_AT, Date.from(due));
+        execution.setVariable(ReviewVariables.REVIEW_REMINDER_AT, Date.from(calendar.reminder(now, due, SlaClock.WORKING, fraction)));
+    }
+}
