@@ -32,7 +32,9 @@ public final class PersonalFields {
             // task context shown in the forms (FeedbackTaskContext, CallTaskContext, CallContext)
             "customerName", "lastContacts", "callContext",
             // feedback task context (FeedbackTaskContext): the customer's words, progress log, plan, solution
-            "customerWords", "progressLog", "plannedResponse", "solutionToConfirm");
+            "customerWords", "progressLog", "plannedResponse", "solutionToConfirm",
+            // detractor call-back (followup DetractorCallBackContext): the customer's answer by survey link with their comment
+            "surveyAnswer");
 
     private PersonalFields() {
     }
