@@ -64,11 +64,16 @@ public class DemoData {
     private final DemoBatchIncident batchIncident;
     private final SlaPause slaPause;
     private final DemoCallReviews callReviews;
+    private final com.careloop.notification.NotificationWorker notifications;
+    private final com.careloop.followup.SurveyAnswers surveyAnswers;
 
     public DemoData(CustomerService customers, FollowUpService followUps,
                     FeedbackService feedback, TaskService tasks, RuntimeService runtime, ManagementService management,
-                    DemoBatchIncident batchIncident, SlaPause slaPause, DemoCallReviews callReviews) {
+                    DemoBatchIncident batchIncident, SlaPause slaPause, DemoCallReviews callReviews,
+                    com.careloop.notification.NotificationWorker notifications, com.careloop.followup.SurveyAnswers surveyAnswers) {
         this.callReviews = callReviews;
+        this.notifications = notifications;
+        this.surveyAnswers = surveyAnswers;
         this.batchIncident = batchIncident;
         this.slaPause = slaPause;
         this.customers = customers;
@@ -88,15 +93,24 @@ public class DemoData {
         for (int i = 0; i < NAMES.length; i++) {
             boolean vip = i % 6 == 0;
             cs.add(customers.upsert(new CustomerRequest(String.format("CRM-%05d", 10001 + i), NAMES[i], COMPANIES[i % COMPANIES.length],
-                    String.format("1380013%04d", 1000 + i), String.format("customer%02d@example.com", i + 1),
+                    phone(i), String.format("customer%02d@example.com", i + 1),
                     vip ? CustomerTier.VIP : CustomerTier.STANDARD, vip ? (i % 12 == 0 ? "agent1" : "agent2") : null,
                     i == 29, vip ? "VIP" : null, now.minus(Duration.ofDays(3 + i * 7L)), now.minus(Duration.ofDays(2 + i)),
                     i % 5 == 0 ? now.minus(Duration.ofDays(1)) : null, now.minus(Duration.ofDays(i * 3L)), i % 3 == 0 ? "空调" : "热水器")).customer());
         }
         Scenario[] scenarios = Scenario.values();
-        // 0-7: waiting for the first call (0 and 6 are VIPs assigned to their account agent)
+        // 0-7: waiting for the first call (0 and 6 are VIPs assigned to their account agent); 3 and 5 get a survey text first
+        List<FollowUpView> waiting = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            followUps.start(cs.get(i).id(), scenarios[i % scenarios.length]);
+            waiting.add(followUps.start(cs.get(i).id(), scenarios[i % scenarios.length]));
+        }
+        // 3 (usage) and 5 (promotion) have mobile numbers: bpmn/surveyChannel.dmn texts them a survey link first. 3's link is
+        // open (GET /api/sms/outbox, /camunda/careloop/sms-outbox.html); 5 answered it by text
+        FollowUpView open = surveyTextSent(waiting.get(3));
+        FollowUpView answered = surveyTextSent(waiting.get(5));
+        if (open != null && answered != null) {
+            surveyAnswers.record(answered.id(), new com.careloop.followup.OnlineAnswer(4, 9, 5, 4, 4, null, null, null,
+                    "师傅上门很准时，讲解也清楚", false), com.careloop.followup.AnswerChannel.SMS);
         }
         // 8-9: no answer once, waiting for the retry
         for (int i = 8; i < 10; i++) {
@@ -276,6 +290,29 @@ public class DemoData {
             EngineClock.runAt(resolved.plus(Duration.ofDays(1).plusHours(3)), () -> complete(pi, "Task_ConfirmResolution", agent,
                     "callOutcome", "REACHED", "customerSatisfied", true, "satisfaction", 4));
         }
+    }
+
+    /** Demo phones: mainland mobiles, landlines for the customers whose usage follow-ups the demo calls (8, 9, 16, 18, 19). */
+    private static String phone(int i) {
+        return java.util.Set.of(8, 9, 16, 18, 19).contains(i) ? String.format("010-6688%04d", 1000 + i) : String.format("1380013%04d", 1000 + i);
+    }
+
+    /** Sends the follow-up's survey text now (the notification worker polls too: whichever is first) and waits until it is out. */
+    private FollowUpView surveyTextSent(FollowUpView f) {
+        for (int i = 0; i < 60; i++) {
+            notifications.runOnce(f.number());
+            if (surveyAnswers.awaiting(f.id()).isPresent()) {
+                return f;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        log.warn("demo: the survey text of {} was not sent within 30 s", f.number());
+        return null;
     }
 
     private FollowUpView start(CustomerView c, Scenario s) {

@@ -6,6 +6,7 @@ import com.careloop.errors.ForbiddenException;
 import com.careloop.feedback.FeedbackService;
 import com.careloop.followup.FollowUpView;
 import com.careloop.followup.FollowUpService;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -39,20 +40,22 @@ public class DialService {
         this.audit = audit;
     }
 
-    /** Dial the customer of a follow-up, for its open call task (Task_CallCustomer). */
+    /** Dial the customer of a follow-up, for its open call task (Task_CallCustomer) or detractor call-back (Task_DetractorCallBack). */
     public Dialed followUp(String number, String user) {
         FollowUpView f = followUps.get(number); // 404 when unknown
-        return dial(ContactAccess.Subject.FOLLOW_UP, f.number(), f.customerId(), FollowUpService.CALL_TASK, user);
+        return dial(ContactAccess.Subject.FOLLOW_UP, f.number(), f.customerId(), List.of(FollowUpService.CALL_TASK,
+                FollowUpService.DETRACTOR_CALL_BACK_TASK), user);
     }
 
     /** Dial the customer of a feedback item, for its open re-visit (Task_ConfirmResolution). */
     public Dialed feedback(String number, String user) {
         long customerId = feedback.customerOf(number); // 404 when unknown
-        return dial(ContactAccess.Subject.FEEDBACK, number, customerId, FeedbackService.CONFIRM_TASK, user);
+        return dial(ContactAccess.Subject.FEEDBACK, number, customerId, List.of(FeedbackService.CONFIRM_TASK), user);
     }
 
-    private Dialed dial(ContactAccess.Subject subject, String number, Long customerId, String taskKey, String user) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).active().list()
+    private Dialed dial(ContactAccess.Subject subject, String number, Long customerId, List<String> taskKeys, String user) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKeyIn(taskKeys.toArray(String[]::new))
+                .active().list()
                 .stream().findFirst().orElse(null);
         if (task == null) {
             audit.record(user, subject, number, null, customerId, dialer.name(), ContactAccess.Outcome.REFUSED_NO_OPEN_TASK, null);

@@ -38,7 +38,9 @@ public final class PersonalFields {
             "callRecord", "reviewSummary", "appealReason", "decisionReason", "greetingComment", "consentComment",
             "questionsComment", "confirmationComment", "empathyComment", "closingComment", "recordComment",
             // the weekly case review (Task_PrepareCaseReview of bpmn/callReview.bpmn): the cases and the meeting's conclusions
-            "caseList", "caseConclusions");
+            "caseList", "caseConclusions",
+            // detractor call-back (followup DetractorCallBackContext): the customer's answer by survey link with their comment
+            "surveyAnswer");
 
     private PersonalFields() {
     }

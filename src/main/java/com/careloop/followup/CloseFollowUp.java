@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Closes the follow-up with the result of its last call (completed, unreachable, wrong number, refused). */
+/**
+ * Closes the follow-up with the result of its last call (completed, unreachable, wrong number, refused), or completed
+ * when the customer answered the survey by link.
+ */
 @Component("closeFollowUp")
 class CloseFollowUp implements JavaDelegate {
 
@@ -29,11 +32,21 @@ class CloseFollowUp implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FollowUp followUp = followUps.ofProcess(execution.getProcessBusinessKey());
-        CallOutcome last = CallOutcome.valueOf((String) execution.getVariable(FollowUpVariables.CALL_OUTCOME));
-        if (followUp.close(FollowUpResult.afterLastCall(last), clock.instant())) {
+        if (followUp.close(result(followUp, (String) execution.getVariable(FollowUpVariables.CALL_OUTCOME)), clock.instant())) {
             events.publishEvent(closed(followUp));
         }
         execution.setVariable(FollowUpVariables.FOLLOW_UP_RESULT, followUp.getResult().name());
+    }
+
+    /**
+     * Answered (on a call or by link): completed; otherwise the result of the last call; no call and no answer (a
+     * text-only survey left unanswered): unreachable.
+     */
+    private FollowUpResult result(FollowUp followUp, String lastCall) {
+        if (surveys.findByFollowUpId(followUp.getId()).isPresent()) {
+            return FollowUpResult.COMPLETED;
+        }
+        return lastCall == null ? FollowUpResult.UNREACHABLE : FollowUpResult.afterLastCall(CallOutcome.valueOf(lastCall));
     }
 
     private FollowUpClosed closed(FollowUp followUp) {

@@ -68,6 +68,14 @@ class FollowUp {
     @Column(name = "overridden_exclusions")
     private String overriddenExclusions;
 
+    /** The channel bpmn/surveyChannel.dmn chose (null: decided before issue 14, by phone). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "survey_channel")
+    private SurveyMode surveyChannel;
+    /** Since when a survey link sent by text can be answered; null when none is open. */
+    @Column(name = "awaiting_survey_since")
+    private Instant awaitingSurveySince;
+
     @Version
     private long version;
 
@@ -88,11 +96,31 @@ class FollowUp {
             return false;
         }
         this.status = FollowUpStatus.CLOSED;
+        this.awaitingSurveySince = null;
         this.result = result;
         this.closedAt = at;
         return true;
     }
 
+    void surveyBy(SurveyMode channel) {
+        this.surveyChannel = channel;
+    }
+
+    /** The survey text went out: its link can be answered from now on. */
+    void awaitSurvey(Instant since) {
+        if (status == FollowUpStatus.OPEN && awaitingSurveySince == null) {
+            this.awaitingSurveySince = since;
+        }
+    }
+
+    /** The link was answered, the customer was reached by phone, or the follow-up closed: no link can be answered any more. */
+    void stopAwaitingSurvey() {
+        this.awaitingSurveySince = null;
+    }
+
+    public SurveyMode getSurveyChannel() { return surveyChannel; }
+    public Instant getAwaitingSurveySince() { return awaitingSurveySince; }
+    public boolean isAwaitingSurvey() { return status == FollowUpStatus.OPEN && awaitingSurveySince != null; }
     public String getOverrideReason() { return overrideReason; }
     public String getOverrideBy() { return overrideBy; }
     public String getOverriddenExclusions() { return overriddenExclusions; }

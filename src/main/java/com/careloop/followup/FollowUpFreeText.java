@@ -54,11 +54,11 @@ class FollowUpFreeText {
         FollowUpView.Survey s = v.survey();
         FollowUpView.Survey survey = s == null ? null : new FollowUpView.Survey(s.satisfaction(), s.nps(), s.scoreAttitude(),
                 s.scoreExpertise(), s.scoreTimeliness(), s.scoreResolution(), s.scoreConvenience(), s.issueResolved(),
-                s.purchaseIntent(), s.feedbackType(), s.feedbackUrgency(), null, null, s.tags(), s.answeredAt());
+                s.purchaseIntent(), s.feedbackType(), s.feedbackUrgency(), null, null, s.tags(), s.answeredAt(), s.channel());
         FollowUpView.Override override = v.override() == null ? null
                 : new FollowUpView.Override(null, v.override().by(), v.override().exclusions());
         return new FollowUpView(v.id(), v.number(), v.customerId(), v.customerExternalId(), v.scenario(), v.priority(), v.status(),
                 v.result(), v.assignedAgent(), v.lastAgent(), v.dueAt(), v.attemptCount(), v.processInstanceId(), v.createdAt(),
-                v.closedAt(), v.attempts(), survey, v.feedbackNumbers(), override);
+                v.closedAt(), v.attempts(), survey, v.feedbackNumbers(), override, v.channel());
     }
 }

@@ -57,13 +57,14 @@ public class FollowUpQueries {
                 .map(s -> new FollowUpView.Survey(s.getSatisfaction(), s.getNps(), s.getScoreAttitude(), s.getScoreExpertise(),
                         s.getScoreTimeliness(), s.getScoreResolution(), s.getScoreConvenience(), s.getIssueResolved(),
                         s.isPurchaseIntent(), s.getFeedbackType(), s.getFeedbackUrgency(), s.getFeedbackText(), s.getNotes(),
-                        s.getTags(), s.getAnsweredAt()))
+                        s.getTags(), s.getAnsweredAt(), s.getChannel()))
                 .orElse(null);
         List<String> numbers = feedback.numbersOfFollowUp(f.getId());
         return new FollowUpView(f.getId(), f.getNumber(), f.getCustomerId(), customers.get(f.getCustomerId()).externalId(),
-                f.getScenario(), f.getPriority(), f.getStatus(), f.getResult(), f.getAssignedAgent(), f.getLastAgent(),
+                f.getScenario(), f.getPriority(), f.isAwaitingSurvey() ? FollowUpStatus.AWAITING_SURVEY : f.getStatus(), f.getResult(), f.getAssignedAgent(), f.getLastAgent(),
                 f.getDueAt(), f.getAttemptCount(), f.getProcessInstanceId(), f.getCreatedAt(), f.getClosedAt(), calls,
                 survey, numbers, f.getOverrideReason() == null ? null : new FollowUpView.Override(f.getOverrideReason(), f.getOverrideBy(),
-                        f.getOverriddenExclusions() == null ? List.of() : List.of(f.getOverriddenExclusions().split(","))));
+                        f.getOverriddenExclusions() == null ? List.of() : List.of(f.getOverriddenExclusions().split(","))),
+                f.getSurveyChannel() == null ? SurveyMode.PHONE : f.getSurveyChannel());
     }
 }

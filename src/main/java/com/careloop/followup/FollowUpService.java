@@ -25,6 +25,8 @@ public class FollowUpService {
     /** Element ids of bpmn/followUp.bpmn that Java must know. */
     public static final String CALL_TASK = TaskAccessPolicy.CALL_TASK;
     public static final String HANDLE_FEEDBACK = "CallActivity_HandleFeedback";
+    /** The agents' call-back after a detractor's answer by survey link. */
+    public static final String DETRACTOR_CALL_BACK_TASK = "Task_DetractorCallBack";
 
     private final FollowUpRepository followUps;
     private final CustomerService customers;

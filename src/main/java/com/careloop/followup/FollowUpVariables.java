@@ -36,6 +36,18 @@ public final class FollowUpVariables {
     /** when an unreached customer is called again (Date). */
     public static final String RETRY_AT = "retryAt";
 
+    /** how the follow-up surveys the customer (bpmn/surveyChannel.dmn): PHONE, SMS_THEN_PHONE, SMS_ONLY. */
+    public static final String SURVEY_CHANNEL = "surveyChannel";
+
+    /** how many working hours the survey text waits for an answer before the call (bpmn/surveyChannel.dmn). */
+    public static final String SURVEY_WAIT_HOURS = "surveyWaitHours";
+
+    /** the answer by link calls for an agent's call-back (detractor, or the customer asked for a call). */
+    public static final String SURVEY_CALL_BACK = "surveyCallBack";
+
+    /** when the call-back task is due (Date): bpmn/serviceParameters.dmn survey.callBackWithin after the answer. */
+    public static final String SURVEY_CALL_BACK_DUE = "surveyCallBackDue";
+
     private FollowUpVariables() {
     }
 }

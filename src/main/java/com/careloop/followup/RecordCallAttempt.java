@@ -72,6 +72,7 @@ class RecordCallAttempt implements JavaDelegate {
 
         List<Long> feedbackIds = new ArrayList<>();
         if (report.callOutcome() == CallOutcome.REACHED) {
+            followUp.stopAwaitingSurvey(); // reached by phone: an open survey link can no longer be answered
             if (surveys.findByFollowUpId(followUp.getId()).isEmpty()) {
                 SurveyResponse survey = surveys.save(new SurveyResponse(followUp.getId(), report, agent, now));
                 events.publishEvent(survey.answered(followUp, followUps.tierOf(followUp)));

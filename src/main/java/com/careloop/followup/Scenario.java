@@ -25,4 +25,7 @@ public enum Scenario {
 
     /** The Chinese name alone (the call task's name: "回访 王芳 · 新客户回访"). */
     public String zh() { return zh; }
+
+    /** The English name alone (the survey page in English). */
+    public String en() { return en; }
 }

@@ -50,6 +50,11 @@ class SurveyResponse {
     private String agent;
     @Column(name = "answered_at", nullable = false)
     private Instant answeredAt;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    private AnswerChannel channel = AnswerChannel.PHONE;
+    @Column(name = "callback_requested", nullable = false)
+    private boolean callbackRequested;
 
     protected SurveyResponse() {
     }
@@ -71,6 +76,23 @@ class SurveyResponse {
         this.notes = r.notes();
         this.tags = r.tags();
         this.agent = agent;
+        this.answeredAt = answeredAt;
+    }
+
+    /** What the customer answered themselves, on the page of a survey link (no agent). */
+    SurveyResponse(Long followUpId, OnlineAnswer a, AnswerChannel channel, Instant answeredAt) {
+        this.followUpId = followUpId;
+        this.satisfaction = a.satisfaction();
+        this.nps = a.nps();
+        this.scoreAttitude = a.attitude();
+        this.scoreExpertise = a.expertise();
+        this.scoreTimeliness = a.timeliness();
+        this.scoreResolution = a.resolution();
+        this.scoreConvenience = a.convenience();
+        this.issueResolved = a.resolved();
+        this.feedbackText = a.comment();
+        this.channel = channel;
+        this.callbackRequested = a.callback();
         this.answeredAt = answeredAt;
     }
 
@@ -100,4 +122,6 @@ class SurveyResponse {
     public String getTags() { return tags; }
     public String getAgent() { return agent; }
     public Instant getAnsweredAt() { return answeredAt; }
+    public AnswerChannel getChannel() { return channel; }
+    public boolean isCallbackRequested() { return callbackRequested; }
 }

@@ -50,6 +50,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         this.engineName = engineName;
     }
 
+    /**
+     * The one /api endpoint without a login: the SMS providers' replies callback, POST /api/sms/inbound, which its
+     * controller authenticates by the HMAC signature of the body (survey module, SmsInboundController).
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && "/api/sms/inbound".equals(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

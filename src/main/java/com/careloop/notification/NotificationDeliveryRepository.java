@@ -16,4 +16,9 @@ interface NotificationDeliveryRepository extends JpaRepository<NotificationDeliv
     Set<String> loggedKeys(@Param("keys") Collection<String> keys);
 
     List<NotificationDelivery> findByReferenceOrderById(String reference);
+
+    List<NotificationDelivery> findByChannelOrderByIdDesc(Channel channel, org.springframework.data.domain.Pageable page);
+
+    List<NotificationDelivery> findByChannelAndRecipientOrderByIdDesc(Channel channel, String recipient,
+                                                                     org.springframework.data.domain.Pageable page);
 }

@@ -128,10 +128,20 @@ public class Notifier {
             if (alreadyLogged.contains(key)) {
                 continue;
             }
-            boolean sent = sms.send(to, text);
+            boolean sent = sms.send(new SmsChannel.Text(to, text, m.type(), templateVariables(m.args())));
             record(new NotificationDelivery(key, Channel.SMS, m.type(), to, subject, text.length() > 4000 ? text.substring(0, 4000) : text,
                     m.reference(), sent ? NotificationDelivery.Status.SENT : NotificationDelivery.Status.LOGGED, clock.instant()));
         }
+    }
+
+    private static List<String> templateVariables(Object[] args) {
+        List<String> vars = new ArrayList<>();
+        if (args != null) {
+            for (Object a : args) {
+                vars.add(a == null ? "" : a.toString());
+            }
+        }
+        return vars;
     }
 
     private void record(NotificationDelivery delivery) {

@@ -61,7 +61,13 @@ public class ServiceParameters {
         FEEDBACK_LONG_PAUSE_NOTICE("feedback.longPauseNotice", Kind.DURATION),
         FEEDBACK_PROGRESS_NOTICE_LEAD("feedback.progressNoticeLead", Kind.DURATION),
         FEEDBACK_PROGRESS_NOTICE_QUIET("feedback.progressNoticeQuiet", Kind.DURATION),
-        FEEDBACK_EXPORT_MAX_ROWS("feedback.exportMaxRows", Kind.COUNT);
+        FEEDBACK_EXPORT_MAX_ROWS("feedback.exportMaxRows", Kind.COUNT),
+        SURVEY_LINK_VALIDITY("survey.linkValidity", Kind.DURATION),
+        SURVEY_CALL_BACK_WITHIN("survey.callBackWithin", Kind.DURATION),
+        SURVEY_UNKNOWN_TOKENS_PER_MINUTE("survey.unknownTokensPerMinute", Kind.COUNT),
+        SURVEY_TEXT_SUPPRESSION("survey.textSuppression", Kind.DURATION),
+        SMS_TEXTING_HOURS_START("sms.textingHoursStart", Kind.TIME),
+        SMS_TEXTING_HOURS_END("sms.textingHoursEnd", Kind.TIME);
 
         private final String key;
         private final Kind kind;
@@ -363,5 +369,35 @@ public class ServiceParameters {
                 return latest.get();
             }
         };
+    }
+
+    /** How long a survey link sent by text can be answered (survey module). */
+    public Duration surveyLinkValidity() {
+        return (Duration) value(Parameter.SURVEY_LINK_VALIDITY);
+    }
+
+    /** How soon after a detractor's answer by link the agents' call-back is due (followUp: 差评回访 Detractor call-back). */
+    public Duration surveyCallBackWithin() {
+        return (Duration) value(Parameter.SURVEY_CALL_BACK_WITHIN);
+    }
+
+    /** How many unknown survey tokens one address may try per minute before it gets 429 (no guessing). */
+    public int surveyUnknownTokensPerMinute() {
+        return (Integer) value(Parameter.SURVEY_UNKNOWN_TOKENS_PER_MINUTE);
+    }
+
+    /** When texts to customers may start each day (TextingHours; careloop.sms.texting-hours overrides it per installation). */
+    public LocalTime textingHoursStart() {
+        return (LocalTime) value(Parameter.SMS_TEXTING_HOURS_START);
+    }
+
+    /** When texts to customers must stop each day (TextingHours). */
+    public LocalTime textingHoursEnd() {
+        return (LocalTime) value(Parameter.SMS_TEXTING_HOURS_END);
+    }
+
+    /** At most one survey text per customer within this window (bpmn/surveyChannel.dmn input textedRecently). */
+    public Duration surveyTextSuppression() {
+        return (Duration) value(Parameter.SURVEY_TEXT_SUPPRESSION);
     }
 }

@@ -90,7 +90,7 @@ class DialTest extends CareLoopTest {
 
     @Test
     void nobodyButTheAssigneeGetsTheNumber() {
-        FollowUpView f = fx.followUp(customer("13800002000"), Scenario.USAGE);
+        FollowUpView f = fx.followUp(customer("13800002000"), Scenario.NEW_PURCHASE);
         Task task = callTask(f);
 
         ResponseEntity<Map<String, Object>> unassigned = dial("agent1", f);
@@ -114,8 +114,8 @@ class DialTest extends CareLoopTest {
 
     @Test
     void theAssigneeOfOneCustomersCallCannotDialAnotherCustomer() {
-        FollowUpView mine = fx.followUp(customer("13800003000"), Scenario.USAGE);
-        FollowUpView theirs = fx.followUp(customer("13800004000"), Scenario.USAGE);
+        FollowUpView mine = fx.followUp(customer("13800003000"), Scenario.NEW_PURCHASE);
+        FollowUpView theirs = fx.followUp(customer("13800004000"), Scenario.NEW_PURCHASE);
         engine.getTaskService().claim(callTask(mine).getId(), "agent1");
         ResponseEntity<Map<String, Object>> r = dial("agent1", theirs);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -132,7 +132,7 @@ class DialTest extends CareLoopTest {
         assertThat(Api.as(rest, "agent1").post("/api/feedback/FB199901010001/dial", null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
-        FollowUpView f = fx.followUp(customer("13800005000"), Scenario.USAGE);
+        FollowUpView f = fx.followUp(customer("13800005000"), Scenario.NEW_PURCHASE);
         Task task = callTask(f);
         engine.getTaskService().claim(task.getId(), "agent1");
         engine.getTaskService().complete(task.getId(), Fixtures.vars("callOutcome", "WRONG_NUMBER"));
@@ -181,7 +181,7 @@ class DialTest extends CareLoopTest {
 
     @Test
     void theAuditIsReadByManagersOnlyPagedAndFiltered() {
-        FollowUpView f = fx.followUp(customer("13800007000"), Scenario.USAGE);
+        FollowUpView f = fx.followUp(customer("13800007000"), Scenario.NEW_PURCHASE);
         engine.getTaskService().claim(callTask(f).getId(), "agent2");
         dial("agent2", f);
         dial("agent1", f);

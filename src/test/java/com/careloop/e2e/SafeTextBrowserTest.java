@@ -32,7 +32,7 @@ class SafeTextBrowserTest extends BrowserTest {
     void aCustomerNameOfHtmlAndMarkdownShowsAsText() {
         CustomerView c = customers.upsert(new CustomerRequest("E2E-HTML-" + UUID.randomUUID().toString().substring(0, 8), EVIL_NAME, null,
                 "13800138000", null, CustomerTier.STANDARD, null, false, null, null, null, null, null, null)).customer();
-        FollowUpView f = followUps.start(c.id(), Scenario.USAGE);
+        FollowUpView f = followUps.start(c.id(), Scenario.NEW_PURCHASE);
         Task call = engine.getTaskService().createTaskQuery().processInstanceId(f.processInstanceId())
                 .taskDefinitionKey(FollowUpService.CALL_TASK).singleResult();
 

@@ -35,7 +35,7 @@ class TasklistColumnsBrowserTest extends BrowserTest {
         String id = "E2E-COL-" + UUID.randomUUID().toString().substring(0, 8);
         long customerId = customers.upsert(new CustomerRequest(id, NAME, "列表测试公司", PHONE, null, CustomerTier.STANDARD, null, false,
                 "e2e", null, null, null, null, null)).customer().id();
-        String processInstanceId = followUps.start(customerId, Scenario.USAGE).processInstanceId();
+        String processInstanceId = followUps.start(customerId, Scenario.NEW_PURCHASE).processInstanceId();
         Task call = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(FollowUpService.CALL_TASK).singleResult();
         // agent1's call, first in "My calls" (highest priority, due now) whatever else the demo data holds
         tasks.claim(call.getId(), "agent1");

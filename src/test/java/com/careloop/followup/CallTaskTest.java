@@ -110,7 +110,7 @@ class CallTaskTest extends CareLoopTest {
         FeedbackRef othersItem = feedback.registerInbound(new InboundFeedbackRequest(other.id(), FeedbackType.COMPLAINT, Urgency.URGENT,
                 "别人的投诉"), "center1");
 
-        FollowUpView now = followUps.start(c.id(), Scenario.USAGE, new NewFollowUp.Override("测试：冷却期内再次回访", "manager1"));
+        FollowUpView now = followUps.start(c.id(), Scenario.CHURN_RISK, new NewFollowUp.Override("测试：冷却期内再次回访", "manager1"));
         Task task = callTask(now);
         String context = (String) local(task).get("callContext");
         assertThat(context).contains("最近回访 Last follow-ups").contains("新客户回访 New purchase").contains("已完成 Completed")
@@ -118,14 +118,14 @@ class CallTaskTest extends CareLoopTest {
         assertThat(context).contains("未结反馈 Open feedback").contains(open.number()).contains("建议 Suggestion").contains("低 Low");
         assertThat(context).doesNotContain(othersItem.number()).doesNotContain("其他客户").doesNotContain("13600003333")
                 .doesNotContain("希望延长保修");
-        assertThat((String) local(task).get("callScript")).isEqualTo(scripts.of(Scenario.USAGE)).contains(CallScripts.SECTIONS.get(0));
+        assertThat((String) local(task).get("callScript")).isEqualTo(scripts.of(Scenario.CHURN_RISK)).contains(CallScripts.SECTIONS.get(0));
 
         // a retry: the task is created again by the listener itself, which adds this call's earlier attempts
         engine.getTaskService().claim(task.getId(), "agent1");
         engine.getTaskService().complete(task.getId(), Fixtures.vars("callOutcome", "NO_ANSWER"));
         fx.executeJobs(now.processInstanceId(), "Timer_RetryDue");
         Task retry = callTask(now);
-        assertThat(retry.getName()).isEqualTo("回访 韩梅梅 · 使用回访");
+        assertThat(retry.getName()).isEqualTo("回访 韩梅梅 · 流失预警");
         assertThat((String) local(retry).get("callContext")).contains("本次已拨打 Earlier attempts").contains("无人接听 No answer")
                 .contains(open.number());
         assertThat(local(retry)).containsEntry("customerPhoneMasked", "136****3333");
@@ -133,7 +133,7 @@ class CallTaskTest extends CareLoopTest {
 
     @Test
     void historyKeepsTheModelsTaskNameAndNoneOfTheContext() {
-        FollowUpView f = fx.followUp(customer("赵小曼", "13500005555", CustomerTier.STANDARD), Scenario.PROMOTION);
+        FollowUpView f = fx.followUp(customer("赵小曼", "13500005555", CustomerTier.STANDARD), Scenario.CHURN_RISK);
         Task task = callTask(f);
         engine.getTaskService().claim(task.getId(), "agent1");
         engine.getTaskService().complete(task.getId(), Fixtures.vars("callOutcome", "REFUSED"));

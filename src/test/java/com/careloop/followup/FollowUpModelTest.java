@@ -31,6 +31,8 @@ class FollowUpModelTest extends ModelTest {
     @BeforeEach
     void mocks() {
         listener("callTaskContext");
+        // bpmn/surveyChannel.dmn's answer for a landline: the phone (the survey paths: survey/SurveyByTextTest)
+        mock("decideSurveyChannel", execution -> execution.setVariable("surveyChannel", "PHONE"));
         // what the real RecordCallAttempt leaves for the gateways and timers
         mock("recordCallAttempt", execution -> {
             Integer count = (Integer) execution.getVariable("attemptCount");
@@ -91,7 +93,7 @@ class FollowUpModelTest extends ModelTest {
         call(pi, "REACHED");
         assertThat(pi).isEnded().hasPassedInOrder("Task_RecordCallAttempt", "Gateway_HasFeedback", "Task_CloseFollowUp",
                 "EndEvent_FollowUpClosed").hasNotPassed("CallActivity_HandleFeedback");
-        assertThat(calls).containsExactly("recordCallAttempt", "closeFollowUp");
+        assertThat(calls).containsExactly("decideSurveyChannel", "recordCallAttempt", "closeFollowUp");
     }
 
     @Test
@@ -136,7 +138,7 @@ class FollowUpModelTest extends ModelTest {
         ProcessInstance pi = start();
         call(pi, "WRONG_NUMBER");
         assertThat(pi).isEnded().hasPassedInOrder("Task_FlagContactData", "Task_CloseFollowUp");
-        assertThat(calls).containsExactly("recordCallAttempt", "flagContactData", "closeFollowUp");
+        assertThat(calls).containsExactly("decideSurveyChannel", "recordCallAttempt", "flagContactData", "closeFollowUp");
     }
 
     @Test
@@ -144,7 +146,7 @@ class FollowUpModelTest extends ModelTest {
         ProcessInstance pi = start();
         call(pi, "REFUSED");
         assertThat(pi).isEnded().hasPassedInOrder("Task_RecordRefusal", "Task_CloseFollowUp");
-        assertThat(calls).containsExactly("recordCallAttempt", "recordRefusal", "closeFollowUp");
+        assertThat(calls).containsExactly("decideSurveyChannel", "recordCallAttempt", "recordRefusal", "closeFollowUp");
     }
 
     /** the values the agent can pick in bpmn/forms/callCustomer.form */

@@ -28,10 +28,26 @@ public class Fixtures {
         this.followUps = followUps;
     }
 
+    /**
+     * A customer with a landline (bpmn/surveyChannel.dmn: no mobile number, so every follow-up is by phone, as before
+     * survey texts); {@link #mobileCustomer} for one who can get survey texts.
+     */
     public CustomerView customer(CustomerTier tier, String accountAgent) {
+        return customer(tier, accountAgent, LANDLINE);
+    }
+
+    /** The default customers' phone: a Beijing landline. */
+    public static final String LANDLINE = "010-62345678";
+
+    public CustomerView customer(CustomerTier tier, String accountAgent, String phone) {
         String id = "T-" + UUID.randomUUID().toString().substring(0, 8);
-        return customers.upsert(new CustomerRequest(id, "测试客户 " + id, "测试公司", "13800138000", id.toLowerCase() + "@example.com",
+        return customers.upsert(new CustomerRequest(id, "测试客户 " + id, "测试公司", phone, id.toLowerCase() + "@example.com",
                 tier, accountAgent, false, "test", null, null, null, null, null)).customer();
+    }
+
+    /** A customer with a mainland mobile number of their own (139 + 8 random digits), who can get survey texts. */
+    public CustomerView mobileCustomer() {
+        return customer(CustomerTier.STANDARD, null, String.format("139%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000)));
     }
 
     public CustomerView customer() {

@@ -1,0 +1,150 @@
+package com.careloop.survey;
+
+import com.careloop.customer.CustomerService;
+import com.careloop.customer.CustomerView;
+import com.careloop.customer.MainlandMobile;
+import com.careloop.errors.InvalidRequestException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/sms/inbound {from, text, receivedAt}}: a customer's reply to a text (the providers' 上行 callback,
+ * mapped to this form). Signed, not logged in: header {@code X-CareLoop-Signature: sha256=<hex HMAC-SHA256 of the raw
+ * body with careloop.sms.inbound-secret>}; a missing or wrong signature is 401 and changes nothing. {@code TD}, {@code T}
+ * or {@code 退订} records that the customers with that number refuse texts (surveys by phone from then on); any other
+ * reply is acknowledged and ignored.
+ */
+@RestController
+@EnableConfigurationProperties(SmsProperties.class)
+class SmsInboundController {
+
+    static final String SIGNATURE = "X-CareLoop-Signature";
+    static final Set<String> OPT_OUT = Set.of("TD", "T", "退订");
+    private static final Logger LOG = LoggerFactory.getLogger(SmsInboundController.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SmsProperties props;
+    private final CustomerService customers;
+    private final TextOptOuts optOuts;
+    private final Clock clock;
+
+    SmsInboundController(SmsProperties props, CustomerService customers, TextOptOuts optOuts, Clock clock) {
+        this.props = props;
+        this.customers = customers;
+        this.optOuts = optOuts;
+        this.clock = clock;
+    }
+
+    @PostMapping(value = "/api/sms/inbound", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> reply(@RequestBody(required = false) byte[] body, @RequestHeader(value = SIGNATURE, required = false) String signature) {
+        byte[] raw = body == null ? new byte[0] : body;
+        if (!signed(raw, signature)) {
+            LOG.warn("SMS reply refused: missing or wrong {}", SIGNATURE);
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "签名缺失或错误 missing or wrong " + SIGNATURE + " (sha256=<hex HMAC-SHA256 of the body>)");
+            p.setTitle("Unauthorized");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
+        JsonNode reply;
+        try {
+            reply = JSON.readTree(raw);
+        } catch (java.io.IOException e) {
+            throw new InvalidRequestException("body", "is not JSON {from, text, receivedAt}");
+        }
+        String from = text(reply, "from");
+        String text = text(reply, "text");
+        if (from == null || from.isBlank()) {
+            throw new InvalidRequestException("from", "is required (the sender's number)");
+        }
+        if (text == null) {
+            throw new InvalidRequestException("text", "is required");
+        }
+        Instant at = clock.instant();
+        String receivedAt = text(reply, "receivedAt");
+        if (receivedAt != null) {
+            try {
+                at = Instant.parse(receivedAt);
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequestException("receivedAt", "must be an ISO-8601 instant such as 2026-12-02T08:00:00Z");
+            }
+        }
+        String keyword = text.strip().toUpperCase(Locale.ROOT);
+        if (!OPT_OUT.contains(keyword)) {
+            return ResponseEntity.ok(Map.of("result", "IGNORED"));
+        }
+        int recorded = 0;
+        for (CustomerView c : senders(from)) {
+            if (optOuts.refuse(c.id(), at, "SMS_REPLY:" + keyword)) {
+                recorded++;
+            }
+        }
+        LOG.info("SMS reply: opt-out recorded for {} customer(s)", recorded);
+        return ResponseEntity.ok(Map.of("result", "OPTED_OUT"));
+    }
+
+    /** The customers stored with this number as sent (+86…) or as its 11 digits. */
+    private List<CustomerView> senders(String from) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(from.strip());
+        String mobile = MainlandMobile.normalized(from);
+        if (mobile != null) {
+            forms.add(mobile);
+        }
+        Map<Long, CustomerView> found = new java.util.LinkedHashMap<>();
+        for (String f : forms) {
+            customers.viewsByPhone(f).forEach(c -> found.put(c.id(), c));
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private boolean signed(byte[] body, String signature) {
+        String secret = props.inboundSecret();
+        if (secret == null || secret.isBlank() || signature == null || !signature.startsWith("sha256=")) {
+            return false;
+        }
+        byte[] expected = HexFormat.of().formatHex(hmac(secret, body)).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = signature.substring("sha256=".length()).strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given);
+    }
+
+    static byte[] hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

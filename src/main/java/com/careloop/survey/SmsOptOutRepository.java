@@ -1,0 +1,6 @@
+package com.careloop.survey;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SmsOptOutRepository extends JpaRepository<SmsOptOut, Long> {
+}
