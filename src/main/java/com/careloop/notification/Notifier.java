@@ -160,8 +160,9 @@ public class Notifier {
             return source;
         }
 
+        /** The outbox: no provider (careloop.sms.provider unset or outbox; a provider's channel: notification/sms). */
         @Bean
-        @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(SmsChannel.class)
+        @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "careloop.sms.provider", havingValue = "outbox", matchIfMissing = true)
         SmsChannel smsChannel() {
             return new LoggingSmsChannel();
         }

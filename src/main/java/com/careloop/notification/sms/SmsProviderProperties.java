@@ -6,12 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * careloop.sms.*: which SMS provider sends the texts ({@code outbox}, the default: none, texts stay in CareLoop;
  * {@code alibaba}: Alibaba Cloud SMS 阿里云短信; {@code tencent}: Tencent Cloud SMS 腾讯云短信) and each provider's
  * account: credentials, the approved sign name (短信签名) and, for tests against a stub or a private gateway, the
- * endpoint and protocol. Timeouts are careloop.notification.connect-timeout / read-timeout.
+ * endpoint and protocol; for each message type (SURVEY_TEXT, …) the provider-approved template and the names of
+ * its variables. Timeouts are careloop.notification.connect-timeout / read-timeout.
  */
 @ConfigurationProperties("careloop.sms")
-public record SmsProviderProperties(String provider, Alibaba alibaba, Tencent tencent) {
+public record SmsProviderProperties(String provider, Alibaba alibaba, Tencent tencent, java.util.Map<String, Template> templates) {
 
     public SmsProviderProperties {
+        templates = templates == null ? java.util.Map.of() : java.util.Map.copyOf(templates);
         provider = provider == null || provider.isBlank() ? "outbox" : provider.trim().toLowerCase(java.util.Locale.ROOT);
         alibaba = alibaba == null ? new Alibaba(null, null, null, null, null, null) : alibaba;
         tencent = tencent == null ? new Tencent(null, null, null, null, null, null, null, null) : tencent;
@@ -39,6 +41,16 @@ public record SmsProviderProperties(String provider, Alibaba alibaba, Tencent te
             region = region == null || region.isBlank() ? "ap-guangzhou" : region;
             endpoint = endpoint == null || endpoint.isBlank() ? "sms.tencentcloudapi.com" : endpoint;
             protocol = protocol == null || protocol.isBlank() ? "https" : protocol.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * careloop.sms.templates.&lt;MESSAGE_TYPE&gt;: the approved template's code (Alibaba SMS_465000001, Tencent 1234567)
+     * and the names of its variables in the message's order (Alibaba fills ${name}; Tencent fills {1}, {2}, … by position).
+     */
+    public record Template(String code, java.util.List<String> variables) {
+        public Template {
+            variables = variables == null ? java.util.List.of() : java.util.List.copyOf(variables);
         }
     }
 

@@ -3,6 +3,7 @@ package com.careloop.notification.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.notification.NotificationProperties;
+import com.careloop.notification.SmsChannel;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -21,14 +22,14 @@ class SmsProviderSelectionTest {
 
     @Test
     void theDefaultOutboxHasNoProvider() {
-        context.run(c -> assertThat(c).hasNotFailed().doesNotHaveBean(SmsProvider.class));
+        context.run(c -> assertThat(c).hasNotFailed().doesNotHaveBean(SmsChannel.class));
     }
 
     @Test
     void alibabaWithItsAccount() {
         context.withPropertyValues("careloop.sms.provider=alibaba", "careloop.sms.alibaba.access-key-id=LTAI-x",
                         "careloop.sms.alibaba.access-key-secret=s", "careloop.sms.alibaba.sign-name=CareLoop")
-                .run(c -> assertThat(c.getBean(SmsProvider.class).name()).isEqualTo("alibaba"));
+                .run(c -> assertThat(((ProviderSmsChannel) c.getBean(SmsChannel.class)).provider()).isEqualTo("alibaba"));
     }
 
     @Test
@@ -36,7 +37,7 @@ class SmsProviderSelectionTest {
         context.withPropertyValues("careloop.sms.provider=tencent", "careloop.sms.tencent.secret-id=AKID-x",
                         "careloop.sms.tencent.secret-key=k", "careloop.sms.tencent.sdk-app-id=1400000001",
                         "careloop.sms.tencent.sign-name=CareLoop")
-                .run(c -> assertThat(c.getBean(SmsProvider.class).name()).isEqualTo("tencent"));
+                .run(c -> assertThat(((ProviderSmsChannel) c.getBean(SmsChannel.class)).provider()).isEqualTo("tencent"));
     }
 
     @Test
