@@ -1,5 +1,8 @@
 package com.careloop.customer;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
 import com.careloop.identity.ApiUser;
@@ -39,6 +42,9 @@ public class CustomerController {
     }
 
     /** CSV import as multipart field "file". */
+    @ApiResponse(responseCode = "200", description = "导入完成 The COMPLETED import record",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerImports.View.class)))
+    @ApiResponse(responseCode = "400", description = "文件无法导入 The file failed: the problem names what was committed before, the FAILED record under \"import\"")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Object> importFile(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         ApiUser user = access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
@@ -51,6 +57,12 @@ public class CustomerController {
     }
 
     /** CSV import as a text/csv request body. */
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "CSV（UTF-8 或 GBK，首行为列名）CSV text, UTF-8 or GBK, a header line first",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = "externalId,name,phone,tier\nCRM-100861,张伟,13800000000,VIP\n")))
+    @ApiResponse(responseCode = "200", description = "导入完成 The COMPLETED import record",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerImports.View.class)))
+    @ApiResponse(responseCode = "400", description = "文件无法导入 The file failed: the problem names what was committed before, the FAILED record under \"import\"")
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv", MediaType.TEXT_PLAIN_VALUE})
     public ResponseEntity<Object> importBody(HttpServletRequest request) throws IOException {
         ApiUser user = access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
@@ -90,6 +102,8 @@ public class CustomerController {
     }
 
     /** Create or update by externalId: 201 when created, 200 when updated. */
+    @ApiResponse(responseCode = "201", description = "新建 Created")
+    @ApiResponse(responseCode = "200", description = "已更新 Updated (the customer existed)")
     @PostMapping
     public ResponseEntity<CustomerView> upsert(@Valid @RequestBody CustomerRequest request) {
         access.requireAny(ApiAccess.MAINTAIN_CUSTOMERS);
@@ -114,6 +128,8 @@ public class CustomerController {
      * everywhere (again 204 when it already was), 404 for an unknown externalId, 409 {@code OPEN_CASES} naming the
      * customer's open follow-ups and feedback items, which must be closed first.
      */
+    @ApiResponse(responseCode = "204", description = "个人数据已匿名化 The personal data is anonymised (again 204 when it already was)")
+    @ApiResponse(responseCode = "409", description = "客户仍有未关闭的回访或反馈 Open follow-ups or feedback items (reason OPEN_CASES)")
     @DeleteMapping("/{externalId}/personal-data")
     public ResponseEntity<Void> erase(@PathVariable String externalId) {
         ApiUser user = access.requireAny(CustomerReadAccess.UNMASKED);

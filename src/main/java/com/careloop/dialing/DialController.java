@@ -1,5 +1,6 @@
 package com.careloop.dialing;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
 import com.careloop.identity.CareLoopGroups;
@@ -45,11 +46,19 @@ public class DialController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "200", description = "号码（仅任务处理人，已审计）The number, to the task's assignee only (audited)")
+    @ApiResponse(responseCode = "202", description = "已交给外呼系统 Handed to the CTI (click-to-call)")
+    @ApiResponse(responseCode = "409", description = "无可拨打的任务或号码 No open task or number to dial")
+    @ApiResponse(responseCode = "502", description = "外呼系统失败 The CTI failed")
     @PostMapping("/api/follow-ups/{number}/dial")
     public ResponseEntity<Map<String, Object>> dialFollowUp(@PathVariable String number) {
         return answer(dialing.followUp(number, access.currentUser().id()));
     }
 
+    @ApiResponse(responseCode = "200", description = "号码（仅任务处理人，已审计）The number, to the task's assignee only (audited)")
+    @ApiResponse(responseCode = "202", description = "已交给外呼系统 Handed to the CTI (click-to-call)")
+    @ApiResponse(responseCode = "409", description = "无可拨打的任务或号码 No open task or number to dial")
+    @ApiResponse(responseCode = "502", description = "外呼系统失败 The CTI failed")
     @PostMapping("/api/feedback/{number}/dial")
     public ResponseEntity<Map<String, Object>> dialFeedback(@PathVariable String number) {
         return answer(dialing.feedback(number, access.currentUser().id()));

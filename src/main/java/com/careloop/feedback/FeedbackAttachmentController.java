@@ -1,5 +1,8 @@
 package com.careloop.feedback;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
 import com.careloop.identity.ApiUser;
@@ -36,6 +39,8 @@ class FeedbackAttachmentController {
         this.access = access;
     }
 
+    @ApiResponse(responseCode = "201", description = "已上传 Uploaded")
+    @ApiResponse(responseCode = "409", description = "反馈已关闭或附件已满 The item is closed, or has its maximum of attachments")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<FeedbackAttachments.Attachment> add(@PathVariable String number,
                                                        @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
@@ -56,6 +61,8 @@ class FeedbackAttachmentController {
         return attachments.list(number);
     }
 
+    @ApiResponse(responseCode = "200", description = "附件内容（上传时的类型）The attachment's bytes, with the content type it was uploaded with",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/{id}")
     ResponseEntity<byte[]> content(@PathVariable String number, @PathVariable long id) {
         access.requireAny(ApiAccess.READ);

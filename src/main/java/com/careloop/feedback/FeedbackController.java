@@ -1,5 +1,6 @@
 package com.careloop.feedback;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.careloop.identity.ApiAccess;
 import com.careloop.identity.ApiUser;
 import java.net.URI;
@@ -78,6 +79,8 @@ public class FeedbackController {
     }
 
     /** A handler's progress entry (已联系客户, 已安排维修, 等待配件到货, free text): 201 with the item and its log. */
+    @ApiResponse(responseCode = "201", description = "已记录 Recorded: the item with its log")
+    @ApiResponse(responseCode = "409", description = "反馈已关闭 The item is closed")
     @PostMapping("/{number}/progress")
     public ResponseEntity<FeedbackView> progress(@PathVariable String number, @RequestBody ProgressEntryRequest request) {
         ApiUser user = access.requireAny(ApiAccess.READ);
@@ -95,6 +98,7 @@ public class FeedbackController {
      * suggestion, the customer's words) and starts its handling: 201 with the item. Every field rule is checked by
      * {@link InboundRegister} at once (a 400 names each broken field; nothing is written).
      */
+    @ApiResponse(responseCode = "201", description = "已登记并开始处理 Registered; its handling has started")
     @PostMapping
     public ResponseEntity<FeedbackView> register(@RequestBody InboundFeedbackRequest request) {
         ApiUser user = access.requireAny(ApiAccess.REGISTER_FEEDBACK);

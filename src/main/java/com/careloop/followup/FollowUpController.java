@@ -1,5 +1,6 @@
 package com.careloop.followup;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
 import com.careloop.identity.ApiUser;
@@ -40,6 +41,8 @@ public class FollowUpController {
         this.freeText = freeText;
     }
 
+    @ApiResponse(responseCode = "201", description = "回访已开始 The follow-up is started")
+    @ApiResponse(responseCode = "409", description = "被排除（拒访、冷静期、已有未结回访…）Excluded (opted out, cooling period, an open follow-up …): reason names it")
     @PostMapping
     public ResponseEntity<FollowUpView> start(@RequestBody(required = false) StartRequest request) {
         access.requireAny(ApiAccess.START_FOLLOW_UPS);

@@ -34,6 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * in the {@code X-XSRF-TOKEN} header, exactly as the webapps send it to their own API (Camunda's
  * {@code CsrfPreventionFilter}: token in the session, handed to the page as cookie {@code XSRF-TOKEN}); without it,
  * or with another value, 403 problem+json and nothing happens.</li>
+ * <li>An {@code Authorization: Bearer ck_…} header is a system's API key ({@link ApiKeys}): unknown, revoked or
+ * expired is a 401; a call its scopes do not open ({@link ApiKeyScope}) is a 403; otherwise the call runs as
+ * {@code apikey:<name>} in the scope's group. A key never uses a webapp session.</li>
  * <li>Neither: 401 problem+json.</li>
  * </ul>
  */
@@ -44,10 +47,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
     private final String engineName;
+    private final ApiKeys apiKeys;
 
+    /** People only (HTTP Basic, webapp session): a Bearer key is a 401 here. */
     public ApiAuthenticationFilter(IdentityService identityService, String engineName) {
+        this(identityService, engineName, null);
+    }
+
+    public ApiAuthenticationFilter(IdentityService identityService, String engineName, ApiKeys apiKeys) {
         this.identityService = identityService;
         this.engineName = engineName;
+        this.apiKeys = apiKeys;
     }
 
     /**
@@ -73,6 +83,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             }
             return;
         }
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            apiKey(header.substring(7).strip(), request, response, chain);
+            return;
+        }
         HttpSession session = request.getSession(false);
         String sessionUser = session == null ? null : webappLogin(session);
         if (sessionUser == null || identityService.createUserQuery().userId(sessionUser).count() == 0) {
@@ -84,6 +98,30 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         proceed(new ApiUser(sessionUser, groupsOf(sessionUser)), request, response, chain);
+    }
+
+    private void apiKey(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ApiKeys.Authenticated caller = apiKeys == null ? null : apiKeys.authenticate(key);
+        if (caller == null) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"CareLoop\", error=\"invalid_token\"");
+            Problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "API 密钥无效、已吊销或已过期 The API key is unknown, revoked or expired", null));
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        ApiKeyScope.Need need = ApiKeyScope.needFor(request.getMethod(), path);
+        if (need instanceof ApiKeyScope.NoScope) {
+            proceed(new ApiUser(caller.attributedTo(), Set.of()), request, response, chain);
+        } else if (need instanceof ApiKeyScope.Scope scoped && caller.scopes().contains(scoped.scope())) {
+            proceed(new ApiUser(caller.attributedTo(), scoped.scope().groups()), request, response, chain);
+        } else if (need instanceof ApiKeyScope.Scope scoped) {
+            Problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
+                    "API 密钥缺少权限范围 " + scoped.scope().value() + " The API key lacks the scope " + scoped.scope().value(), null));
+        } else {
+            Problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
+                    "此接口不对 API 密钥开放 This endpoint is not open to API keys", null));
+        }
     }
 
     private ApiUser basicUser(String header) {
@@ -134,8 +172,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"CareLoop\"");
         Problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                "需要 CareLoop（Camunda）用户的 HTTP Basic 认证或 Camunda 网页登录 "
-                        + "HTTP Basic authentication with a CareLoop (Camunda) user, or a Camunda webapp login, is required", null));
+                "需要 CareLoop（Camunda）用户的 HTTP Basic 认证、Camunda 网页登录或 API 密钥 "
+                        + "HTTP Basic authentication with a CareLoop (Camunda) user, a Camunda webapp login or an API key is required", null));
     }
 
     private static void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -11,10 +11,14 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Authentication for the two HTTP APIs: CareLoop's /api and Camunda's /engine-rest (which is open by default).
  * Both take HTTP Basic with a Camunda user; /api also takes the Camunda webapp session (Cockpit, Tasklist pages call
- * it without a second login). The engine then checks its authorizations for /engine-rest calls.
+ * it without a second login) and systems' API keys (Bearer ck_…, /api only: the engine REST API and the webapps never
+ * read them). The engine then checks its authorizations for /engine-rest calls.
  */
 @Configuration
 public class WebSecurityConfiguration {
+
+    /** springdoc's default path of the OpenAPI document */
+    static final String API_DOCS = "/v3/api-docs";
 
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -53,13 +57,16 @@ public class WebSecurityConfiguration {
         return registration;
     }
 
-    /** /api: HTTP Basic, or the webapp session (with its CSRF token for changes), see ApiAuthenticationFilter. */
+    /**
+     * /api: HTTP Basic, or the webapp session (with its CSRF token for changes), see ApiAuthenticationFilter. The API
+     * contract (springdoc's /v3/api-docs and Swagger UI) is behind the same login.
+     */
     @Bean
-    public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
+    public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine, ApiKeys apiKeys) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName(), apiKeys));
         registration.setName("careloop-api-auth");
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", API_DOCS, API_DOCS + "/*", API_DOCS + ".yaml", "/swagger-ui/*", "/swagger-ui.html");
         registration.setOrder(11);
         return registration;
     }

@@ -1,5 +1,6 @@
 package com.careloop.screening;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.careloop.customer.CustomerTier;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.followup.Scenario;
@@ -45,6 +46,7 @@ public class ScreeningController {
     }
 
     /** 202: the run is registered and proceeds on the job executor; poll GET /api/screening/runs/{id}. */
+    @ApiResponse(responseCode = "202", description = "已登记，在作业执行器上进行 Registered; it proceeds on the job executor")
     @PostMapping
     public ResponseEntity<RunView> start(@RequestBody(required = false) RunRequest request) {
         ApiUser user = access.requireAny(RUN_SCREENING);

@@ -1,5 +1,8 @@
 package com.careloop.quality.report;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.careloop.feedback.FeedbackChannel;
 import com.careloop.feedback.FeedbackRegisterQuery;
 import com.careloop.feedback.FeedbackStatus;
@@ -55,6 +58,8 @@ class FeedbackExportController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "200", description = "反馈登记表 XLSX The register as an XLSX workbook",
+            content = @Content(mediaType = XlsxReportWriter.CONTENT_TYPE, schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/feedback/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) FeedbackStatus status,
                                   @RequestParam(required = false) FeedbackType type,

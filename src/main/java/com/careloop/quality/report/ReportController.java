@@ -1,5 +1,8 @@
 package com.careloop.quality.report;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.careloop.errors.InvalidRequestException;
 import com.careloop.identity.ApiAccess;
 import java.util.List;
@@ -37,6 +40,9 @@ class ReportController {
         this.access = access;
     }
 
+    @ApiResponse(responseCode = "200", description = "报表：默认 XLSX 工作簿，Accept: application/json 时为 JSON The report: an XLSX workbook, or JSON when asked for",
+            content = {@Content(mediaType = XlsxReportWriter.CONTENT_TYPE, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = QualityReport.class))})
     @GetMapping("/{kind}")
     ResponseEntity<?> report(@PathVariable String kind, @RequestParam Map<String, String> parameters,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
