@@ -15,35 +15,37 @@ import org.springframework.stereotype.Component;
 @Component("decideSurveyChannel")
 class DecideSurveyChannel implements JavaDelegate {
 
-    private final FollowUpService followUps;
+    private final FollowUpRepository followUps;
     private final CustomerService customers;
     private final SurveyChannel channel;
     private final SurveyTexts texts;
     private final com.careloop.sla.ServiceParameters parameters;
 
-    DecideSurveyChannel(FollowUpService followUps, CustomerService customers, SurveyChannel channel, SurveyTexts texts,
+    DecideSurveyChannel(FollowUpRepository followUps, CustomerService customers, SurveyChannel channel, SurveyTexts texts,
                         com.careloop.sla.ServiceParameters parameters) {
-        this.parameters = parameters;
         this.followUps = followUps;
         this.customers = customers;
         this.channel = channel;
         this.texts = texts;
+        this.parameters = parameters;
     }
 
+    /**
+     * Reads the follow-up as a projection and writes the channel by a single-column UPDATE: the process is started in the
+     * transaction that creates the row, whose process id the writer sets by SQL afterwards; a follow-up entity loaded
+     * here would hide that id from the rest of the transaction (or write it back empty).
+     */
     @Override
     public void execute(DelegateExecution execution) {
-        FollowUp followUp = followUps.ofProcess(execution.getProcessBusinessKey());
+        String number = execution.getProcessBusinessKey();
+        FollowUpRepository.ChannelFacts followUp = followUps.findChannelFactsByNumber(number)
+                .orElseThrow(() -> new IllegalStateException("no follow-up " + number));
         CustomerView customer = customers.get(followUp.getCustomerId());
         SurveyChannel.Choice choice = channel.decide(new SurveyChannel.Facts(followUp.getScenario(), customer.tier(), null,
-                MainlandMobile.matches(customers.phoneOf(customer.id()).orElse(null)), texts.textsRefused(customer.id()),
+                MainlandMobile.matches(customer.phone()), texts.textsRefused(customer.id()),
                 texts.textedWithin(customer.id(), parameters.surveyTextSuppression())));
-        if (choice.channel().texts()) { // no column written for the phone (null reads as PHONE): the common start stays as cheap
-            followUp.surveyBy(choice.channel());
-            // the writer records the instance id by SQL after the start; this entity is written back by JPA at the commit,
-            // whole, so it must carry the id too (else it would write it back empty)
-            if (followUp.getProcessInstanceId() == null) {
-                followUp.setProcessInstanceId(execution.getProcessInstanceId());
-            }
+        if (choice.channel().texts()) { // no column written for the phone (null reads as PHONE)
+            followUps.recordSurveyChannel(followUp.getId(), choice.channel());
         }
         execution.setVariable(FollowUpVariables.SURVEY_CHANNEL, choice.channel().name());
         if (choice.channel().texts()) {

@@ -102,10 +102,6 @@ class FollowUp {
         return true;
     }
 
-    void surveyBy(SurveyMode channel) {
-        this.surveyChannel = channel;
-    }
-
     /** The survey text went out: its link can be answered from now on. */
     void awaitSurvey(Instant since) {
         if (status == FollowUpStatus.OPEN && awaitingSurveySince == null) {

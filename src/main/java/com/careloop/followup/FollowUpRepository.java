@@ -11,4 +11,19 @@ interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
     List<FollowUp> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
 
     Optional<FollowUp> findFirstByCustomerIdAndStatus(Long customerId, FollowUpStatus status);
+
+    /** What the survey channel is decided on, without loading the entity (it is being started: see DecideSurveyChannel). */
+    interface ChannelFacts {
+        Long getId();
+        Long getCustomerId();
+        Scenario getScenario();
+    }
+
+    Optional<ChannelFacts> findChannelFactsByNumber(String number);
+
+    /** Records the channel by one UPDATE of that column only (the row's process id is written by SQL in the same start). */
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("update FollowUp f set f.surveyChannel = :channel where f.id = :id")
+    int recordSurveyChannel(@org.springframework.data.repository.query.Param("id") Long id,
+                            @org.springframework.data.repository.query.Param("channel") SurveyMode channel);
 }

@@ -67,7 +67,8 @@ public class TextingHours {
 
     /** Whether a text may go out now. */
     public boolean open() {
-        return nextOpening(clock.instant()).equals(clock.instant());
+        Instant now = clock.instant();
+        return nextOpening(now).equals(now);
     }
 
     /** The first moment at or after now at which a text may go out (now, inside texting hours). */

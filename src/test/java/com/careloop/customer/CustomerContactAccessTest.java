@@ -46,7 +46,7 @@ class CustomerContactAccessTest extends CareLoopTest {
 
     private Map<String, Object> started(long customerId) {
         ResponseEntity<Map<String, Object>> started = Api.as(rest, "manager1").post("/api/follow-ups",
-                Map.of("customerId", customerId, "scenario", "USAGE"));
+                Map.of("customerId", customerId, "scenario", "NEW_PURCHASE"));
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
         return started.getBody();
     }

@@ -75,7 +75,7 @@ class PersonalDataErasureTest extends CareLoopTest {
 
         // the call, as agent1 makes it in Tasklist
         ResponseEntity<Map<String, Object>> started = Api.as(rest, "manager1").post("/api/follow-ups",
-                Map.of("customerId", customerId, "scenario", "USAGE"));
+                Map.of("customerId", customerId, "scenario", "NEW_PURCHASE"));
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
         String followUp = (String) started.getBody().get("number");
         String followUpProcess = (String) started.getBody().get("processInstanceId");
@@ -190,7 +190,7 @@ class PersonalDataErasureTest extends CareLoopTest {
                 .extracting(e -> e.get("user")).containsExactlyInAnyOrder("manager1", "demo");
         // the erased customer is never selected or started again
         ResponseEntity<Map<String, Object>> again = Api.as(rest, "manager1").post("/api/follow-ups",
-                Map.of("customerId", customerId, "scenario", "USAGE"));
+                Map.of("customerId", customerId, "scenario", "NEW_PURCHASE"));
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).containsEntry("reason", "OPTED_OUT");
         // and the CRM cannot bring the personal data back, neither by REST nor by a CSV line

@@ -42,7 +42,7 @@ class CreatedFeedbackNumbersTest extends CareLoopTest {
                 Map.of("externalId", externalId, "name", "陈静", "phone", "13700001111", "tier", "STANDARD"));
         assertThat(customer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ResponseEntity<Map<String, Object>> started = agent.post("/api/follow-ups",
-                Map.of("customerId", customer.getBody().get("id"), "scenario", "USAGE"));
+                Map.of("customerId", customer.getBody().get("id"), "scenario", "NEW_PURCHASE"));
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
         String number = (String) started.getBody().get("number");
         String processInstanceId = (String) started.getBody().get("processInstanceId");
@@ -100,7 +100,7 @@ class CreatedFeedbackNumbersTest extends CareLoopTest {
         Api agent = Api.as(rest, "agent1");
         ResponseEntity<Map<String, Object>> customer = agent.post("/api/customers", Map.of("externalId",
                 "CFN-" + UUID.randomUUID().toString().substring(0, 8), "name", "刘洋", "phone", "13700002222", "tier", "STANDARD"));
-        Map<String, Object> started = agent.post("/api/follow-ups", Map.of("customerId", customer.getBody().get("id"), "scenario", "USAGE")).getBody();
+        Map<String, Object> started = agent.post("/api/follow-ups", Map.of("customerId", customer.getBody().get("id"), "scenario", "NEW_PURCHASE")).getBody();
         String processInstanceId = (String) started.get("processInstanceId");
         String taskId = json.readTree(agent.getRaw("/engine-rest/task?processInstanceId=" + processInstanceId).getBody()).get(0).get("id").asText();
         agent.postRaw("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"agent1\"}");

@@ -41,7 +41,7 @@ class FollowUpFreeTextAccessTest extends CareLoopTest {
                 Map.of("externalId", externalId, "name", "赵敏", "phone", "13700003333", "tier", "STANDARD"));
         assertThat(customer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long customerId = ((Number) customer.getBody().get("id")).longValue();
-        Map<String, Object> started = agent1.post("/api/follow-ups", Map.of("customerId", customerId, "scenario", "USAGE")).getBody();
+        Map<String, Object> started = agent1.post("/api/follow-ups", Map.of("customerId", customerId, "scenario", "NEW_PURCHASE")).getBody();
         String number = (String) started.get("number");
         String processInstanceId = (String) started.get("processInstanceId");
         String taskId = json.readTree(agent1.getRaw("/engine-rest/task?processInstanceId=" + processInstanceId

@@ -174,7 +174,7 @@ class SmtpDownForAWholeFlowTest extends CareLoopTest {
         ResponseEntity<Map<String, Object>> customer = agent.post("/api/customers", Map.of("externalId",
                 "SMTP-" + UUID.randomUUID().toString().substring(0, 8), "name", "孙丽", "phone", "13700004444", "tier", "STANDARD"));
         assertThat(customer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        Map<String, Object> started = agent.post("/api/follow-ups", Map.of("customerId", customer.getBody().get("id"), "scenario", "USAGE")).getBody();
+        Map<String, Object> started = agent.post("/api/follow-ups", Map.of("customerId", customer.getBody().get("id"), "scenario", "NEW_PURCHASE")).getBody();
         String processInstanceId = (String) started.get("processInstanceId");
         String taskId = json.readTree(agent.getRaw("/engine-rest/task?processInstanceId=" + processInstanceId
                 + "&taskDefinitionKey=" + FollowUpService.CALL_TASK).getBody()).get(0).get("id").asText();

@@ -89,7 +89,7 @@ class PersonalDataLogTest extends CareLoopTest {
                 "email", email, "tier", i % 3 == 0 ? "VIP" : "STANDARD", "company", name + "公司")).getBody();
         Object customerId = customer.get("id");
         agent.get("/api/customers/" + customerId);
-        Map<String, Object> followUp = agent.post("/api/follow-ups", Map.of("customerId", customerId, "scenario", "USAGE")).getBody();
+        Map<String, Object> followUp = agent.post("/api/follow-ups", Map.of("customerId", customerId, "scenario", "NEW_PURCHASE")).getBody();
         String processInstanceId = (String) followUp.get("processInstanceId");
         String number = (String) followUp.get("number");
         Task call = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_CallCustomer").singleResult();
