@@ -55,6 +55,7 @@ class AgentDayBrowserTest extends BrowserTest {
     @Autowired CustomerService customers;
     @Autowired FollowUpService followUps;
     @Autowired ScenarioPolicy policy;
+    @Autowired com.careloop.survey.TextOptOuts optOuts;
     @Autowired TestRestTemplate rest;
 
     /** A VIP with an earlier, reached follow-up; now due for the scenario of the highest priority, unclaimed. */
@@ -62,6 +63,8 @@ class AgentDayBrowserTest extends BrowserTest {
         String id = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
         customer = customers.upsert(new CustomerRequest(id, "韩雪", "华兴科技", "13912345678", null, CustomerTier.VIP, null, false,
                 "e2e", null, null, null, null, null)).customer();
+        // texts refused (TD): whatever the top scenario's survey channel, this VIP is called (bpmn/surveyChannel.dmn)
+        optOuts.refuse(customer.id(), java.time.Instant.now(), "e2e");
         FollowUpView earlier = followUps.start(customer.id(), Scenario.NEW_PURCHASE);
         Task first = engine.getTaskService().createTaskQuery().processInstanceId(earlier.processInstanceId())
                 .taskDefinitionKey(FollowUpService.CALL_TASK).singleResult();
