@@ -286,4 +286,29 @@ class CallReviewProcessTest extends ReviewTestSupport {
         assertThat(notifications.runOnce(f[0].number())).isEqualTo(1);
         assertThat(pi).hasPassed("EndEvent_ReviewEscalated").isWaitingAt(ReviewVariables.TASK_REVIEW);
     }
+
+    @Test
+    void anOpenAppealIsDueInWorkingDaysRemindedThenEscalated() throws Exception {
+        String agent = user("qa-agent-", CareLoopGroups.AGENTS);
+        FollowUpView[] f = new FollowUpView[1];
+        ProcessInstance pi = sampledCall(agent, f);
+        reviewAs("supervisor1", pi, scores(1));
+        Task ack = task(pi.getId(), ReviewVariables.TASK_ACKNOWLEDGE);
+        submit(agent, ack, Map.of(ReviewVariables.AGENT_ANSWER, "APPEAL", ReviewVariables.APPEAL_REASON, "线路差 bad line"));
+        Task decide = task(pi.getId(), ReviewVariables.TASK_DECIDE);
+        assertThat(decide.getDueDate()).isAfter(java.util.Date.from(now()));
+        java.util.Date reminderAt = (java.util.Date) runtime.getVariable(pi.getId(), ReviewVariables.APPEAL_REMINDER_AT);
+        assertThat(reminderAt).isAfter(java.util.Date.from(now())).isBefore(decide.getDueDate());
+        int before = decide.getPriority();
+        executeJob(pi.getId(), "Timer_AppealReminder");
+        assertThat(notifications.runOnce(f[0].number())).isEqualTo(1);
+        assertThat(pi).hasPassed("EndEvent_AppealReminded").isWaitingAt(ReviewVariables.TASK_DECIDE);
+        executeJob(pi.getId(), "Timer_AppealOverdue");
+        assertThat(notifications.runOnce(f[0].number())).isEqualTo(1);
+        Task escalated = task(pi.getId(), ReviewVariables.TASK_DECIDE);
+        assertThat(escalated.getPriority()).isGreaterThan(before);
+        assertThat(escalated).hasCandidateGroup(CareLoopGroups.CS_MANAGERS);
+        assertThat(pi).hasPassed("Task_EscalateAppeal", "EndEvent_AppealEscalated").isWaitingAt(ReviewVariables.TASK_DECIDE);
+        assertThat(reviewOf(f[0]).status()).isEqualTo(ReviewStatus.APPEALED);
+    }
 }
