@@ -19,9 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo: the call reviews of last week's history calls (the weekly sample, bpmn/callReviewSampling.dmn), all waiting for a
- * supervisor's 质检回访 Review the call — except one: scored below the pass mark by supervisor1, appealed by its agent,
- * now waiting for a cs-manager's 处理申诉 Decide the appeal.
+ * Demo: the call reviews of last week's history calls (the weekly sample, bpmn/callReviewSampling.dmn): exactly one
+ * still waiting for a supervisor's 质检回访 Review the call; one scored below the pass mark by supervisor1 and appealed by
+ * its agent, now waiting for a cs-manager's 处理申诉 Decide the appeal; the others scored as passed (shown to their
+ * agents in GET /api/reviews, no task).
  */
 @Component
 @ConditionalOnProperty(name = "careloop.demo.enabled", havingValue = "true")
@@ -39,7 +40,10 @@ class DemoCallReviews {
         this.tasks = tasks;
     }
 
-    /** Samples the calendar week before {@code now}'s and takes one of its reviews to an open appeal; returns how many were sampled. */
+    /**
+     * Samples the calendar week before {@code now}'s, takes one of its reviews to an open appeal, leaves one open and
+     * passes the rest; returns how many were sampled.
+     */
     int load(Instant now, ZoneId zone) {
         LocalDate lastWeek = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
         int sampled = reviews.sampleWeek(lastWeek);
@@ -60,6 +64,15 @@ class DemoCallReviews {
         complete(pi.getId(), "Task_ReviewCall", "supervisor1", scores);
         complete(pi.getId(), "Task_AcknowledgeReview", open.get(0).agent(),
                 Map.of("agentAnswer", "APPEAL", "appealReason", "客户当时赶时间，要求简短结束，已在备注中说明"));
+        Map<String, Object> good = new HashMap<>();
+        for (String c : CRITERIA) {
+            good.put(c + "Score", "2");
+        }
+        for (ReviewView r : open.subList(Math.min(2, open.size()), open.size())) {
+            ProcessInstance passed = runtime.createProcessInstanceQuery().processDefinitionKey("callReviewCase")
+                    .processInstanceBusinessKey(r.followUpNumber()).singleResult();
+            complete(passed.getId(), "Task_ReviewCall", "supervisor1", good);
+        }
         return sampled;
     }
 

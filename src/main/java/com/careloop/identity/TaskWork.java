@@ -46,24 +46,25 @@ public class TaskWork {
      * DELEGATE and UPDATE.
      */
     public Optional<String> refusal(Action action, String taskId, String user, Collection<String> groups, String target) {
-        if (groups.contains(ADMIN)) {
-            return Optional.empty();
-        }
         Task task = asEngine(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
+            return Optional.empty();
+        }
+        String assignee = task.getAssignee();
+        Object notFor = asEngine(() -> tasks.getVariableLocal(taskId, NOT_FOR));
+        String taker = action == Action.CLAIM ? user : action == Action.REASSIGN || action == Action.DELEGATE || action == Action.UPDATE
+                ? target : null;
+        // before the administrators' pass: not even a camunda-admin takes a task that is not for them (their own call's review)
+        if (notFor != null && notFor.equals(taker) && !notFor.equals(assignee)) {
+            return Optional.of("此任务不能由 " + taker + " 处理（例如自己回访的质检） This task may not go to " + taker
+                    + " (e.g. the review of their own call)");
+        }
+        if (groups.contains(ADMIN)) {
             return Optional.empty();
         }
         List<IdentityLink> links = asEngine(() -> tasks.getIdentityLinksForTask(taskId));
         List<String> candidateGroups = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
-        String assignee = task.getAssignee();
-        Object notFor = asEngine(() -> tasks.getVariableLocal(taskId, NOT_FOR));
-        String taker = action == Action.CLAIM ? user : action == Action.REASSIGN || action == Action.DELEGATE || action == Action.UPDATE
-                ? target : null;
-        if (notFor != null && notFor.equals(taker) && !notFor.equals(assignee)) {
-            return Optional.of("此任务不能由 " + taker + " 处理（例如自己回访的质检） This task may not go to " + taker
-                    + " (e.g. the review of their own call)");
-        }
         boolean supervises = TaskAccessPolicy.mayReassign(groups, candidateGroups);
         return switch (action) {
             case CLAIM -> claim(assignee, user, groups, links, supervises);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The notification tasks of callReviewCase (topic "notification"): REVIEW_REMINDER to cs-supervisors before the
- * review is due; REVIEW_ESCALATION to cs-supervisors and cs-managers once it is overdue. One send per task.
+ * review is due; REVIEW_ESCALATION to cs-supervisors and cs-managers once it is overdue; APPEAL_REMINDER to cs-managers
+ * before the appeal is due; APPEAL_ESCALATION to cs-managers and cs-supervisors once it is overdue. One send per task.
  */
 @Component
 class ReviewNotifications implements NotificationRequests {
@@ -40,16 +41,19 @@ class ReviewNotifications implements NotificationRequests {
 
     @Override
     public List<String> variableNames() {
-        return List.of(ReviewVariables.NOTIFICATION_TYPE, ReviewVariables.REVIEW_DUE_AT);
+        return List.of(ReviewVariables.NOTIFICATION_TYPE, ReviewVariables.REVIEW_DUE_AT, ReviewVariables.APPEAL_DUE_AT);
     }
 
     @Override
     public Message compose(NotificationTask task) {
         String type = (String) task.variable(ReviewVariables.NOTIFICATION_TYPE);
-        Object due = task.variable(ReviewVariables.REVIEW_DUE_AT);
-        Set<String> email = new LinkedHashSet<>(emailsOf(CS_SUPERVISORS));
+        boolean appeal = type != null && type.startsWith("APPEAL_");
+        Object due = task.variable(appeal ? ReviewVariables.APPEAL_DUE_AT : ReviewVariables.REVIEW_DUE_AT);
+        Set<String> email = new LinkedHashSet<>(emailsOf(appeal ? CS_MANAGERS : CS_SUPERVISORS));
         if ("REVIEW_ESCALATION".equals(type)) {
             email.addAll(emailsOf(CS_MANAGERS));
+        } else if ("APPEAL_ESCALATION".equals(type)) {
+            email.addAll(emailsOf(CS_SUPERVISORS));
         }
         String dueLabel = due instanceof Date d ? LABEL.format(d.toInstant().atZone(clock.getZone())) : "";
         return new Message(type, new Object[] {task.businessKey(), dueLabel}, List.copyOf(email), List.of(), task.businessKey(),

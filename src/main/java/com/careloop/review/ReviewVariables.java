@@ -22,6 +22,8 @@ final class ReviewVariables {
     static final String REVIEW_DUE_AT = "reviewDueAt";
     static final String REVIEW_REMINDER_AT = "reviewReminderAt";
     static final String ACKNOWLEDGE_DUE_AT = "acknowledgeDueAt";
+    static final String APPEAL_DUE_AT = "appealDueAt";
+    static final String APPEAL_REMINDER_AT = "appealReminderAt";
     static final String PASSED = "reviewPassed";
     static final String NOTIFICATION_TYPE = "notificationType";
 

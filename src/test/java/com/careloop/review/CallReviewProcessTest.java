@@ -286,4 +286,89 @@ class CallReviewProcessTest extends ReviewTestSupport {
         assertThat(notifications.runOnce(f[0].number())).isEqualTo(1);
         assertThat(pi).hasPassed("EndEvent_ReviewEscalated").isWaitingAt(ReviewVariables.TASK_REVIEW);
     }
+
+    @Test
+    void anOpenAppealIsDueInWorkingDaysRemindedThenEscalated() throws Exception {
+        String agent = user("qa-agent-", CareLoopGroups.AGENTS);
+        FollowUpView[] f = new FollowUpView[1];
+        ProcessInstance pi = sampledCall(agent, f);
+        reviewAs("supervisor1", pi, scores(1));
+        Task ack = task(pi.getId(), ReviewVariables.TASK_ACKNOWLEDGE);
+        submit(agent, ack, Map.of(ReviewVariables.AGENT_ANSWER, "APPEAL", ReviewVariables.APPEAL_REASON, "线路差 bad line"));
+        Task decide = task(pi.getId(), ReviewVariables.TASK_DECIDE);
+        assertThat(decide.getDueDate()).isAfter(java.util.Date.from(now()));
+        java.util.Date reminderAt = (java.util.Date) runtime.getVariable(pi.getId(), ReviewVariables.APPEAL_REMINDER_AT);
+        assertThat(reminderAt).isAfter(java.util.Date.from(now())).isBefore(decide.getDueDate());
+        int before = decide.getPriority();
+        executeJob(pi.getId(), "Timer_AppealReminder");
+        assertThat(notifications.runOnce(f[0].number())).isEqualTo(1);
+        assertThat(pi).hasPassed("EndEvent_AppealReminded").isWaitingAt(ReviewVariables.TASK_DECIDE);
+        executeJob(pi.getId(), "Timer_AppealOverdue");
+        assertThat(notifications.runOnce(f[0].number())).isEqualTo(1);
+        Task escalated = task(pi.getId(), ReviewVariables.TASK_DECIDE);
+        assertThat(escalated.getPriority()).isGreaterThan(before);
+        assertThat(escalated).hasCandidateGroup(CareLoopGroups.CS_MANAGERS);
+        assertThat(pi).hasPassed("Task_EscalateAppeal", "EndEvent_AppealEscalated").isWaitingAt(ReviewVariables.TASK_DECIDE);
+        assertThat(reviewOf(f[0]).status()).isEqualTo(ReviewStatus.APPEALED);
+    }
+
+    @Test
+    void theCaseReviewsConclusionsStartAnImprovementAction() throws Exception {
+        String agent = user("qa-agent-", CareLoopGroups.AGENTS);
+        String lead = user("qa-sup-", CareLoopGroups.CS_SUPERVISORS);
+        reachedCall(agent, 2, 3);
+        at(week.plusWeeks(1), LocalTime.of(9, 0));
+        Job timer = management.createJobQuery().processDefinitionKey(ReviewVariables.WEEKLY_PROCESS).activityId("StartEvent_WeeklyRun").singleResult();
+        management.executeJob(timer.getId());
+        ProcessInstance run = runtime.createProcessInstanceQuery().processDefinitionKey(ReviewVariables.WEEKLY_PROCESS)
+                .processInstanceBusinessKey("CR " + week).singleResult();
+        Task meeting = tasks.createTaskQuery().processInstanceId(run.getId()).taskDefinitionKey("Task_PrepareCaseReview").singleResult();
+        long caseReviewId = Long.parseLong(String.valueOf(tasks.getVariable(meeting.getId(), "caseReviewId")));
+        assertThat(claim(lead, meeting).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("caseConclusions", "复述确认不足 key facts not read back");
+        fields.put("caseImprovement", true);
+        fields.put("problem", "复述确认不足 key facts not read back");
+        fields.put("rootCause", "PEOPLE");
+        fields.put("measure", "复述确认专项培训 a training on reading back");
+        fields.put("ownerTeam", CareLoopGroups.CS_SUPERVISORS);
+        fields.put("targetMetric", "csat");
+        fields.put("targetDelta", 5);
+        fields.put("verificationCycles", "1");
+        // the improvement's own checks (no deadline) refuse the whole completion: nothing written
+        assertThat(submit(lead, meeting, fields).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(run).isWaitingAt("Task_PrepareCaseReview");
+        assertThat(caseReviews.get(caseReviewId).status()).isNotEqualTo("CLOSED");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("improvementAction").variableValueEquals("startedBy", lead).count())
+                .isZero();
+        fields.put("deadline", week.plusWeeks(4).toString());
+        assertThat(submit(lead, meeting, fields).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(run).isEnded();
+        assertThat(caseReviews.get(caseReviewId).status()).isEqualTo("CLOSED");
+        ProcessInstance action = runtime.createProcessInstanceQuery().processDefinitionKey("improvementAction")
+                .variableValueEquals("startedBy", lead).singleResult();
+        assertThat(action).as("the improvement action of the case review").isNotNull();
+        assertThat(action.getBusinessKey()).isNotBlank();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName("problem").count())
+                .as("the improvement's fields left the run").isZero();
+    }
+
+    @Test
+    void aCaseReviewWithoutImprovementStartsNone() throws Exception {
+        String agent = user("qa-agent-", CareLoopGroups.AGENTS);
+        String lead = user("qa-sup-", CareLoopGroups.CS_SUPERVISORS);
+        reachedCall(agent, 5, 10);
+        at(week.plusWeeks(1), LocalTime.of(9, 0));
+        Job timer = management.createJobQuery().processDefinitionKey(ReviewVariables.WEEKLY_PROCESS).activityId("StartEvent_WeeklyRun").singleResult();
+        management.executeJob(timer.getId());
+        ProcessInstance run = runtime.createProcessInstanceQuery().processDefinitionKey(ReviewVariables.WEEKLY_PROCESS)
+                .processInstanceBusinessKey("CR " + week).singleResult();
+        Task meeting = tasks.createTaskQuery().processInstanceId(run.getId()).taskDefinitionKey("Task_PrepareCaseReview").singleResult();
+        claim(lead, meeting);
+        assertThat(submit(lead, meeting, Map.of("caseConclusions", "一切正常 all fine", "caseImprovement", false)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(run).isEnded();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("improvementAction").variableValueEquals("startedBy", lead).count())
+                .isZero();
+    }
 }

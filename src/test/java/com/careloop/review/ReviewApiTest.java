@@ -97,4 +97,18 @@ class ReviewApiTest extends ReviewTestSupport {
         assertThat(submit("supervisor1", t, scores(2)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(reviewOf(own).status()).isEqualTo(ReviewStatus.PASSED);
     }
+
+    @Test
+    void notEvenAnAdministratorClaimsTheReviewOfTheirOwnCall() throws Exception {
+        String admin = user("qa-admin-", CareLoopGroups.AGENTS, CareLoopGroups.CS_SUPERVISORS, CareLoopGroups.ADMIN);
+        FollowUpView own = reachedCall(admin, 5, 10);
+        assertThat(reviews.sampleWeek(week)).isEqualTo(1);
+        ProcessInstance pi = caseOf(own);
+        Task t = task(pi.getId(), ReviewVariables.TASK_REVIEW);
+        ResponseEntity<String> claimed = claim(admin, t);
+        assertThat(claimed.getStatusCode()).as("claim: " + claimed.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(claimed.getHeaders().getContentType().toString()).contains("problem+json");
+        assertThat(task(pi.getId(), ReviewVariables.TASK_REVIEW).getAssignee()).as("nothing changed").isNull();
+        assertThat(reviewOf(own).status()).isEqualTo(ReviewStatus.OPEN);
+    }
 }
