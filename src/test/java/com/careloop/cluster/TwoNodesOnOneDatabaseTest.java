@@ -41,9 +41,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @Tag("slow")
 class TwoNodesOnOneDatabaseTest {
 
-    static final int TIMERS = 200;
+    // enough timers that firing them takes one node longer than the other's longest idle wait (max-wait 3 s): a storm
+    // of 200 was over in under a second once escalations got faster, before the second node woke up
+    static final int TIMERS = 2000;
     static final int DEPLOY_ROUNDS = 5;
-    static final int TIMERS_AFTER_RESTART = 100;
+    static final int TIMERS_AFTER_RESTART = 2000;
     static final int CUSTOMERS = 6000;
     static final String ADMIN = "clusteradmin";
     static final String PASSWORD = "Kx7-" + UUID.randomUUID();
@@ -109,7 +111,8 @@ class TwoNodesOnOneDatabaseTest {
                 .as("one version per round of simultaneous deployments").containsExactly(1, 2, 3, 4, 5);
 
         // 1. a timer storm: every timer due at the same instant fires once, both nodes fire some
-        Instant due = Instant.now().plusSeconds(20);
+        // due after the last start (a start over REST takes a few milliseconds)
+        Instant due = Instant.now().plusSeconds(20 + TIMERS / 50);
         for (int i = 0; i < TIMERS; i++) {
             startTimer(i % 2 == 0 ? a : b, due);
         }
@@ -189,7 +192,7 @@ class TwoNodesOnOneDatabaseTest {
         Timestamp restartedAt = Timestamp.from(Instant.now());
         CareLoopNode again = start(url, "node-a-restarted", "node-a");
         again.awaitReady(Duration.ofMinutes(5));
-        Instant dueAgain = Instant.now().plusSeconds(15);
+        Instant dueAgain = Instant.now().plusSeconds(15 + TIMERS_AFTER_RESTART / 50);
         for (int i = 0; i < TIMERS_AFTER_RESTART; i++) {
             startTimer(i % 2 == 0 ? again : b, dueAgain);
         }
