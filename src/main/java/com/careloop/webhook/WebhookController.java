@@ -20,12 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Webhook subscriptions of the CRM, managed by cs-managers and administrators (or an API key with scope
  * webhooks:manage). A target inside CareLoop's own network is a 400 naming {@code url} ({@link WebhookTargets}).
- * Deliveries are not built yet: a subscription is stored, nothing is sent.
+ * Its events are delivered signed ({@link WebhookDeliveryWorker}); a subscription's deliveries are listed with their
+ * attempts and can be sent again.
  */
 @RestController
 @RequestMapping("/api/webhooks")
 class WebhookController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebhookController.class);
     static final Set<String> MANAGE_WEBHOOKS = Set.of(CareLoopGroups.CS_MANAGERS, CareLoopGroups.ADMIN);
 
     record SubscribeRequest(
@@ -38,10 +40,12 @@ class WebhookController {
             @Schema(description = "载荷是否含客户原话 Whether payloads carry the customer's words (default false)") Boolean includeFreeText) {}
 
     private final WebhookSubscriptions subscriptions;
+    private final WebhookDeliveries deliveries;
     private final ApiAccess access;
 
-    WebhookController(WebhookSubscriptions subscriptions, ApiAccess access) {
+    WebhookController(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, ApiAccess access) {
         this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
         this.access = access;
     }
 
@@ -71,5 +75,22 @@ class WebhookController {
         ApiUser user = access.requireAny(MANAGE_WEBHOOKS);
         subscriptions.delete(id, user.id());
         return ResponseEntity.noContent().build();
+    }
+
+    /** The newest 100 deliveries of the subscription: status, attempts, last response status, times; 404 if unknown. */
+    @GetMapping("/{id}/deliveries")
+    List<WebhookDeliveries.View> deliveries(@PathVariable long id) {
+        access.requireAny(MANAGE_WEBHOOKS);
+        return deliveries.of(id);
+    }
+
+    /** 202: the delivery is sent again from now on (also a delivered or failed one), with a fresh retry window. */
+    @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+    ResponseEntity<WebhookDeliveries.View> redeliver(@PathVariable long id, @PathVariable String deliveryId) {
+        ApiUser user = access.requireAny(MANAGE_WEBHOOKS);
+        WebhookDeliveries.View view = deliveries.redeliver(id, deliveryId);
+        LOG.info("Webhook delivery {} of subscription {} redelivered by {}",
+                deliveryId, id, user.id());
+        return ResponseEntity.accepted().body(view);
     }
 }

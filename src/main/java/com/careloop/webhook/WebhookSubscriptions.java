@@ -31,11 +31,13 @@ public class WebhookSubscriptions {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final WebhookTargets targets;
+    private final WebhookDeliveries deliveries;
 
-    WebhookSubscriptions(JdbcTemplate jdbc, Clock clock, WebhookTargets targets) {
+    WebhookSubscriptions(JdbcTemplate jdbc, Clock clock, WebhookTargets targets, WebhookDeliveries deliveries) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.targets = targets;
+        this.deliveries = deliveries;
     }
 
     /** Registers a subscription; every broken field is named at once (400), nothing written. */
@@ -103,8 +105,19 @@ public class WebhookSubscriptions {
                 .orElseThrow(() -> new NotFoundException("webhook subscription", String.valueOf(id)));
     }
 
-    /** Removes the subscription; 404 for an unknown id. */
+    /** A subscription an event goes to: whether its payloads carry the customer's words. */
+    record Subscriber(long id, boolean includeFreeText) {}
+
+    /** The subscriptions that asked for {@code event}. */
+    List<Subscriber> subscribedTo(WebhookEvent event) {
+        return jdbc.query("select id, events, include_free_text from webhook_subscription order by id", (rs, i) ->
+                        List.of(rs.getString(2).split(",")).contains(event.value()) ? new Subscriber(rs.getLong(1), rs.getBoolean(3)) : null)
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Removes the subscription and its deliveries; 404 for an unknown id. */
     public void delete(long id, String by) {
+        deliveries.deleteOf(id);
         if (jdbc.update("delete from webhook_subscription where id = ?", id) == 0) {
             throw new NotFoundException("webhook subscription", String.valueOf(id));
         }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * fc00::/7), carrier-grade NAT (100.64/10), "this network" (0/8), unspecified, multicast or broadcast, in IPv4 or
  * IPv4-mapped IPv6 — unless {@code careloop.webhooks.allowed-targets} (comma-separated {@code host:port}) names the
  * target. Checked on the resolved addresses, so a name that points inside is refused like the address itself; at
- * registration, and (when delivery comes) again before every delivery, since a name can be pointed elsewhere later.
+ * registration, and again before every delivery (WebhookDeliveryWorker), since a name can be pointed elsewhere later.
  */
 @Component
 public class WebhookTargets {

@@ -1,8 +1,10 @@
 /**
  * Module webhook: the CRM's subscriptions to CareLoop's events (POST/GET/DELETE /api/webhooks), with the targets
- * refused that would make CareLoop call into its own network (server-side request forgery). Its table
- * webhook_subscription is written only here. Signed delivery (outbox, retries) is not built yet: a subscription is
- * registered and kept, nothing is sent.
+ * refused that would make CareLoop call into its own network (server-side request forgery), and their signed
+ * delivery: the followup and feedback modules' events become outbox rows in the publishing transaction
+ * ({@link com.careloop.webhook.WebhookEvents}), posted by {@link com.careloop.webhook.WebhookDeliveryWorker} in order per
+ * aggregate with retries, listed and redelivered under /api/webhooks/{id}/deliveries. Its tables webhook_subscription
+ * and webhook_delivery are written only here.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"errors", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"errors", "feedback", "followup", "identity"})
 package com.careloop.webhook;
