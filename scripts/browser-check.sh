@@ -29,7 +29,8 @@ grep -q "Demo data loaded" "$work/app.log" || { tail -50 "$work/app.log"; exit 1
 customer=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' \
   -d '{"externalId":"BROWSER-HTML-1","name":"<a href=\"https://evil.example/x\">点此领奖</a> [点我](https://evil.example)","tier":"STANDARD","phone":"13800138000"}' \
   "$base/api/customers" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-number=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' -d "{\"customerId\":$customer,\"scenario\":\"USAGE\"}" \
+# NEW_PURCHASE: a phone scenario (bpmn/surveyChannel.dmn texts USAGE customers with a mobile first: no call task yet)
+number=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' -d "{\"customerId\":$customer,\"scenario\":\"NEW_PURCHASE\"}" \
   "$base/api/follow-ups" | python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')
 node scripts/browser-check.js "$base" "$number" target/browser
 node scripts/browser-check-locales.js "$base" target/browser
