@@ -1,10 +1,7 @@
 package com.careloop.review;
 
-import com.careloop.sla.SlaClock;
 import com.careloop.sla.WorkCalendar;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,10 +23,6 @@ class ScheduleAppealDecision implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = clock.instant();
-        Instant due = calendar.deadline(now, (String) execution.getVariable("appealDue"), SlaClock.WORKING);
-        double fraction = Double.parseDouble(String.valueOf(execution.getVariable("reminderFraction")));
-        execution.setVariable(ReviewVariables.APPEAL_DUE_AT, Date.from(due));
-        execution.setVariable(ReviewVariables.APPEAL_REMINDER_AT, Date.from(calendar.reminder(now, due, SlaClock.WORKING, fraction)));
+        WorkingDeadline.schedule(execution, calendar, clock, "appealDue", ReviewVariables.APPEAL_DUE_AT, ReviewVariables.APPEAL_REMINDER_AT);
     }
 }

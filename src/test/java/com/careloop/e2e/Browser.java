@@ -65,11 +65,19 @@ public final class Browser implements AutoCloseable {
             driver.navigate().refresh();
             name = waitFor(ExpectedConditions.visibilityOfElementLocated(username));
         }
-        name.clear();
-        name.sendKeys(user);
-        WebElement pass = driver.findElement(By.cssSelector("input[ng-model='password']"));
-        pass.clear();
-        pass.sendKeys(password);
+        // type, then check what the fields hold: on a busy machine the login page re-rendered while keys were sent
+        // (seen: the user id typed twice into the name field and an empty password)
+        for (int attempt = 1; ; attempt++) {
+            name = driver.findElement(username);
+            name.clear();
+            name.sendKeys(user);
+            WebElement pass = driver.findElement(By.cssSelector("input[ng-model='password']"));
+            pass.clear();
+            pass.sendKeys(password);
+            if ((user.equals(name.getDomProperty("value")) && password.equals(pass.getDomProperty("value"))) || attempt == 3) {
+                break;
+            }
+        }
         driver.findElement(By.cssSelector("form button[type='submit']")).click();
         // logged in: the login form is gone and the header names the user
         waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
