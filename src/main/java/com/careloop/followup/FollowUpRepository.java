@@ -19,6 +19,10 @@ interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
         Scenario getScenario();
     }
 
+    // JPQL strings, not derived queries: Hibernate 6.6 translates a derived query anew on every call, and this one runs
+    // in every follow-up start (as FeedbackItemRepository.findByNumber, measured in scripts/bench-sla.sh)
+    @org.springframework.data.jpa.repository.Query(
+            "select f.id as id, f.customerId as customerId, f.scenario as scenario from FollowUp f where f.number = :number")
     Optional<ChannelFacts> findChannelFactsByNumber(String number);
 
     /** Records the channel by one UPDATE of that column only (the row's process id is written by SQL in the same start). */

@@ -1,8 +1,8 @@
 package com.careloop.notification.sms;
 
+import com.careloop.customer.MainlandMobile;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One text as a Chinese SMS provider takes it: the recipient's mainland mobile number, a template the provider has
@@ -12,11 +12,9 @@ import java.util.regex.Pattern;
  */
 public record ProviderSms(String phone, String templateCode, Map<String, String> variables) {
 
-    /** A mainland mobile number: 1, then 3-9, then nine digits (optionally written with +86 or 86 in front). */
-    static final Pattern MAINLAND_MOBILE = Pattern.compile("(?:\\+?86)?(1[3-9]\\d{9})");
-
+    /** The mainland-mobile rule is the customer module's ({@link MainlandMobile}), the one the survey channel uses. */
     public ProviderSms {
-        if (phone == null || !MAINLAND_MOBILE.matcher(phone).matches()) {
+        if (!MainlandMobile.matches(phone)) {
             throw new IllegalArgumentException("not a mainland mobile number (1[3-9] and nine digits)");
         }
         if (templateCode == null || templateCode.isBlank()) {
@@ -27,8 +25,6 @@ public record ProviderSms(String phone, String templateCode, Map<String, String>
 
     /** The eleven digits, without a country code. */
     public String nationalNumber() {
-        var m = MAINLAND_MOBILE.matcher(phone);
-        m.matches();
-        return m.group(1);
+        return MainlandMobile.normalized(phone);
     }
 }
