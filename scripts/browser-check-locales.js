@@ -5,21 +5,7 @@
 const puppeteer = require('puppeteer-core');
 const fs = require('fs');
 const [, , base, outDir] = process.argv;
-const pause = ms => new Promise(r => setTimeout(r, ms));
-
-async function session(browser, user, app) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(90000);
-  await page.setViewport({width: 1400, height: 1000});
-  await page.goto(`${base}/camunda/app/${app}/default/`, {waitUntil: 'networkidle2', timeout: 120000});
-  await page.waitForSelector('input[type=password]', {timeout: 90000});
-  await page.type('input[type=text]', user);
-  await page.type('input[type=password]', user);
-  await Promise.all([page.keyboard.press('Enter'), page.waitForNetworkIdle({idleTime: 1000, timeout: 90000})]);
-  await pause(1500);
-  return page;
-}
+const {session, pause} = require('./browser-login');
 
 const text = page => page.evaluate(() => document.body.innerText);
 
@@ -30,7 +16,7 @@ const text = page => page.evaluate(() => document.body.innerText);
   const failures = [];
   const expect = (ok, what) => { if (!ok) failures.push(what); };
   try {
-    const agent = await session(browser, 'agent1', 'tasklist');
+    const agent = await session(browser, base, 'agent1', 'tasklist');
     expect(await agent.evaluate(() => navigator.language) === 'en-US', 'the browser is not set to en-US');
     let body = await text(agent);
     expect(body.includes('CareLoop 客户回访系统'), 'Tasklist banner is not ours');
@@ -86,7 +72,7 @@ const text = page => page.evaluate(() => document.body.innerText);
     await pause(1500);
     expect((await text(agent)).includes('发起流程'), 'the switch did not turn Tasklist back to Chinese');
 
-    const cockpit = await session(browser, 'demo', 'cockpit');
+    const cockpit = await session(browser, base, 'demo', 'cockpit');
     body = await text(cockpit);
     expect(body.includes('运行中的流程实例') && body.includes('CareLoop 客户回访系统'), 'Cockpit is not in Chinese');
     await cockpit.screenshot({path: outDir + '/cockpit-zh.png'});
@@ -94,7 +80,7 @@ const text = page => page.evaluate(() => document.body.innerText);
     await pause(2000);
     await cockpit.screenshot({path: outDir + '/cockpit-processes-zh.png'});
 
-    const admin = await session(browser, 'demo', 'admin');
+    const admin = await session(browser, base, 'demo', 'admin');
     body = await text(admin);
     expect(body.includes('用户列表') && body.includes('管理 Admin'), 'Admin is not in Chinese');
     await admin.screenshot({path: outDir + '/admin-zh.png'});

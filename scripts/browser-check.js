@@ -2,20 +2,8 @@
 // Usage: node scripts/browser-check.js <baseUrl> <followUpNumber of a customer whose name is HTML/markdown> <outDir>
 const puppeteer = require('puppeteer-core');
 const fs = require('fs');
+const {session} = require('./browser-login');
 const [, , base, evilFollowUp, outDir] = process.argv;
-
-async function session(browser, user) {
-  // each user in a context of its own: logins are cookies
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({width: 1400, height: 1000});
-  await page.goto(base + '/camunda/app/tasklist/default/', {waitUntil: 'networkidle2', timeout: 60000});
-  await page.waitForSelector('input[type=password]', {timeout: 30000});
-  await page.type('input[type=text]', user);
-  await page.type('input[type=password]', user);
-  await Promise.all([page.keyboard.press('Enter'), page.waitForNetworkIdle({idleTime: 1000, timeout: 30000})]);
-  return page;
-}
 
 async function openTask(page, query) {
   const taskId = await page.evaluate(async (q) => {
@@ -42,7 +30,7 @@ async function openTask(page, query) {
   const failures = [];
   try {
     // an agent's call form: the customer's name shows as text, never as a live link or markup
-    const agent = await session(browser, 'agent1');
+    const agent = await session(browser, base, 'agent1', 'tasklist', 30000);
     if (!await openTask(agent, 'processInstanceBusinessKey=' + evilFollowUp)) failures.push('agent1 sees no call task for ' + evilFollowUp);
     await agent.screenshot({path: outDir + '/call-form-agent1.png'});
     const links = await agent.evaluate(() => document.querySelectorAll('a[href*="evil.example"], img[src*="evil.example"]').length);
@@ -63,7 +51,7 @@ async function openTask(page, query) {
     await dial.close();
 
     // a manager's holiday task, when next year's holidays are missing: the form renders with its text field
-    const manager = await session(browser, 'manager1');
+    const manager = await session(browser, base, 'manager1', 'tasklist', 30000);
     if (await openTask(manager, 'processDefinitionKey=holidayCalendar')) {
       await manager.screenshot({path: outDir + '/holiday-form-manager1.png'});
       const body = await manager.evaluate(() => document.body.innerText);

@@ -32,5 +32,5 @@ customer=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' \
 # NEW_PURCHASE: a phone scenario (bpmn/surveyChannel.dmn texts USAGE customers with a mobile first: no call task yet)
 number=$(curl -sf -u manager1:manager1 -H 'Content-Type: application/json' -d "{\"customerId\":$customer,\"scenario\":\"NEW_PURCHASE\"}" \
   "$base/api/follow-ups" | python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')
-node scripts/browser-check.js "$base" "$number" target/browser
-node scripts/browser-check-locales.js "$base" target/browser
+node scripts/browser-check.js "$base" "$number" target/browser || { tail -80 "$work/app.log"; exit 1; }
+node scripts/browser-check-locales.js "$base" target/browser || { tail -80 "$work/app.log"; exit 1; }
