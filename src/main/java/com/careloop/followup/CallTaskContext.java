@@ -43,14 +43,20 @@ class CallTaskContext implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String number = task.getExecution().getProcessBusinessKey();
-        CallContext.Card card = task.getVariable(PREPARED) instanceof CallContext.Card prepared
-                ? prepared : context.of(followUps.ofProcess(number).getId(), clock.getZone());
-        task.setName(card.taskName());
+        FollowUp followUp = task.getVariable(PREPARED) instanceof CallContext.Card ? null : followUps.ofProcess(number);
+        CallContext.Card card = followUp == null ? (CallContext.Card) task.getVariable(PREPARED) : context.of(followUp.getId(), clock.getZone());
+        String appointment = followUp == null ? null : appointmentNote(followUp);
+        boolean reschedule = followUp != null && followUp.getAppointmentAt() != null
+                && followUp.getAppointmentReply() == AppointmentReply.RESCHEDULE;
+        task.setName(reschedule ? "【改期 Reschedule】" + card.taskName() : card.taskName());
+        if (reschedule) {
+            task.setPriority(Appointments.RESCHEDULE_PRIORITY);
+        }
         task.setVariableLocal(CUSTOMER_NAME, card.customerName());
         task.setVariableLocal(PHONE_MASKED, card.phoneMasked());
         task.setVariableLocal(SCENARIO_LABEL, card.scenario().label());
         task.setVariableLocal(TIER_LABEL, card.tier().label());
-        task.setVariableLocal(VARIABLE, card.text());
+        task.setVariableLocal(VARIABLE, appointment == null ? card.text() : appointment + "\n\n" + card.text());
         task.setVariableLocal(SCRIPT, scripts.of(card.scenario()));
         task.setVariableLocal(FOLLOW_UP_NUMBER, number);
         // the customer asked to be called back at this time: the call is on the agent's "今日预约回拨 Call-backs today"
@@ -60,5 +66,25 @@ class CallTaskContext implements TaskListener {
         // a new attempt is a new answer: do not pre-fill the previous attempt's outcome in the form
         task.getExecution().removeVariable(FollowUpVariables.CALL_OUTCOME);
         task.getExecution().removeVariable(FollowUpVariables.CALLBACK_AT);
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+    /** What the appointment text and the customer's reply mean for this call (seed 001), or null without one. */
+    private String appointmentNote(FollowUp followUp) {
+        if (followUp.getAppointmentAt() == null) {
+            return null;
+        }
+        String when = WHEN.format(followUp.getAppointmentAt().atZone(clock.getZone()));
+        AppointmentReply reply = followUp.getAppointmentReply();
+        if (reply == AppointmentReply.RESCHEDULE) {
+            return "**请先改约 Agree a new time first** 客户回复 2 要求改期（原定 " + when + "）：请先与客户商定新的回访时间，"
+                    + "通话结果选「约定回电」。 The customer replied 2 to the appointment text: agree a new time first (outcome: call back later).";
+        }
+        if (reply == AppointmentReply.CONFIRMED) {
+            return "**预约 Appointment** 客户已回复 1 确认 " + when + " 的回访。 The customer confirmed the call at " + when + ".";
+        }
+        return "**预约 Appointment** 已短信预约 " + when + " 回访，客户未回复，按计划拨打。 Appointment text sent for " + when
+                + "; no reply: call as planned.";
     }
 }

@@ -51,5 +51,8 @@ class DecideSurveyChannel implements JavaDelegate {
         if (choice.channel().texts()) {
             execution.setVariable(FollowUpVariables.SURVEY_WAIT_HOURS, choice.waitHours());
         }
+        if (choice.appointmentText() && !choice.channel().texts()) { // absent = none: one variable less per start
+            execution.setVariable(FollowUpVariables.APPOINTMENT_TEXT, true);
+        }
     }
 }

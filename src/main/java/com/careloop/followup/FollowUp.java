@@ -76,6 +76,16 @@ class FollowUp {
     @Column(name = "awaiting_survey_since")
     private Instant awaitingSurveySince;
 
+    /** The call an appointment text announced (bpmn/surveyChannel.dmn appointmentText); null when none was sent. */
+    @Column(name = "appointment_at")
+    private Instant appointmentAt;
+    /** The customer's last reply to the appointment text, and when; null: no reply (the call goes as planned). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "appointment_reply")
+    private AppointmentReply appointmentReply;
+    @Column(name = "appointment_replied_at")
+    private Instant appointmentRepliedAt;
+
     @Version
     private long version;
 
@@ -114,6 +124,30 @@ class FollowUp {
         this.awaitingSurveySince = null;
     }
 
+    /** An appointment text announces a call at this time (a reply to an earlier one no longer applies). */
+    void planAppointment(Instant at) {
+        this.appointmentAt = at;
+        this.appointmentReply = null;
+        this.appointmentRepliedAt = null;
+    }
+
+    /**
+     * The customer replied to the appointment text of this open follow-up (the last reply wins).
+     *
+     * @return false when no appointment is open (closed, or no appointment text): nothing changed
+     */
+    boolean replyToAppointment(AppointmentReply reply, Instant at) {
+        if (status != FollowUpStatus.OPEN || appointmentAt == null) {
+            return false;
+        }
+        this.appointmentReply = reply;
+        this.appointmentRepliedAt = at;
+        return true;
+    }
+
+    public Instant getAppointmentAt() { return appointmentAt; }
+    public AppointmentReply getAppointmentReply() { return appointmentReply; }
+    public Instant getAppointmentRepliedAt() { return appointmentRepliedAt; }
     public SurveyMode getSurveyChannel() { return surveyChannel; }
     public Instant getAwaitingSurveySince() { return awaitingSurveySince; }
     public boolean isAwaitingSurvey() { return status == FollowUpStatus.OPEN && awaitingSurveySince != null; }

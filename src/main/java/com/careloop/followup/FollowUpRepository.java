@@ -30,4 +30,5 @@ interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
     @org.springframework.data.jpa.repository.Query("update FollowUp f set f.surveyChannel = :channel where f.id = :id")
     int recordSurveyChannel(@org.springframework.data.repository.query.Param("id") Long id,
                             @org.springframework.data.repository.query.Param("channel") SurveyMode channel);
+
 }

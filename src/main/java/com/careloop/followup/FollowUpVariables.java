@@ -42,6 +42,12 @@ public final class FollowUpVariables {
     /** how many working hours the survey text waits for an answer before the call (bpmn/surveyChannel.dmn). */
     public static final String SURVEY_WAIT_HOURS = "surveyWaitHours";
 
+    /** an appointment text goes before the call (bpmn/surveyChannel.dmn appointmentText); set only when true. */
+    public static final String APPOINTMENT_TEXT = "appointmentText";
+
+    /** when the call an appointment text announced is planned (Date, followup/PlanAppointment). */
+    public static final String APPOINTMENT_AT = "appointmentAt";
+
     /** the answer by link calls for an agent's call-back (detractor, or the customer asked for a call). */
     public static final String SURVEY_CALL_BACK = "surveyCallBack";
 

@@ -67,7 +67,8 @@ public class ServiceParameters {
         SURVEY_UNKNOWN_TOKENS_PER_MINUTE("survey.unknownTokensPerMinute", Kind.COUNT),
         SURVEY_TEXT_SUPPRESSION("survey.textSuppression", Kind.DURATION),
         SMS_TEXTING_HOURS_START("sms.textingHoursStart", Kind.TIME),
-        SMS_TEXTING_HOURS_END("sms.textingHoursEnd", Kind.TIME);
+        SMS_TEXTING_HOURS_END("sms.textingHoursEnd", Kind.TIME),
+        APPOINTMENT_CALL_AT("appointment.callAt", Kind.TIME);
 
         private final String key;
         private final Kind kind;
@@ -399,5 +400,10 @@ public class ServiceParameters {
     /** At most one survey text per customer within this window (bpmn/surveyChannel.dmn input textedRecently). */
     public Duration surveyTextSuppression() {
         return (Duration) value(Parameter.SURVEY_TEXT_SUPPRESSION);
+    }
+
+    /** The time of day of a planned call announced by an appointment text (followup/Appointments: the next working day). */
+    public LocalTime appointmentCallAt() {
+        return (LocalTime) value(Parameter.APPOINTMENT_CALL_AT);
     }
 }

@@ -4,6 +4,8 @@ import com.careloop.customer.CustomerService;
 import com.careloop.customer.CustomerView;
 import com.careloop.customer.MainlandMobile;
 import com.careloop.errors.InvalidRequestException;
+import com.careloop.followup.AppointmentReply;
+import com.careloop.followup.Appointments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/sms/inbound {from, text, receivedAt}}: a customer's reply to a text (the providers' 上行 callback,
  * mapped to this form). Signed, not logged in: header {@code X-CareLoop-Signature: sha256=<hex HMAC-SHA256 of the raw
  * body with careloop.sms.inbound-secret>}; a missing or wrong signature is 401 and changes nothing. {@code TD}, {@code T}
- * or {@code 退订} records that the customers with that number refuse texts (surveys by phone from then on); any other
- * reply is acknowledged and ignored.
+ * or {@code 退订} records that the customers with that number refuse texts (surveys by phone from then on); {@code 1} or
+ * {@code 2} answers an appointment text (followup/Appointments: confirmed, or another time first); any other reply is
+ * acknowledged and ignored.
  */
 @RestController
 @EnableConfigurationProperties(SmsProperties.class)
@@ -52,12 +55,14 @@ class SmsInboundController {
     private final SmsProperties props;
     private final CustomerService customers;
     private final TextOptOuts optOuts;
+    private final Appointments appointments;
     private final Clock clock;
 
-    SmsInboundController(SmsProperties props, CustomerService customers, TextOptOuts optOuts, Clock clock) {
+    SmsInboundController(SmsProperties props, CustomerService customers, TextOptOuts optOuts, Appointments appointments, Clock clock) {
         this.props = props;
         this.customers = customers;
         this.optOuts = optOuts;
+        this.appointments = appointments;
         this.clock = clock;
     }
 
@@ -94,6 +99,10 @@ class SmsInboundController {
                 throw new InvalidRequestException("receivedAt", "must be an ISO-8601 instant such as 2026-12-02T08:00:00Z");
             }
         }
+        AppointmentReply appointment = AppointmentReply.ofText(text);
+        if (appointment != null) {
+            return ResponseEntity.ok(Map.of("result", appointmentReply(from, appointment, at)));
+        }
         String keyword = text.strip().toUpperCase(Locale.ROOT);
         if (!OPT_OUT.contains(keyword)) {
             return ResponseEntity.ok(Map.of("result", "IGNORED"));
@@ -106,6 +115,18 @@ class SmsInboundController {
         }
         LOG.info("SMS reply: opt-out recorded for {} customer(s)", recorded);
         return ResponseEntity.ok(Map.of("result", "OPTED_OUT"));
+    }
+
+    /** APPOINTMENT_CONFIRMED / APPOINTMENT_RESCHEDULE when a sender had an open appointment, else IGNORED. */
+    private String appointmentReply(String from, AppointmentReply reply, Instant at) {
+        int applied = 0;
+        for (CustomerView c : senders(from)) {
+            if (appointments.reply(c.id(), reply, at).followUpNumber() != null) {
+                applied++;
+            }
+        }
+        LOG.info("SMS reply: appointment {} recorded for {} follow-up(s)", reply, applied);
+        return applied == 0 ? "IGNORED" : "APPOINTMENT_" + reply.name();
     }
 
     /** The customers stored with this number as sent (+86…) or as its 11 digits. */
