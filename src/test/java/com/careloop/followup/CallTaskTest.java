@@ -81,10 +81,11 @@ class CallTaskTest extends CareLoopTest {
         assertThat(jdbc.queryForObject("select count(*) from act_ru_variable where text_ like '%13800001000%' or text2_ like '%13800001000%'",
                 Long.class)).isZero();
 
-        CustomerView vip = customer("李雷", "13900002222", CustomerTier.VIP);
+        // a landline: VIP care of a mobile customer texts an appointment first (AppointmentTextTest)
+        CustomerView vip = customer("李雷", "021-39002222", CustomerTier.VIP);
         Task vipTask = callTask(fx.followUp(vip, Scenario.VIP_CARE));
         assertThat(vipTask.getName()).isEqualTo("回访 李雷 · VIP 关怀");
-        assertThat(local(vipTask)).containsEntry("tierLabel", "VIP 客户 VIP").containsEntry("customerPhoneMasked", "139****2222");
+        assertThat(local(vipTask)).containsEntry("tierLabel", "VIP 客户 VIP").containsEntry("customerPhoneMasked", "021****2222");
     }
 
     @Test
