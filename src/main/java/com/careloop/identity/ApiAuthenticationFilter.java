@@ -61,13 +61,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The one /api endpoint without a login: the SMS providers' replies callback, POST /api/sms/inbound, which its
-     * controller authenticates by the HMAC signature of the body (survey module, SmsInboundController).
+     * The /api endpoints without a login: the SMS providers' callbacks, POST /api/sms/inbound (replies) and
+     * /api/sms/receipts (delivery receipts), which their controllers authenticate by the HMAC signature of the body
+     * (survey module, SmsCallbackSignature).
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return "POST".equals(request.getMethod())
-                && "/api/sms/inbound".equals(request.getRequestURI().substring(request.getContextPath().length()));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && ("/api/sms/inbound".equals(path) || "/api/sms/receipts".equals(path));
     }
 
     @Override

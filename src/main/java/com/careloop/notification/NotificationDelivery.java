@@ -45,6 +45,21 @@ class NotificationDelivery {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The provider's id of a sent text (for its delivery receipt); null for mail and texts kept in the outbox. */
+    @Column(name = "provider_message_id")
+    private String providerMessageId;
+    /** What the provider's delivery receipt said (null: none yet), its error code and when. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "receipt")
+    private Receipt receipt;
+    @Column(name = "receipt_code")
+    private String receiptCode;
+    @Column(name = "receipt_at")
+    private Instant receiptAt;
+
+    /** A provider's delivery receipt (状态报告) of a sent text. */
+    public enum Receipt { DELIVERED, FAILED }
+
     protected NotificationDelivery() {
     }
 
@@ -61,6 +76,23 @@ class NotificationDelivery {
         this.createdAt = createdAt;
     }
 
+    /** A text the provider took, with its id for the receipt. */
+    NotificationDelivery withProviderMessageId(String id) {
+        this.providerMessageId = id;
+        return this;
+    }
+
+    /** The provider's receipt: the last one wins (a provider may report "accepted" and then the handset's answer). */
+    void receipt(Receipt receipt, String code, Instant at) {
+        this.receipt = receipt;
+        this.receiptCode = code;
+        this.receiptAt = at;
+    }
+
+    public String getProviderMessageId() { return providerMessageId; }
+    public Receipt getReceipt() { return receipt; }
+    public String getReceiptCode() { return receiptCode; }
+    public Instant getReceiptAt() { return receiptAt; }
     public Long getId() { return id; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public Channel getChannel() { return channel; }

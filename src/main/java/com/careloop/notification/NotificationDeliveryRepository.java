@@ -21,4 +21,7 @@ interface NotificationDeliveryRepository extends JpaRepository<NotificationDeliv
 
     List<NotificationDelivery> findByChannelAndRecipientOrderByIdDesc(Channel channel, String recipient,
                                                                      org.springframework.data.domain.Pageable page);
+
+    @org.springframework.data.jpa.repository.Query("select d from NotificationDelivery d where d.providerMessageId = :id")
+    List<NotificationDelivery> findByProviderMessageId(@org.springframework.data.repository.query.Param("id") String id);
 }

@@ -128,9 +128,10 @@ public class Notifier {
             if (alreadyLogged.contains(key)) {
                 continue;
             }
-            boolean sent = sms.send(new SmsChannel.Text(to, text, m.type(), templateVariables(m.args())));
+            SmsChannel.Sent sent = sms.deliver(new SmsChannel.Text(to, text, m.type(), templateVariables(m.args())));
             record(new NotificationDelivery(key, Channel.SMS, m.type(), to, subject, text.length() > 4000 ? text.substring(0, 4000) : text,
-                    m.reference(), sent ? NotificationDelivery.Status.SENT : NotificationDelivery.Status.LOGGED, clock.instant()));
+                    m.reference(), sent.sent() ? NotificationDelivery.Status.SENT : NotificationDelivery.Status.LOGGED, clock.instant())
+                    .withProviderMessageId(sent.providerMessageId()));
         }
     }
 

@@ -27,4 +27,12 @@ public interface SmsChannel {
     default boolean send(Text text) {
         return send(text.phoneNumber(), text.text());
     }
+
+    /** What became of a text: handed to a gateway or only logged, and the provider's id of it (null: none, no receipt). */
+    record Sent(boolean sent, String providerMessageId) {}
+
+    /** Sends a text and returns the provider's id of it, which its delivery receipt names (see {@link SmsReceipts}). */
+    default Sent deliver(Text text) {
+        return new Sent(send(text), null);
+    }
 }

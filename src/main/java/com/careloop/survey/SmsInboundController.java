@@ -8,21 +8,14 @@ import com.careloop.followup.AppointmentReply;
 import com.careloop.followup.Appointments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @EnableConfigurationProperties(SmsProperties.class)
 class SmsInboundController {
 
-    static final String SIGNATURE = "X-CareLoop-Signature";
+    static final String SIGNATURE = SmsCallbackSignature.HEADER;
     static final Set<String> OPT_OUT = Set.of("TD", "T", "退订");
     private static final Logger LOG = LoggerFactory.getLogger(SmsInboundController.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,22 +143,10 @@ class SmsInboundController {
     }
 
     private boolean signed(byte[] body, String signature) {
-        String secret = props.inboundSecret();
-        if (secret == null || secret.isBlank() || signature == null || !signature.startsWith("sha256=")) {
-            return false;
-        }
-        byte[] expected = HexFormat.of().formatHex(hmac(secret, body)).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = signature.substring("sha256=".length()).strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given);
+        return SmsCallbackSignature.valid(props.inboundSecret(), body, signature);
     }
 
     static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return SmsCallbackSignature.hmac(secret, body);
     }
 }

@@ -31,7 +31,10 @@ class SmsOutboxController {
         this.access = access;
     }
 
-    /** One text: to whom, what, which template (message type), LOGGED (kept in the outbox) or SENT, and when. */
+    /**
+     * One text: to whom, what, which template (message type), LOGGED (kept in the outbox), SENT, or what the provider's
+     * delivery receipt said (DELIVERED, FAILED), and when it was sent.
+     */
     record Text(String to, String text, String template, String status, Instant sentAt) {}
 
     @GetMapping("/api/sms/outbox")
@@ -51,6 +54,6 @@ class SmsOutboxController {
     }
 
     private static Text text(Delivery d) {
-        return new Text(d.recipient(), d.body(), d.type(), d.sent() ? "SENT" : "LOGGED", d.createdAt());
+        return new Text(d.recipient(), d.body(), d.type(), d.receipt() != null ? d.receipt() : d.sent() ? "SENT" : "LOGGED", d.createdAt());
     }
 }

@@ -34,13 +34,19 @@ class ProviderSmsChannel implements SmsChannel {
 
     @Override
     public boolean send(Text text) {
+        deliver(text);
+        return true;
+    }
+
+    @Override
+    public Sent deliver(Text text) {
         SmsProviderProperties.Template template = templates.get(text.template());
         if (template == null || template.code() == null || template.code().isBlank()) {
             throw new IllegalStateException("no approved " + provider.name() + " template for message type " + text.template()
                     + ": set careloop.sms.templates." + text.template() + ".code");
         }
-        provider.send(new ProviderSms(text.phoneNumber(), template.code(), variables(template.variables(), text.variables())));
-        return true;
+        return new Sent(true, provider.send(new ProviderSms(text.phoneNumber(), template.code(),
+                variables(template.variables(), text.variables()))));
     }
 
     static Map<String, String> variables(List<String> names, List<String> values) {

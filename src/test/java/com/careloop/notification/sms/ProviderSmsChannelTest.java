@@ -40,6 +40,12 @@ class ProviderSmsChannelTest {
     }
 
     @Test
+    void theProvidersIdOfTheTextIsKeptForItsReceipt() {
+        assertThat(channel.deliver(new SmsChannel.Text("13800001000", "full text", "SURVEY_TEXT", List.of("a", "b", "c"))))
+                .isEqualTo(new SmsChannel.Sent(true, "biz-1"));
+    }
+
+    @Test
     void aTypeWithoutAnApprovedTemplateFailsAndNamesTheSetting() {
         assertThatThrownBy(() -> channel.send(new SmsChannel.Text("13800001000", "text", "ESCALATION", List.of())))
                 .hasMessageContaining("careloop.sms.templates.ESCALATION.code");
