@@ -249,6 +249,12 @@ public class FeedbackService {
         return FeedbackRef.of(get(id));
     }
 
+    /** A feedback item by its number (404 when unknown). */
+    @Transactional(readOnly = true)
+    public FeedbackRef ref(String number) {
+        return FeedbackRef.of(get(number));
+    }
+
     /** The numbers of the feedback items a follow-up call raised, in the order they were raised. */
     @Transactional(readOnly = true)
     public List<String> numbersOfFollowUp(long followUpId) {
