@@ -103,7 +103,9 @@ class KpiChannelTest extends CareLoopTest {
         assertThat(byDay.groups()).extracting(KpiGroup::key).containsExactly("2017-06-03", "2017-06-10");
         assertThat(byDay.groups()).extracting(g -> g.kpis().surveys()).containsExactly(1L, 1L);
         KpiReport byAgent = kpis.report(FROM, TO, KpiGrouping.AGENT, null, null, "FOLLOW_UP");
-        assertThat(byAgent.groups()).extracting(KpiGroup::key).containsExactly(AGENT);
+        // (agents with items open now, of other tests, are groups with a backlog but no answers)
+        assertThat(byAgent.groups()).filteredOn(g -> g.key().equals(AGENT)).singleElement()
+                .satisfies(g -> assertThat(g.kpis().surveys()).isEqualTo(3));
         assertThat(byAgent.totals().nps()).isEqualTo(33.3);
         KpiReport agentsSms = kpis.report(FROM, TO, null, AGENT, null, "SMS");
         assertThat(agentsSms.totals().surveys()).as("no agent answered by link").isZero();
