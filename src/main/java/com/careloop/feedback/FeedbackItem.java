@@ -88,6 +88,9 @@ class FeedbackItem {
     private int revisitAttempts;
     @Column(name = "customer_satisfied")
     private Boolean customerSatisfied;
+    /** Since when a survey link of the closure re-visit may be answered (null: none open). */
+    @Column(name = "revisit_survey_since")
+    private Instant revisitSurveySince;
     @Enumerated(EnumType.STRING)
     @Column(name = "manager_decision")
     private ManagerDecision managerDecision;
@@ -247,6 +250,7 @@ class FeedbackItem {
         this.resolvedAt = null;
         this.customerSatisfied = null;
         this.revisitAttempts = 0;
+        this.revisitSurveySince = null;
     }
 
     public void startManagerReview() {
@@ -291,7 +295,22 @@ class FeedbackItem {
         return Boolean.TRUE.equals(customerSatisfied) ? FeedbackResult.RESOLVED_SATISFIED : FeedbackResult.RESOLVED_UNCONFIRMED;
     }
 
+    /** The re-visit's survey text went out: its link may be answered until this stops. */
+    void awaitRevisitSurvey(Instant since) {
+        if (revisitSurveySince == null) {
+            this.revisitSurveySince = since;
+        }
+    }
+
+    /** The re-visit's link takes no answer any more (answered, the customer reached by phone, reopened, closed). */
+    void stopAwaitingRevisitSurvey() {
+        this.revisitSurveySince = null;
+    }
+
+    Instant getRevisitSurveySince() { return revisitSurveySince; }
+
     public void close(FeedbackResult result, Instant at) {
+        this.revisitSurveySince = null;
         this.result = result;
         this.closedAt = at;
         this.status = FeedbackStatus.CLOSED;

@@ -38,6 +38,13 @@ public class FeedbackNotifications implements NotificationRequests {
     /** The supervisors are told an item's SLA has been paused too long (arguments {4}: since, {6}: the reason). */
     static final String SLA_LONG_PAUSE = "SLA_LONG_PAUSE";
 
+    /**
+     * The closure re-visit's survey text (Task_SendRevisitText), to the customer's mobile number: arguments {0} the
+     * company, {1} what it is about (the item's type), {2} a new survey link, {3} the days it is valid. The link is made
+     * when the text is composed (only its hash is stored, by the survey module) and is never a process variable.
+     */
+    static final String SURVEY_TEXT = "SURVEY_TEXT";
+
     /** The key of the addresses read in the current transaction (see {@link #emailsOf}). */
     private final Object emailsRead = new Object();
 
@@ -46,10 +53,17 @@ public class FeedbackNotifications implements NotificationRequests {
     private final NotificationProperties props;
     private final Clock clock;
     private final com.careloop.customer.CustomerService customers;
+    private final RevisitLinks links;
+    private final RevisitAnswers revisits;
+    private final com.careloop.sla.ServiceParameters parameters;
 
     public FeedbackNotifications(FeedbackService feedback, IdentityService identity, NotificationProperties props, Clock clock,
-                                 com.careloop.customer.CustomerService customers) {
+                                 com.careloop.customer.CustomerService customers, RevisitLinks links, RevisitAnswers revisits,
+                                 com.careloop.sla.ServiceParameters parameters) {
         this.customers = customers;
+        this.links = links;
+        this.revisits = revisits;
+        this.parameters = parameters;
         this.feedback = feedback;
         this.identity = identity;
         this.props = props;
@@ -72,6 +86,9 @@ public class FeedbackNotifications implements NotificationRequests {
         String type = (String) task.variable(FeedbackVariables.NOTIFICATION_TYPE);
         String stage = (String) task.variable(FeedbackVariables.SLA_STAGE);
         FeedbackItem item = itemOf(task);
+        if (SURVEY_TEXT.equals(type)) {
+            return surveyText(task, item);
+        }
         if (FEEDBACK_INVALID.equals(type) || FEEDBACK_PROGRESS.equals(type)) {
             return toCustomer(task, item, type);
         }
@@ -127,8 +144,21 @@ public class FeedbackNotifications implements NotificationRequests {
                 + (FEEDBACK_PROGRESS.equals(type) && due instanceof Date d ? ":" + d.getTime() : ""));
     }
 
+    private Message surveyText(NotificationTask task, FeedbackItem item) {
+        String phone = customers.phoneOf(item.getCustomerId())
+                .orElseThrow(() -> new IllegalStateException("feedback " + item.getNumber() + ": the customer has no phone number"));
+        String link = links.newRevisitLink(item.getId(), item.getCustomerId());
+        String type = item.getType().label();
+        String about = type.substring(0, type.indexOf(' ') < 0 ? type.length() : type.indexOf(' ')) + "处理回访";
+        return new Message(SURVEY_TEXT, new Object[] {links.companyName(), about, link, parameters.surveyLinkValidity().toDays()},
+                List.of(), List.of(phone), item.getNumber(), task.processInstanceId() + ":" + task.activityId() + ":" + item.getReopenCount());
+    }
+
     @Override
     public void sent(NotificationTask task, Message message) {
+        if (SURVEY_TEXT.equals(message.type())) {
+            revisits.textSent(itemOf(task));
+        }
         if (SLA_LONG_PAUSE.equals(message.type())) {
             feedback.log(itemOf(task), null, ProgressKind.LONG_PAUSE, "暂停过久，已通知主管 Paused too long, supervisors told");
         }

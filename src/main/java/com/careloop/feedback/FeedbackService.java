@@ -93,6 +93,26 @@ public class FeedbackService {
     }
 
     /**
+     * An item from the comment of a follow-up's survey answer given by a survey link ({@link CommentFeedback}): linked to
+     * the follow-up, on the channel the answer came by, its handling started at once (the follow-up's process does not
+     * wait for it). Idempotent per follow-up and entry.
+     */
+    @Transactional
+    FeedbackItem registerFromSurveyComment(long followUpId, String entry, long customerId, FeedbackType type, Urgency urgency,
+                                           String comment, FeedbackChannel channel) {
+        return items.findByFollowUpIdAndCallEntry(followUpId, entry).orElseGet(() -> {
+            FeedbackItem item = items.save(new FeedbackItem(numbers.nextFeedbackNumber(), FeedbackSource.FOLLOW_UP_CALL,
+                    type, urgency, comment, customerId, followUpId, null, clock.instant()).fromCallEntry(entry)
+                    .registered(channel, null, null, null, null, null, null));
+            log(item, null, ProgressKind.CREATED, "由问卷留言登记（" + channel.label() + "） From the survey comment");
+            opened(item, customers.find(customerId).map(c -> c.tier()).orElse(null));
+            var pi = runtime.startProcessInstanceByKey(PROCESS_KEY, item.getNumber(), Map.of("feedbackItemId", item.getId()));
+            item.setProcessInstanceId(pi.getId());
+            return item;
+        });
+    }
+
+    /**
      * Inbound feedback (a line of the register, seed 002): checked by {@link InboundRegister} (every bad field named,
      * nothing written), the customer created on the spot when asked, and its handling process started at once.
      */
@@ -247,6 +267,12 @@ public class FeedbackService {
     @Transactional(readOnly = true)
     public FeedbackRef ref(long id) {
         return FeedbackRef.of(get(id));
+    }
+
+    /** A feedback item by its number (404 when unknown). */
+    @Transactional(readOnly = true)
+    public FeedbackRef ref(String number) {
+        return FeedbackRef.of(get(number));
     }
 
     /** The numbers of the feedback items a follow-up call raised, in the order they were raised. */

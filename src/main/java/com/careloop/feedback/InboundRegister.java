@@ -71,8 +71,8 @@ class InboundRegister {
         List<FieldError> errors = new ArrayList<>();
         validator.validate(r).stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .forEach((ConstraintViolation<InboundFeedbackRequest> v) -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
-        if (r.channel() == FeedbackChannel.FOLLOW_UP) {
-            errors.add(new FieldError("channel", "FOLLOW_UP is set by the system for the items of a follow-up call; allowed: "
+        if (r.channel() == FeedbackChannel.FOLLOW_UP || r.channel() == FeedbackChannel.SMS || r.channel() == FeedbackChannel.WEB) {
+            errors.add(new FieldError("channel", r.channel() + " is set by the system for the items of a follow-up call or survey comment; allowed: "
                     + "HOTLINE, ONLINE_CHAT, WECHAT, EMAIL, STORE, APP"));
         }
         String externalId = text(r.customerExternalId());

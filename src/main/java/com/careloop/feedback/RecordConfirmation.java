@@ -35,6 +35,9 @@ class RecordConfirmation implements JavaDelegate {
         int attempts = ((Number) execution.getVariable(FeedbackVariables.REVISIT_ATTEMPTS)).intValue() + 1;
         boolean reached = c.callOutcome() == RevisitOutcome.REACHED;
         item.recordRevisit(attempts, reached ? c.customerSatisfied() : null);
+        if (reached) {
+            item.stopAwaitingRevisitSurvey(); // reached by phone: the re-visit's survey link is closed
+        }
         String what = reached
                 ? (c.customerSatisfied() ? "客户满意 Customer satisfied" : "客户不满意 Customer not satisfied") + " (" + c.satisfaction() + "/5)"
                 : "未接通 Not reached: " + c.callOutcome().label();

@@ -30,14 +30,15 @@ public class FollowUpHistory {
         JdbcTemplate streaming = streaming();
         streaming.query("select s.id, s.follow_up_id, s.agent, f.scenario, c.tier, s.answered_at, s.satisfaction, s.nps,"
                 + " s.score_attitude, s.score_expertise, s.score_timeliness, s.score_resolution, s.score_convenience, s.purchase_intent,"
-                + " s.feedback_text, s.notes from survey_response s join follow_up f on f.id = s.follow_up_id"
+                + " s.feedback_text, s.notes, s.channel from survey_response s join follow_up f on f.id = s.follow_up_id"
                 + " join customer c on c.id = f.customer_id order by s.answered_at, s.id", rs -> {
                     String text = rs.getString(15);
                     String notes = rs.getString(16);
                     surveys.accept(new SurveyAnswered(rs.getLong(1), rs.getLong(2), rs.getString(3), Scenario.valueOf(rs.getString(4)),
                             CustomerTier.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(), rs.getInt(7), rs.getInt(8),
                             integer(rs, 9), integer(rs, 10), integer(rs, 11), integer(rs, 12), integer(rs, 13), rs.getBoolean(14),
-                            text == null ? notes : notes == null ? text : text + "\n" + notes));
+                            text == null ? notes : notes == null ? text : text + "\n" + notes,
+                            rs.getString(17) == null ? AnswerChannel.PHONE : AnswerChannel.valueOf(rs.getString(17))));
                 });
         // the reaching call's agent, else the last call's; purchase intent from the survey of a reached follow-up
         streaming.query("select f.id, f.scenario, c.tier, f.closed_at, f.result,"

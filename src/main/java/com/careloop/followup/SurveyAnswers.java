@@ -1,5 +1,7 @@
 package com.careloop.followup;
 
+import com.careloop.feedback.CommentFeedback;
+import com.careloop.feedback.FeedbackChannel;
 import com.careloop.sla.ServiceParameters;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The survey answers customers give themselves, on the page of a survey link (the survey module): stored as the same
  * {@link SurveyResponse} a call records (so every KPI counts it), with the channel it came by; then the follow-up's
- * process is told by the message {@value #MESSAGE}, correlated by its business key (the follow-up number).
+ * process is told by the message {@value #MESSAGE}, correlated by its business key (the follow-up number). A comment
+ * goes through the feedback classification ({@link CommentFeedback}): a complaint in it becomes a feedback item.
  */
 @Service
 public class SurveyAnswers {
@@ -42,9 +45,12 @@ public class SurveyAnswers {
     private final ServiceParameters parameters;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CommentFeedback comments;
 
     SurveyAnswers(FollowUpRepository followUps, SurveyResponseRepository surveys, FollowUpService followUpService,
-                  RuntimeService runtime, ServiceParameters parameters, ApplicationEventPublisher events, Clock clock) {
+                  RuntimeService runtime, ServiceParameters parameters, ApplicationEventPublisher events, Clock clock,
+                  CommentFeedback comments) {
+        this.comments = comments;
         this.followUps = followUps;
         this.surveys = surveys;
         this.followUpService = followUpService;
@@ -82,6 +88,10 @@ public class SurveyAnswers {
         SurveyResponse survey = surveys.saveAndFlush(new SurveyResponse(followUpId, answer, channel, now));
         events.publishEvent(survey.answered(followUp, followUpService.tierOf(followUp)));
         followUp.stopAwaitingSurvey();
+        if (answer.comment() != null) { // a complaint (fault, suggestion, question) in the comment becomes a feedback item
+            comments.register(followUpId, followUp.getCustomerId(), answer.comment(),
+                    channel == AnswerChannel.WEB ? FeedbackChannel.WEB : FeedbackChannel.SMS);
+        }
         runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(followUp.getNumber())
                 .setVariables(Variables.createVariables()
                         .putValue(FollowUpVariables.SURVEY_CALL_BACK, answer.needsCallBack())

@@ -101,7 +101,7 @@ class SurveyResponse {
         String text = feedbackText == null ? notes : notes == null ? feedbackText : feedbackText + "\n" + notes;
         return new SurveyAnswered(id, followUpId, agent, followUp.getScenario(), tier, answeredAt,
                 satisfaction, nps, scoreAttitude, scoreExpertise, scoreTimeliness, scoreResolution, scoreConvenience,
-                purchaseIntent, text);
+                purchaseIntent, text, channel);
     }
 
     public Long getId() { return id; }

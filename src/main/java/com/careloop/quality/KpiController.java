@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/kpis} and {@code GET /api/kpis/keywords}: cs-managers, cs-supervisors (and camunda-admin) read
- * everyone's; an agent reads only {@code ?agent=<self>}.
+ * everyone's; an agent reads only {@code ?agent=<self>}. {@code ?channel=PHONE|SMS|WEB} reads one channel's KPIs (the
+ * survey answers given on a call or by a survey link); {@code ?groupBy=channel} splits by it.
  */
 @RestController
 @RequestMapping("/api/kpis")
@@ -43,7 +44,8 @@ public class KpiController {
     @GetMapping
     public Map<String, Object> kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String groupBy, @RequestParam(required = false) String agent,
-                                    @RequestParam(required = false) String team) {
+                                    @RequestParam(required = false) String team,
+                                    @RequestParam(required = false) String channel) {
         mayRead(agent);
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
         LocalDate f = date("from", from, errors);
@@ -57,15 +59,19 @@ public class KpiController {
                         + Arrays.stream(KpiGrouping.values()).map(g -> g.name().toLowerCase(Locale.ROOT)).toList()));
             }
         }
+        String channelKey = channelKey(blankToNull(channel), errors);
         period(f, t, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        KpiReport report = kpis.report(f, t, grouping, blankToNull(agent), blankToNull(team));
+        KpiReport report = kpis.report(f, t, grouping, blankToNull(agent), blankToNull(team), channelKey);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", report.from().toString());
         body.put("to", report.to().toString());
         body.put("groupBy", grouping == null ? null : grouping.name().toLowerCase(Locale.ROOT));
+        if (channelKey != null) {
+            body.put("channel", channel.strip().toUpperCase(Locale.ROOT));
+        }
         body.put("totals", flat(report.totals()));
         List<Map<String, Object>> groups = new ArrayList<>();
         for (KpiGroup g : report.groups()) {
@@ -144,6 +150,25 @@ public class KpiController {
         } else if (f.plusDays(MAX_DAYS).isBefore(t)) {
             errors.add(new InvalidRequestException.FieldError("to", "the period may span at most " + MAX_DAYS + " days"));
         }
+    }
+
+    /** The channels {@code ?channel=} takes: how survey answers came (the call, a survey text's link, the web). */
+    static final List<String> CHANNELS = List.of("PHONE", "SMS", "WEB");
+
+    /**
+     * The channel dimension's key of {@code ?channel=}: PHONE is the follow-up call (FOLLOW_UP: its survey answers, its
+     * outcomes and the items raised on it), SMS and WEB the answers by the page of a survey link.
+     */
+    private static String channelKey(String channel, List<InvalidRequestException.FieldError> errors) {
+        if (channel == null) {
+            return null;
+        }
+        String c = channel.toUpperCase(Locale.ROOT);
+        if (!CHANNELS.contains(c)) {
+            errors.add(new InvalidRequestException.FieldError("channel", "must be one of " + CHANNELS));
+            return null;
+        }
+        return c.equals("PHONE") ? com.careloop.feedback.FeedbackChannel.FOLLOW_UP.name() : c;
     }
 
     private static String blankToNull(String s) {

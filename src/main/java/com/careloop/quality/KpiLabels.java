@@ -16,7 +16,7 @@ class KpiLabels {
 
     static final String UNSPECIFIED_LABEL = "未指定 Unspecified";
 
-    /** The feedback channels (and, for rows recorded before they were, the old sources). */
+    /** The feedback channels, SMS and WEB also of survey answers by link (and, for rows recorded before they were, the old sources). */
     private static final Map<String, String> CHANNELS = channels();
     private static final Map<String, String> TIERS = Map.of("VIP", "VIP 客户 VIP", "STANDARD", "普通客户 Standard");
 

@@ -16,4 +16,16 @@ public interface QualityKpis {
      * @param team null for everyone, else only this team (candidate group, e.g. "cs-supervisors")
      */
     KpiReport report(LocalDate from, LocalDate to, KpiGrouping groupBy, String agent, String team);
+
+    /**
+     * {@link #report(LocalDate, LocalDate, KpiGrouping, String, String)} of one channel only: a key of the channel
+     * dimension — FOLLOW_UP (the follow-up call: its survey answers, outcomes and items), SMS or WEB (survey answers by
+     * the page of a survey link), or a feedback channel (HOTLINE … APP); null for every channel.
+     */
+    default KpiReport report(LocalDate from, LocalDate to, KpiGrouping groupBy, String agent, String team, String channel) {
+        if (channel != null) {
+            throw new UnsupportedOperationException("this reader does not filter by channel");
+        }
+        return report(from, to, groupBy, agent, team);
+    }
 }

@@ -92,7 +92,8 @@ class QualityRecorder {
 
     void record(Recording r, SurveyAnswered e) {
         String team = teams.teamOf(e.agent());
-        Dimensions d = new Dimensions(e.agent(), team, e.scenario().name(), null, Dimensions.FOLLOW_UP, e.tier() == null ? null : e.tier().name());
+        Dimensions d = new Dimensions(e.agent(), team, e.scenario().name(), null, Dimensions.answerChannel(e.channel()),
+                e.tier() == null ? null : e.tier().name());
         LocalDate day = day(e.answeredAt());
         r.add(day, d, Counter.SURVEYS, 1);
         r.add(day, d, Counter.SAT_N, 1);

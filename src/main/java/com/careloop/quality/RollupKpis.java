@@ -43,17 +43,23 @@ class RollupKpis implements QualityKpis, OpenFeedback {
     @Override
     @Transactional(readOnly = true)
     public KpiReport report(LocalDate from, LocalDate to, KpiGrouping groupBy, String agent, String team) {
+        return report(from, to, groupBy, agent, team, null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public KpiReport report(LocalDate from, LocalDate to, KpiGrouping groupBy, String agent, String team, String channel) {
         if (from == null || to == null || !from.isBefore(to)) {
             throw new InvalidRequestException("to", "must be after from (the period is [from, to))");
         }
-        Map<String, long[]> sums = sums(from, to, groupBy, agent, team);
+        Map<String, long[]> sums = sums(from, to, groupBy, agent, team, channel);
         long[] total = new long[Counter.ALL.length];
         sums.values().forEach(v -> plus(total, v));
-        Map<String, long[]> open = open(groupBy, agent, team);
+        Map<String, long[]> open = open(groupBy, agent, team, channel);
         long[] openTotal = open.values().stream().reduce(new long[2], RollupKpis::plus);
         KpiValues totals = values(total, openTotal[0], openTotal[1]);
         if (groupBy == null) {
-            return reviews.join(new KpiReport(from, to, null, totals, List.of()), agent, team);
+            return withReviews(new KpiReport(from, to, null, totals, List.of()), agent, team, channel);
         }
         boolean timeGroups = isTime(groupBy);
         TreeMap<String, long[]> keys = new TreeMap<>(sums);
@@ -66,7 +72,16 @@ class RollupKpis implements QualityKpis, OpenFeedback {
             KpiValues kpis = timeGroups ? values(v, null, null) : values(v, o[0], o[1]);
             groups.add(new KpiGroup(key, labels.label(groupBy, key), kpis));
         });
-        return reviews.join(new KpiReport(from, to, groupBy, totals, groups), agent, team);
+        return withReviews(new KpiReport(from, to, groupBy, totals, groups), agent, team, channel);
+    }
+
+    /** The call reviews' figures: reviews are of calls, so a report of another channel than the follow-up call has none. */
+    private KpiReport withReviews(KpiReport report, String agent, String team, String channel) {
+        if (channel == null || Dimensions.FOLLOW_UP.equals(channel)) {
+            return reviews.join(report, agent, team);
+        }
+        return new KpiReport(report.from(), report.to(), report.groupBy(), report.totals().withReviews(null, 0L),
+                report.groups().stream().map(g -> new KpiGroup(g.key(), g.label(), g.kpis().withReviews(null, 0L))).toList());
     }
 
     /**
@@ -74,7 +89,7 @@ class RollupKpis implements QualityKpis, OpenFeedback {
      * dimension answers the question — no filter, or one filter (agent or team) with a time grouping or a grouping by
      * that same dimension — else from the combinations (quality_rollup).
      */
-    private Map<String, long[]> sums(LocalDate from, LocalDate to, KpiGrouping groupBy, String agent, String team) {
+    private Map<String, long[]> sums(LocalDate from, LocalDate to, KpiGrouping groupBy, String agent, String team, String channel) {
         List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
         StringBuilder where = new StringBuilder(" where on_day >= ? and on_day < ?");
         String sql;
@@ -82,14 +97,17 @@ class RollupKpis implements QualityKpis, OpenFeedback {
         boolean timeOrNone = groupBy == null || isTime(groupBy);
         String dimension = null;
         String key = null;
-        if (agent == null && team == null) {
+        if (agent == null && team == null && channel == null) {
             dimension = timeOrNone ? "ALL" : groupBy.name();
-        } else if (agent != null && team == null && (timeOrNone || groupBy == KpiGrouping.AGENT)) {
+        } else if (agent != null && team == null && channel == null && (timeOrNone || groupBy == KpiGrouping.AGENT)) {
             dimension = "AGENT";
             key = agent;
-        } else if (team != null && agent == null && (timeOrNone || groupBy == KpiGrouping.TEAM)) {
+        } else if (team != null && agent == null && channel == null && (timeOrNone || groupBy == KpiGrouping.TEAM)) {
             dimension = "TEAM";
             key = team;
+        } else if (channel != null && agent == null && team == null && (timeOrNone || groupBy == KpiGrouping.CHANNEL)) {
+            dimension = "CHANNEL";
+            key = channel;
         }
         if (dimension != null) {
             where.append(" and dimension = ?");
@@ -102,7 +120,7 @@ class RollupKpis implements QualityKpis, OpenFeedback {
             sql = "select " + (group == null ? "''" : group) + ", " + SUMS + " from quality_rollup_dim" + where
                     + (group == null ? "" : " group by " + group);
         } else {
-            filters(where, params, agent, team);
+            filters(where, params, agent, team, channel);
             sql = "select " + (column == null ? "''" : column) + ", " + SUMS + " from quality_rollup" + where
                     + (column == null ? "" : " group by " + column);
         }
@@ -136,7 +154,7 @@ class RollupKpis implements QualityKpis, OpenFeedback {
             where.append(" and urgency = ?");
             params.add(urgency);
         }
-        filters(where, params, null, team);
+        filters(where, params, null, team, null);
         return jdbc.queryForObject("select count(*), coalesce(sum(case when " + OVERDUE + " then 1 else 0 end), 0) from quality_open_item" + where,
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray());
     }
@@ -144,7 +162,11 @@ class RollupKpis implements QualityKpis, OpenFeedback {
     /** Past a deadline now: not responded after the response deadline, or not resolved after the resolution deadline. */
     static final String OVERDUE = "(responded = false and response_due_at < ?) or (resolved = false and resolution_due_at < ?)";
 
-    private static void filters(StringBuilder where, List<Object> params, String agent, String team) {
+    private static void filters(StringBuilder where, List<Object> params, String agent, String team, String channel) {
+        if (channel != null) {
+            where.append(" and channel = ?");
+            params.add(channel);
+        }
         if (agent != null) {
             where.append(" and agent = ?");
             params.add(agent);
@@ -188,12 +210,12 @@ class RollupKpis implements QualityKpis, OpenFeedback {
     }
 
     /** Per group (one entry "" without grouping): {backlog, overdue} now. */
-    private Map<String, long[]> open(KpiGrouping groupBy, String agent, String team) {
+    private Map<String, long[]> open(KpiGrouping groupBy, String agent, String team, String channel) {
         String column = groupBy == null || isTime(groupBy) ? null : column(groupBy);
         Timestamp now = Timestamp.from(clock.instant());
         List<Object> params = new ArrayList<>(List.of(now, now));
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        filters(where, params, agent, team);
+        filters(where, params, agent, team, channel);
         Map<String, long[]> open = new LinkedHashMap<>();
         jdbc.query("select " + (column == null ? "''" : column) + ", count(*), sum(case when " + OVERDUE + " then 1 else 0 end)"
                 + " from quality_open_item" + where

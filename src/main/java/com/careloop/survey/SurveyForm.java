@@ -31,6 +31,11 @@ final class SurveyForm {
     }
 
     static Parsed parse(Map<String, String[]> params) {
+        return parse(params, false);
+    }
+
+    /** {@code revisit}: a closure re-visit's page, where {@code resolved} is required (it decides: closed or reopened). */
+    static Parsed parse(Map<String, String[]> params, boolean revisit) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String[]> errors = new LinkedHashMap<>();
         for (String name : new String[] {"satisfaction", "nps", "attitude", "expertise", "timeliness", "resolution", "convenience",
@@ -45,7 +50,12 @@ final class SurveyForm {
             dims[i] = score(values.get(DIMENSIONS[i][0]), 1, 5, false, DIMENSIONS[i][0], errors);
         }
         Boolean resolved = switch (values.get("resolved")) {
-            case "" -> null;
+            case "" -> {
+                if (revisit) {
+                    errors.put("resolved", new String[] {"请选择问题是否已解决", "Say whether your issue is resolved"});
+                }
+                yield null;
+            }
             case "yes" -> Boolean.TRUE;
             case "no" -> Boolean.FALSE;
             default -> {

@@ -1,6 +1,7 @@
 package com.careloop.survey;
 
 import com.careloop.followup.AnswerChannel;
+import com.careloop.feedback.RevisitLinks;
 import com.careloop.followup.SurveyTexts;
 import com.careloop.sla.ServiceParameters;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +20,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Survey links: a token of 256 random bits (URL-safe Base64, 43 characters) of which only the SHA-256 is stored, valid
+ * Survey links (of follow-ups and of closure re-visits): a token of 256 random bits (URL-safe Base64, 43 characters) of which only the SHA-256 is stored, valid
  * for bpmn/serviceParameters.dmn survey.linkValidity. The token is handed out once, in the text the followup module
  * composes, and is never logged, stored or put into a process variable.
  */
 @Service
 @EnableConfigurationProperties(SurveyProperties.class)
-public class SurveyLinks implements SurveyTexts {
+public class SurveyLinks implements SurveyTexts, RevisitLinks {
 
     /** What a token looks like: anything else is unknown without a database read. */
     static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -52,6 +53,16 @@ public class SurveyLinks implements SurveyTexts {
         String token = newToken();
         Instant now = clock.instant();
         links.save(new SurveyLink(hash(token), followUpId, customerId, channel, now, now.plus(parameters.surveyLinkValidity())));
+        return props.baseUrl() + "/s/" + token;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String newRevisitLink(long feedbackItemId, long customerId) {
+        String token = newToken();
+        Instant now = clock.instant();
+        links.save(SurveyLink.ofRevisit(hash(token), feedbackItemId, customerId, AnswerChannel.SMS, now,
+                now.plus(parameters.surveyLinkValidity())));
         return props.baseUrl() + "/s/" + token;
     }
 

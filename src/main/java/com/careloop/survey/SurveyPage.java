@@ -35,7 +35,8 @@ final class SurveyPage {
     private SurveyPage() {
     }
 
-    record Subject(String company, String about) {}
+    /** What the page is about; {@code revisit}: a closure re-visit, which must say whether the issue is resolved. */
+    record Subject(String company, String about, boolean revisit) {}
 
     static String form(String token, boolean en, Subject subject, Map<String, String> values, Map<String, String[]> errors,
                        String csrf) {
@@ -57,7 +58,8 @@ final class SurveyPage {
             scale(b, d[0], (en ? d[2] : d[1]) + (en ? " (optional, 1–5)" : "（选填，1–5 分）"), 1, 5, false, values, errors, en);
         }
         b.append("<fieldset").append(described("resolved", errors)).append("><legend>")
-                .append(en ? "Is your issue resolved? (optional)" : "您的问题是否已解决？（选填）").append("</legend><div class=\"opts\">");
+                .append(subject.revisit() ? (en ? "Is your issue resolved? (required)" : "您的问题是否已解决？（必填）")
+                        : en ? "Is your issue resolved? (optional)" : "您的问题是否已解决？（选填）").append("</legend><div class=\"opts\">");
         radio(b, "resolved", "yes", en ? "Yes" : "是", values);
         radio(b, "resolved", "no", en ? "No" : "否", values);
         b.append("</div>");

@@ -1,5 +1,6 @@
 package com.careloop.survey;
 
+import com.careloop.feedback.RevisitAnswers;
 import com.careloop.followup.SurveyAnswers;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,7 +76,7 @@ class SurveyPageController {
             return html(HttpStatus.FORBIDDEN, SurveyPage.message(en, "请求无效", "Invalid request",
                     "页面已过期，请重新打开短信中的链接。", "The page has expired: open the link in the text again."));
         }
-        SurveyForm.Parsed parsed = SurveyForm.parse(request.getParameterMap());
+        SurveyForm.Parsed parsed = SurveyForm.parse(request.getParameterMap(), view.subject().revisit());
         if (!parsed.valid()) {
             LOG.info("survey answer refused: invalid fields {}", parsed.errors().keySet());
             String csrf = SurveyLinks.newToken();
@@ -84,7 +85,7 @@ class SurveyPageController {
         SurveyAnswering.State state;
         try {
             state = answering.answer(token, parsed.answer());
-        } catch (SurveyAnswers.Closed | DataIntegrityViolationException | OptimisticLockingException e) {
+        } catch (SurveyAnswers.Closed | RevisitAnswers.Closed | DataIntegrityViolationException | OptimisticLockingException e) {
             // answered meanwhile (another tab, the same link twice at once) or the customer was reached by phone
             state = SurveyAnswering.State.GONE_ANSWERED;
         }

@@ -26,6 +26,8 @@ class FeedbackHandlingModelTest extends ModelTest {
     void mocks() {
         listener("feedbackTaskContext");
         listener("slaPauseEnds");
+        // bpmn/surveyChannel.dmn's answer for a landline: the re-visit by phone (the text paths: survey/RevisitByTextTest)
+        mock("decideSurveyChannel", execution -> execution.setVariable("surveyChannel", "PHONE"));
         mock("checkProgressNotice", execution -> execution.setVariable("progressNoticeDue", true));
         // the facts LoadFeedbackFacts puts into the process, from the start variables "type" and "urgency"
         mock("loadFeedbackFacts", execution -> {

@@ -31,4 +31,10 @@ public class SteerableQualityKpis implements QualityKpis {
         QualityKpis s = steered;
         return (s != null ? s : real).report(from, to, groupBy, agent, team);
     }
+
+    @Override
+    public KpiReport report(LocalDate from, LocalDate to, KpiGrouping groupBy, String agent, String team, String channel) {
+        QualityKpis s = steered;
+        return (s != null ? s : real).report(from, to, groupBy, agent, team, channel);
+    }
 }
