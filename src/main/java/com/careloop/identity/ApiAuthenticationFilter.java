@@ -152,7 +152,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                 ? ua.getName() : null;
     }
 
-    private static boolean csrfTokenMatches(HttpServletRequest request, HttpSession session) {
+    static boolean csrfTokenMatches(HttpServletRequest request, HttpSession session) {
         Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
         String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
         return expected instanceof String token && !token.isEmpty() && sent != null
