@@ -3,7 +3,8 @@
  * refused that would make CareLoop call into its own network (server-side request forgery), and their signed
  * delivery: the followup and feedback modules' events become outbox rows in the publishing transaction
  * ({@link com.careloop.webhook.WebhookEvents}), posted by {@link com.careloop.webhook.WebhookDeliveryWorker} in order per
- * aggregate with retries, listed and redelivered under /api/webhooks/{id}/deliveries. Its tables webhook_subscription
+ * aggregate with retries, listed and redelivered under /api/webhooks/{id}/deliveries; a delivery given up after the
+ * retry window is an incident in Cockpit (bpmn/webhookDeliveryFailed.bpmn, {@link com.careloop.webhook.WebhookIncidents}). Its tables webhook_subscription
  * and webhook_delivery are written only here.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"errors", "feedback", "followup", "identity"})
