@@ -311,6 +311,49 @@ class WebhookDeliveryTest extends CareLoopTest {
     }
 
     @Test
+    void aCustomerWhoRefusesCallsAndTextsIsSentOnceForEachSignedAndWithoutContactData() throws Exception {
+        String path = "/opted-out-" + System.nanoTime();
+        long id = subscribe(path, List.of("customer.opted-out"), true);
+        var c = fx.mobileCustomer();
+        String upsert = JSON.writeValueAsString(Map.of("externalId", c.externalId(), "name", c.name(), "optOut", true));
+        for (int i = 0; i < 2; i++) { // refusing twice is one refusal
+            HttpResponse<String> r = call("manager1", "POST", "/api/customers", upsert);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        String sms = "{\"from\":\"+86" + c.phone() + "\",\"text\":\"退订\",\"receivedAt\":\"2026-12-02T08:00:00Z\"}";
+        for (String text : List.of(sms, sms.replace("退订", "TD"))) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sms/inbound"))
+                    .header("Content-Type", "application/json").header("X-CareLoop-Signature", "sha256=" + hmac("test-inbound-secret", text))
+                    .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        // a customer created opted out refused from the start
+        String born = "OPT-" + System.nanoTime();
+        assertThat(call("manager1", "POST", "/api/customers", JSON.writeValueAsString(Map.of("externalId", born, "name", "新客户 New",
+                "optOut", true))).statusCode()).isEqualTo(201);
+
+        awaitDeliveries(id, r -> r.size() == 3 && all(r, "DELIVERED"));
+        List<Received> got = RECEIVED.stream().filter(r -> r.path().equals(path)).toList();
+        assertThat(got).hasSize(3).allSatisfy(r -> {
+            assertThat(r.headers().get("x-careloop-event")).isEqualTo("customer.opted-out");
+            assertThat(r.headers().get("x-careloop-signature")).isEqualTo("sha256=" + hmac(SECRET, r.body()));
+            assertThat(r.json().path("version").asInt()).isEqualTo(1);
+            assertThat(r.body()).doesNotContain(c.phone()).doesNotContain(c.name()).doesNotContain("phone").doesNotContain("email");
+        });
+        JsonNode calls = got.get(0).json().path("data");
+        assertThat(calls.path("customerId").asLong()).isEqualTo(c.id());
+        assertThat(calls.path("externalId").asText()).isEqualTo(c.externalId());
+        assertThat(calls.path("refused").asText()).isEqualTo("CALLS");
+        assertThat(calls.path("source").asText()).isEqualTo("API");
+        JsonNode texts = got.get(1).json().path("data");
+        assertThat(texts.path("customerId").asLong()).isEqualTo(c.id());
+        assertThat(texts.path("refused").asText()).isEqualTo("TEXTS");
+        assertThat(texts.path("source").asText()).isEqualTo("SMS_REPLY:退订");
+        assertThat(got.get(2).json().path("data").path("externalId").asText()).isEqualTo(born);
+        assertThat(got.get(2).json().path("data").path("refused").asText()).isEqualTo("CALLS");
+    }
+
+    @Test
     void aRolledBackChangeLeavesNoDelivery() throws Exception {
         long id = subscribe("/rollback-" + System.nanoTime(), List.of("feedback.created"), false);
         transactions.executeWithoutResult(status -> {
