@@ -18,7 +18,7 @@ class ModelDocumentationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/followUp.bpmn", "bpmn/feedbackHandling.bpmn", "bpmn/qualityReports.bpmn", "bpmn/batchQualityIncident.bpmn",
-            "bpmn/callReview.bpmn", "bpmn/callReviewCase.bpmn"})
+            "bpmn/callReview.bpmn", "bpmn/callReviewCase.bpmn", "bpmn/webhookDeliveryFailed.bpmn"})
     void everyTaskAndGatewayIsDocumentedInBothLanguages(String file) {
         BpmnModelInstance model = Bpmn.readModelFromFile(new File(file));
         Stream<FlowNode> steps = Stream.concat(model.getModelElementsByType(Activity.class).stream(),

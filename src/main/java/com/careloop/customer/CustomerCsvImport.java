@@ -479,7 +479,7 @@ public class CustomerCsvImport {
     }
 
     private long[] upsert(List<CustomerWriter.Row> rows, CustomerImports.Progress progress) {
-        CustomerWriter.Result result = writer.upsert(rows, progress.users);
+        CustomerWriter.Result result = writer.upsert(rows, progress.users, CustomerOptedOut.IMPORT);
         for (CustomerWriter.Refused refused : result.refused()) {
             progress.rejected++;
             refused.errors().forEach(e -> progress.reject(refused.row().line, e.field(), e.message()));

@@ -76,7 +76,7 @@ public class CustomerService {
                 row.times.put(field, at);
             }
         });
-        CustomerWriter.Result result = writer.upsert(List.of(row), users);
+        CustomerWriter.Result result = writer.upsert(List.of(row), users, CustomerOptedOut.API);
         if (!result.refused().isEmpty()) {
             throw new InvalidRequestException(result.refused().get(0).errors());
         }
@@ -186,12 +186,16 @@ public class CustomerService {
         c.setPhone(null);
         c.setEmail(null);
         c.setTags(null);
+        boolean optingOut = !c.isOptOut();
         c.setOptOut(true);
         if (c.getErasedAt() == null) {
             c.setErasedAt(now);
         }
         c.setUpdatedAt(now);
         customers.flush();
+        if (optingOut) {
+            events.publishEvent(new CustomerOptedOut(c.getId(), c.getExternalId(), CustomerOptedOut.Refused.CALLS, CustomerOptedOut.ERASE, now));
+        }
         events.publishEvent(new CustomerErased(c.getId(), c.getExternalId(), erasedBy));
     }
 

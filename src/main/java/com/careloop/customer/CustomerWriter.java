@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -55,16 +56,23 @@ class CustomerWriter {
     private final NamedParameterJdbcTemplate named;
     private final CustomerRules rules;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CustomerWriter(JdbcTemplate jdbc, CustomerRules rules, Clock clock) {
+    CustomerWriter(JdbcTemplate jdbc, CustomerRules rules, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.rules = rules;
         this.clock = clock;
+        this.events = events;
     }
 
-    /** Upserts the rows (distinct externalIds) in batches; {@code users} as from {@link CustomerRules#users()}. */
-    Result upsert(List<Row> rows, Predicate<String> users) {
+    /**
+     * Upserts the rows (distinct externalIds) in batches; {@code users} as from {@link CustomerRules#users()}. A row that
+     * opts a customer out of follow-up calls who was not opted out (or a new customer, opted out from the start)
+     * publishes {@link CustomerOptedOut} with {@code source} (API, IMPORT); the change is decided by the database (an
+     * update of the rows still opted in), so two concurrent writes publish it once.
+     */
+    Result upsert(List<Row> rows, Predicate<String> users, String source) {
         if (rows.isEmpty()) {
             return new Result(0, 0, List.of());
         }
@@ -120,6 +128,26 @@ class CustomerWriter {
             jdbc.batchUpdate("insert into customer (external_id, name, company, phone, email, tier, account_agent, opt_out, tags, products,"
                     + " first_purchase_at, last_purchase_at, last_resolved_at, last_login_at, created_at, updated_at)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        }
+        Instant at = now.toInstant();
+        List<Row> optingOut = write.stream().filter(r -> Boolean.TRUE.equals(r.optOut) && existing.containsKey(r.externalId)).toList();
+        if (!optingOut.isEmpty()) {
+            int[] changed = jdbc.batchUpdate("update customer set opt_out = true where id = ? and opt_out = false",
+                    optingOut.stream().map(r -> new Object[] {existing.get(r.externalId)}).toList());
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] == 1) {
+                    Row r = optingOut.get(i);
+                    events.publishEvent(new CustomerOptedOut(existing.get(r.externalId), r.externalId, CustomerOptedOut.Refused.CALLS, source, at));
+                }
+            }
+        }
+        List<String> newOptedOut = write.stream().filter(r -> Boolean.TRUE.equals(r.optOut) && !existing.containsKey(r.externalId))
+                .map(r -> r.externalId).toList();
+        if (!newOptedOut.isEmpty()) {
+            named.query("select id, external_id from customer where external_id in (:ids) order by id",
+                    new MapSqlParameterSource("ids", newOptedOut), rs -> {
+                        events.publishEvent(new CustomerOptedOut(rs.getLong(1), rs.getString(2), CustomerOptedOut.Refused.CALLS, source, at));
+                    });
         }
         if (!updates.isEmpty()) {
             // the right-hand sides see the stored row: the flag is cleared only when a different phone number is given

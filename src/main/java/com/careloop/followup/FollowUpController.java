@@ -45,7 +45,7 @@ public class FollowUpController {
     @ApiResponse(responseCode = "409", description = "被排除（拒访、冷静期、已有未结回访…）Excluded (opted out, cooling period, an open follow-up …): reason names it")
     @PostMapping
     public ResponseEntity<FollowUpView> start(@RequestBody(required = false) StartRequest request) {
-        access.requireAny(ApiAccess.START_FOLLOW_UPS);
+        ApiUser caller = access.requireAny(ApiAccess.START_FOLLOW_UPS);
         if (request == null) {
             throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("customerId", "is required"),
                     new InvalidRequestException.FieldError("scenario", "is required")));
@@ -62,7 +62,7 @@ public class FollowUpController {
             }
             override = new NewFollowUp.Override(reason, manager.id());
         }
-        FollowUpView followUp = service.start(request.customerId(), request.scenario(), override);
+        FollowUpView followUp = service.start(request.customerId(), request.scenario(), override, caller.id());
         return ResponseEntity.created(URI.create("/api/follow-ups/" + followUp.number())).body(followUp);
     }
 

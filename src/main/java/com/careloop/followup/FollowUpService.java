@@ -28,6 +28,7 @@ public class FollowUpService {
     /** The agents' call-back after a detractor's answer by survey link. */
     public static final String DETRACTOR_CALL_BACK_TASK = "Task_DetractorCallBack";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FollowUpService.class);
     private final FollowUpRepository followUps;
     private final CustomerService customers;
     private final RuntimeService runtime;
@@ -60,6 +61,19 @@ public class FollowUpService {
      */
     @Transactional
     public FollowUpView start(Long customerId, Scenario scenario, NewFollowUp.Override override) {
+        return start(customerId, scenario, override, null);
+    }
+
+    /** The process variable naming who started a follow-up by hand (a person's user id or apikey:&lt;name&gt;). */
+    public static final String STARTED_BY = "startedBy";
+
+    /**
+     * {@link #start(Long, Scenario, NewFollowUp.Override)} by {@code startedBy} (the caller of POST /api/follow-ups,
+     * e.g. {@code apikey:crm}): kept on the followUp process as variable {@value #STARTED_BY} (engine history, Cockpit)
+     * and logged, as the forms' starts keep their camunda:initiator.
+     */
+    @Transactional
+    public FollowUpView start(Long customerId, Scenario scenario, NewFollowUp.Override override, String startedBy) {
         if (customerId == null) {
             throw new InvalidRequestException("customerId", "is required");
         }
@@ -82,7 +96,12 @@ public class FollowUpService {
         if (!opened.created()) {
             throw new ConflictException(conflict(customer, opened.excludedBy(), override != null), opened.excludedBy().name());
         }
-        return queries.byId(opened.followUpId());
+        FollowUpView view = queries.byId(opened.followUpId());
+        if (startedBy != null) {
+            runtime.setVariable(view.processInstanceId(), STARTED_BY, startedBy);
+            LOG.info("Follow-up {} started by {}", view.number(), startedBy);
+        }
+        return view;
     }
 
     private String conflict(CustomerView customer, Exclusion exclusion, boolean overridden) {

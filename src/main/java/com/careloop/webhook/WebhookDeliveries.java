@@ -92,6 +92,42 @@ public class WebhookDeliveries {
                 next == null ? FAILED : PENDING, now, status, e, next == null ? now : Timestamp.from(next), id);
     }
 
+    /**
+     * Claims one delivery by its id for a redelivery now, whatever its status but DELIVERED; empty when it is
+     * delivered, gone (deleted with its subscription) or being posted by a node right now ({@link #stateOf}).
+     */
+    java.util.Optional<Claimed> claim(String deliveryId) {
+        Instant now = clock.instant();
+        Timestamp ts = Timestamp.from(now);
+        if (jdbc.update("update webhook_delivery set locked_until = ? where delivery_id = ? and status <> ?"
+                + " and (locked_until is null or locked_until < ?)", Timestamp.from(now.plus(CLAIM)), deliveryId, DELIVERED, ts) == 0) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.query("select d.id, d.delivery_id, d.subscription_id, d.event, d.payload, d.attempts, d.retry_from,"
+                + " s.url, s.secret from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id where d.delivery_id = ?",
+                (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)), deliveryId).stream().findFirst();
+    }
+
+    /** A delivery's status (PENDING, DELIVERED, FAILED); empty when there is no such delivery (any more). */
+    java.util.Optional<String> stateOf(String deliveryId) {
+        return jdbc.queryForList("select status from webhook_delivery where delivery_id = ?", String.class, deliveryId).stream().findFirst();
+    }
+
+    /** A redelivery of a given-up delivery failed too: counted, the response kept, the delivery stays (or becomes) FAILED. */
+    void redeliveryFailed(long id, Integer status, String error) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String e = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
+        jdbc.update("update webhook_delivery set status = ?, attempts = attempts + 1, last_attempt_at = ?, last_response_status = ?,"
+                + " last_error = ?, next_attempt_at = ?, locked_until = null where id = ?", FAILED, now, status, e, now, id);
+    }
+
+    /** The deliveries of a subscription that were ever refused (those a webhookDeliveryFailed process may be open for). */
+    List<String> triedOf(long subscriptionId) {
+        return jdbc.queryForList("select delivery_id from webhook_delivery where subscription_id = ? and status <> ? and attempts > 0",
+                String.class, subscriptionId, DELIVERED);
+    }
+
     /** The newest 100 deliveries of a subscription; 404 for an unknown subscription. */
     public List<View> of(long subscriptionId) {
         requireSubscription(subscriptionId);

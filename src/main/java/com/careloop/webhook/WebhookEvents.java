@@ -1,5 +1,6 @@
 package com.careloop.webhook;
 
+import com.careloop.customer.CustomerOptedOut;
 import com.careloop.feedback.FeedbackEvent;
 import com.careloop.followup.FollowUpClosed;
 import com.careloop.followup.SurveyAnswered;
@@ -12,13 +13,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the followup and feedback modules' events into webhook deliveries, synchronously in the publisher's
+ * Turns the followup, feedback and customer modules' events into webhook deliveries, synchronously in the publisher's
  * transaction (plain {@code @EventListener}): the outbox rows commit or roll back with the change, so a crash between
  * the change and the delivery loses nothing. Payload version 1: {@code {"version":1,"event":…,"deliveryId":…,
  * "occurredAt":…,"data":{…}}} with ids, numbers, statuses and scores; never a phone number, e-mail address or name, and
  * the customer's words ({@code description}, {@code text}) only for a subscription with includeFreeText.
  * feedback.status-changed: routed (also again), responded, resolved, reopened; a closing is feedback.closed.
- * customer.opted-out is not sent: no module publishes such an event yet.
+ * customer.opted-out: the customer's ids, what was refused (CALLS: follow-up calls, TEXTS: texts) and the source (API,
+ * IMPORT, ERASE, SMS_REPLY:&lt;keyword&gt;); published once per refusal.
  */
 @Component
 class WebhookEvents {
@@ -104,6 +106,16 @@ class WebhookEvents {
         data.put("scoreConvenience", e.scoreConvenience());
         data.put("purchaseIntent", e.purchaseIntent());
         enqueue(WebhookEvent.SURVEY_ANSWERED, "followup:" + e.followUpId(), e.answeredAt(), data, "text", e.text());
+    }
+
+    @EventListener
+    public void on(CustomerOptedOut e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("customerId", e.customerId());
+        data.put("externalId", e.externalId());
+        data.put("refused", e.refused().name());
+        data.put("source", e.source());
+        enqueue(WebhookEvent.CUSTOMER_OPTED_OUT, "customer:" + e.customerId(), e.at(), data, null, null);
     }
 
     /** One outbox row per subscription of the event; the free-text field only where the subscription asked for it. */

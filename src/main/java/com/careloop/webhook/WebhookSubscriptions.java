@@ -32,12 +32,14 @@ public class WebhookSubscriptions {
     private final Clock clock;
     private final WebhookTargets targets;
     private final WebhookDeliveries deliveries;
+    private final WebhookIncidents incidents;
 
-    WebhookSubscriptions(JdbcTemplate jdbc, Clock clock, WebhookTargets targets, WebhookDeliveries deliveries) {
+    WebhookSubscriptions(JdbcTemplate jdbc, Clock clock, WebhookTargets targets, WebhookDeliveries deliveries, WebhookIncidents incidents) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.targets = targets;
         this.deliveries = deliveries;
+        this.incidents = incidents;
     }
 
     /** Registers a subscription; every broken field is named at once (400), nothing written. */
@@ -115,8 +117,10 @@ public class WebhookSubscriptions {
                 .stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Removes the subscription and its deliveries; 404 for an unknown id. */
+    /** Removes the subscription and its deliveries, ending their webhookDeliveryFailed processes; 404 for an unknown id. */
+    @org.springframework.transaction.annotation.Transactional
     public void delete(long id, String by) {
+        deliveries.triedOf(id).forEach(incidents::settled);
         deliveries.deleteOf(id);
         if (jdbc.update("delete from webhook_subscription where id = ?", id) == 0) {
             throw new NotFoundException("webhook subscription", String.valueOf(id));

@@ -1,6 +1,9 @@
 package com.careloop.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.careloop.customer.CustomerService;
 import com.careloop.feedback.FeedbackService;
@@ -33,7 +36,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +56,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Webhook delivery against a listener on 127.0.0.1:18099 (the tests' allowed target): signed with the subscription's
  * secret, in order per aggregate (a later event waits while an earlier one is retried), retried after 500s until a
  * 2xx, FAILED once the retry window has passed (moved by setting retry_from a day back, no waiting), no customer's
- * words unless includeFreeText, outbox rows only for committed changes; listed and redelivered over REST. The tests
- * retry after 1, 2, 4 seconds (application-test.yml).
+ * words unless includeFreeText, outbox rows only for committed changes; listed and redelivered over REST. A given-up
+ * delivery (the window shortened to 2 s through the worker) starts bpmn/webhookDeliveryFailed.bpmn, whose failing
+ * redelivery is an incident naming subscription, event, delivery and last response; Cockpit's retry (one job retry)
+ * or a redelivery over REST that gets through ends it. The tests retry after 1, 2, 4 seconds (application-test.yml).
  */
 class WebhookDeliveryTest extends CareLoopTest {
 
@@ -72,6 +82,8 @@ class WebhookDeliveryTest extends CareLoopTest {
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Map<String, List<Integer>> SCRIPTED = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    /** Paths answered 500 until removed. */
+    private static final Set<String> DOWN = ConcurrentHashMap.newKeySet();
 
     @LocalServerPort
     int port;
@@ -91,6 +103,10 @@ class WebhookDeliveryTest extends CareLoopTest {
     MeterRegistry meters;
     @Autowired
     WebhookDeliveryWorker worker;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     private Fixtures fx;
     private final List<Long> subscriptions = new ArrayList<>();
@@ -107,7 +123,7 @@ class WebhookDeliveryTest extends CareLoopTest {
             RECEIVED.add(new Received(path, headers, body));
             int call = CALLS.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement();
             List<Integer> script = SCRIPTED.getOrDefault(path, List.of());
-            int status = call < script.size() ? script.get(call) : path.startsWith("/down") ? 500 : 200;
+            int status = call < script.size() ? script.get(call) : path.startsWith("/down") || DOWN.contains(path) ? 500 : 200;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -122,6 +138,7 @@ class WebhookDeliveryTest extends CareLoopTest {
     @BeforeEach
     void fixtures() {
         fx = new Fixtures(engine, customers, followUps);
+        init(engine);
     }
 
     @AfterEach
@@ -211,6 +228,129 @@ class WebhookDeliveryTest extends CareLoopTest {
                 .isEqualTo(404);
         assertThat(call("supervisor1", "POST", "/api/webhooks/" + id + "/deliveries/" + deliveryId + "/redeliver", null).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void afterTheRetryWindowAnIncidentInCockpitNamesTheDeliveryAndItsRetryDeliversIt() throws Exception {
+        String path = "/incident-" + System.nanoTime();
+        DOWN.add(path);
+        long id = subscribe(path, List.of("feedback.created"), false);
+        Given given = givenUp(path, id);
+
+        // the incident as Cockpit shows it: which subscription, event and delivery, the last response; nothing personal
+        Incident incident = runtime.createIncidentQuery().processInstanceId(given.process().getId()).singleResult();
+        assertThat(incident).as("an incident once the redelivery failed").isNotNull();
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(incident.getActivityId()).isEqualTo("Task_RedeliverWebhook");
+        assertThat(incident.getIncidentMessage()).contains("subscription " + id, "event feedback.created",
+                "delivery " + given.deliveryId(), "last response HTTP 500")
+                .doesNotContain(SECRET).doesNotContain(WORDS).doesNotContain("127.0.0.1").doesNotContain(path);
+        JsonNode failed = awaitDeliveries(id, r -> all(r, "FAILED"));
+        assertThat(failed.get(0).path("attempts").asInt()).as("the redelivery is counted").isEqualTo(given.attempts() + 1);
+
+        // the target is back; Cockpit's "retry" gives the job one retry and the job executor runs it
+        DOWN.remove(path);
+        Job job = management.createJobQuery().processInstanceId(given.process().getId()).singleResult();
+        management.setJobRetries(job.getId(), 1);
+        management.executeJob(job.getId());
+        assertThat(given.process()).isEnded().hasPassed("Task_RedeliverWebhook", "EndEvent_Delivered").hasNotPassed("EndEvent_Settled");
+        assertThat(runtime.createIncidentQuery().processInstanceId(given.process().getId()).count()).isZero();
+        JsonNode delivered = awaitDeliveries(id, r -> all(r, "DELIVERED"));
+        assertThat(delivered.get(0).path("lastResponseStatus").asInt()).isEqualTo(200);
+        List<Received> got = await(path, given.item(), given.attempts() + 2);
+        Received last = got.get(got.size() - 1);
+        assertThat(last.headers().get("x-careloop-delivery")).as("the same delivery").isEqualTo(given.deliveryId());
+        assertThat(last.headers().get("x-careloop-signature")).isEqualTo("sha256=" + hmac(SECRET, last.body()));
+    }
+
+    @Test
+    void aRedeliveryOverRestThatGetsThroughEndsTheIncidentsProcess() throws Exception {
+        String path = "/incident-rest-" + System.nanoTime();
+        DOWN.add(path);
+        long id = subscribe(path, List.of("feedback.created"), false);
+        Given given = givenUp(path, id);
+        assertThat(runtime.createIncidentQuery().processInstanceId(given.process().getId()).count()).isOne();
+
+        DOWN.remove(path);
+        HttpResponse<String> again = call("manager1", "POST", "/api/webhooks/" + id + "/deliveries/" + given.deliveryId() + "/redeliver", null);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        awaitDeliveries(id, r -> all(r, "DELIVERED"));
+        long end = System.currentTimeMillis() + 30_000;
+        while (runtime.createProcessInstanceQuery().processInstanceId(given.process().getId()).count() > 0
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
+        }
+        assertThat(given.process()).isEnded().hasPassed("StartEvent_Settled", "EndEvent_Settled").hasNotPassed("EndEvent_Delivered");
+        assertThat(runtime.createIncidentQuery().processInstanceId(given.process().getId()).count()).isZero();
+    }
+
+    /** A delivery given up: the retry window shortened to 2 s, the process started, its first redelivery failed. */
+    record Given(long item, String deliveryId, int attempts, ProcessInstance process) {}
+
+    private Given givenUp(String path, long subscription) throws Exception {
+        Duration window = worker.useRetryWindow(Duration.ofSeconds(2));
+        try {
+            long item = register();
+            JsonNode failed = awaitDeliveries(subscription, r -> all(r, "FAILED"));
+            String deliveryId = failed.get(0).path("deliveryId").asText();
+            int attempts = failed.get(0).path("attempts").asInt();
+            assertThat(attempts).as("tried until the window's end").isGreaterThanOrEqualTo(2);
+            ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKey("webhookDeliveryFailed")
+                    .processInstanceBusinessKey(deliveryId).singleResult();
+            assertThat(process).as("the operator's process of the given-up delivery").isNotNull();
+            assertThat(process).isWaitingAt("Task_RedeliverWebhook").hasVariables("subscriptionId", "event", "deliveryId",
+                    "lastResponseStatus");
+            Job job = management.createJobQuery().processInstanceId(process.getId()).singleResult();
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("still fails");
+            assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries())
+                    .as("no automatic retries: the first failure is the incident").isZero();
+            return new Given(item, deliveryId, attempts, process);
+        } finally {
+            worker.useRetryWindow(window);
+        }
+    }
+
+    @Test
+    void aCustomerWhoRefusesCallsAndTextsIsSentOnceForEachSignedAndWithoutContactData() throws Exception {
+        String path = "/opted-out-" + System.nanoTime();
+        long id = subscribe(path, List.of("customer.opted-out"), true);
+        var c = fx.mobileCustomer();
+        String upsert = JSON.writeValueAsString(Map.of("externalId", c.externalId(), "name", c.name(), "optOut", true));
+        for (int i = 0; i < 2; i++) { // refusing twice is one refusal
+            HttpResponse<String> r = call("manager1", "POST", "/api/customers", upsert);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        String sms = "{\"from\":\"+86" + c.phone() + "\",\"text\":\"退订\",\"receivedAt\":\"2026-12-02T08:00:00Z\"}";
+        for (String text : List.of(sms, sms.replace("退订", "TD"))) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sms/inbound"))
+                    .header("Content-Type", "application/json").header("X-CareLoop-Signature", "sha256=" + hmac("test-inbound-secret", text))
+                    .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        // a customer created opted out refused from the start
+        String born = "OPT-" + System.nanoTime();
+        assertThat(call("manager1", "POST", "/api/customers", JSON.writeValueAsString(Map.of("externalId", born, "name", "新客户 New",
+                "optOut", true))).statusCode()).isEqualTo(201);
+
+        awaitDeliveries(id, r -> r.size() == 3 && all(r, "DELIVERED"));
+        List<Received> got = RECEIVED.stream().filter(r -> r.path().equals(path)).toList();
+        assertThat(got).hasSize(3).allSatisfy(r -> {
+            assertThat(r.headers().get("x-careloop-event")).isEqualTo("customer.opted-out");
+            assertThat(r.headers().get("x-careloop-signature")).isEqualTo("sha256=" + hmac(SECRET, r.body()));
+            assertThat(r.json().path("version").asInt()).isEqualTo(1);
+            assertThat(r.body()).doesNotContain(c.phone()).doesNotContain(c.name()).doesNotContain("phone").doesNotContain("email");
+        });
+        JsonNode calls = got.get(0).json().path("data");
+        assertThat(calls.path("customerId").asLong()).isEqualTo(c.id());
+        assertThat(calls.path("externalId").asText()).isEqualTo(c.externalId());
+        assertThat(calls.path("refused").asText()).isEqualTo("CALLS");
+        assertThat(calls.path("source").asText()).isEqualTo("API");
+        JsonNode texts = got.get(1).json().path("data");
+        assertThat(texts.path("customerId").asLong()).isEqualTo(c.id());
+        assertThat(texts.path("refused").asText()).isEqualTo("TEXTS");
+        assertThat(texts.path("source").asText()).isEqualTo("SMS_REPLY:退订");
+        assertThat(got.get(2).json().path("data").path("externalId").asText()).isEqualTo(born);
+        assertThat(got.get(2).json().path("data").path("refused").asText()).isEqualTo("CALLS");
     }
 
     @Test
