@@ -56,9 +56,7 @@ public class RevisitAnswers {
     }
 
     private boolean awaitsTheAnswer(FeedbackItem item) {
-        return item.getRevisitSurveySince() != null && item.getProcessInstanceId() != null
-                && runtime.createEventSubscriptionQuery().processInstanceId(item.getProcessInstanceId())
-                .eventType("message").eventName(MESSAGE).count() > 0;
+        return item.getRevisitSurveySince() != null && com.careloop.engine.MessageWaits.waits(runtime, item.getProcessInstanceId(), MESSAGE);
     }
 
     /**

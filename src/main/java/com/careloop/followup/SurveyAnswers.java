@@ -68,8 +68,7 @@ public class SurveyAnswers {
     }
 
     private boolean waitsForTheMessage(FollowUp f) {
-        return f.getProcessInstanceId() != null && runtime.createEventSubscriptionQuery().processInstanceId(f.getProcessInstanceId())
-                .eventType("message").eventName(MESSAGE).count() > 0;
+        return com.careloop.engine.MessageWaits.waits(runtime, f.getProcessInstanceId(), MESSAGE);
     }
 
     /**
